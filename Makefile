@@ -1,0 +1,65 @@
+# Overload — two commands: `make run` opens the app, `make test` passes the suite.
+# Everything is installed into .venv from the pinned requirements; nothing by hand.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+RUN_STAMP := $(VENV)/.run-deps
+DEV_STAMP := $(VENV)/.dev-deps
+# Debian packages Qt's libraries load at run time (offscreen and xcb). Installed only when
+# missing, only where apt-get can be used (root on Debian/Ubuntu).
+QT_DEBS := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2.0-0 \
+	libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
+	libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1
+
+.PHONY: run test lint bench clean sysdeps help
+
+help:
+	@echo "make run    set up .venv and open Overload on the default database"
+	@echo "make test   set up .venv and run the whole test suite offscreen (and ruff)"
+	@echo "make bench  run the benchmarks on a generated 10-year history"
+	@echo "make clean  remove .venv and caches"
+
+$(PY):
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+		echo "python3 -m venv failed: installing Debian's python3-venv"; \
+		rm -rf $(VENV); \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null; \
+		else echo "Install python3-venv (sudo apt-get install python3-venv) and retry"; exit 1; fi; \
+		$(PYTHON) -m venv $(VENV); }
+	@$(PY) -m pip install --quiet --upgrade pip
+
+$(RUN_STAMP): requirements.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(DEV_STAMP): requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@ $(RUN_STAMP)
+
+# Qt needs a few system libraries a minimal Debian lacks; check by loading QtGui offscreen.
+sysdeps: $(RUN_STAMP)
+	@QT_QPA_PLATFORM=offscreen $(PY) -c "from PySide6.QtWidgets import QApplication" 2>/dev/null \
+	&& ldconfig -p 2>/dev/null | grep -q libxcb-cursor.so.0 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing the system libraries Qt needs: $(QT_DEBS)"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(QT_DEBS) >/dev/null; \
+		else echo "Qt may need: sudo apt-get install $(QT_DEBS)"; fi; }
+
+run: sysdeps
+	$(PY) main.py
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check .
+
+test: $(DEV_STAMP) sysdeps lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+bench: $(DEV_STAMP) sysdeps
+	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

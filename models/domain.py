@@ -1,0 +1,213 @@
+"""The training domain as plain data: muscle groups, landmarks, statuses, units, formulas.
+
+Nothing here touches the database or Qt; every rule of ../shared/DOMAIN.md that is a constant or a
+small formula lives here so the generator, the gauges, the charts and the command line agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+LB_TO_KG = 0.45359237
+
+# Keys are the DOMAIN §2 names in lower case with underscores; order is the table's order.
+MUSCLE_GROUPS: tuple[str, ...] = (
+    "back", "chest", "quads", "hamstrings", "glutes", "biceps", "triceps",
+    "side_delts", "rear_delts", "front_delts", "calves", "abs", "traps", "forearms",
+)
+
+WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")
+
+SET_KINDS: tuple[str, ...] = ("warmup", "working", "drop", "failure")
+
+SESSION_STATUSES: tuple[str, ...] = ("planned", "done", "skipped")
+
+EQUIPMENT: tuple[str, ...] = (
+    "barbell", "dumbbell", "cable", "machine", "bodyweight", "smith_machine",
+    "ez_bar", "kettlebell", "band", "trap_bar",
+)
+
+PATTERNS: tuple[str, ...] = (
+    "horizontal_pull", "vertical_pull", "horizontal_push", "vertical_push", "squat", "hinge",
+    "lunge", "knee_flexion", "knee_extension", "hip_extension", "hip_abduction", "elbow_flexion",
+    "elbow_extension", "lateral_raise", "front_raise", "rear_delt_fly", "chest_fly", "shrug",
+    "calf_raise", "core_flexion", "core_stability", "core_rotation", "wrist_flexion",
+    "wrist_extension", "grip",
+)
+
+# Load step per equipment, in kilograms and in pounds (DOMAIN §4: barbell 2.5 kg / 5 lb,
+# dumbbell pair step, cable/machine stack step). Bodyweight and bands progress by reps.
+EQUIPMENT_LOAD_STEPS: dict[str, tuple[float, float]] = {
+    "barbell": (2.5, 5.0),
+    "dumbbell": (2.0, 5.0),
+    "cable": (2.5, 5.0),
+    "machine": (5.0, 10.0),
+    "bodyweight": (0.0, 0.0),
+    "smith_machine": (2.5, 5.0),
+    "ez_bar": (2.5, 5.0),
+    "kettlebell": (4.0, 10.0),
+    "band": (0.0, 0.0),
+    "trap_bar": (2.5, 5.0),
+}
+
+SECONDARY_RULES: dict[str, float] = {"fractional": 0.5, "direct": 0.0}
+
+
+def group_label(key: str) -> str:
+    """'side_delts' -> 'Side delts', as the DOMAIN table writes it."""
+    return key.replace("_", " ").capitalize()
+
+
+@dataclass(frozen=True)
+class Landmarks:
+    """Weekly hard-set landmarks of one muscle group (DOMAIN §2)."""
+
+    mv: int
+    mev: int
+    mav_low: int
+    mav_high: int
+    mrv: int
+    freq_min: int = 2
+    freq_max: int = 4
+
+    def problems(self) -> list[str]:
+        """Every way these numbers break MV ≤ MEV ≤ MAV low ≤ MAV high ≤ MRV, as sentences."""
+        found = []
+        values = [("MV", self.mv), ("MEV", self.mev), ("MAV low", self.mav_low),
+                  ("MAV high", self.mav_high), ("MRV", self.mrv)]
+        for name, value in values:
+            if not 0 <= value <= 60:
+                found.append(f"{name} must be between 0 and 60 sets (is {value})")
+        for (lo_name, lo), (hi_name, hi) in zip(values, values[1:]):
+            if lo > hi:
+                found.append(f"{lo_name} ({lo}) must not be above {hi_name} ({hi})")
+        if not 1 <= self.freq_min <= self.freq_max <= 7:
+            found.append(
+                f"frequency {self.freq_min}–{self.freq_max} must satisfy 1 ≤ min ≤ max ≤ 7")
+        return found
+
+
+DEFAULT_LANDMARKS: dict[str, Landmarks] = {
+    "back": Landmarks(8, 10, 14, 22, 25, 2, 4),
+    "chest": Landmarks(8, 10, 12, 20, 22, 2, 4),
+    "quads": Landmarks(6, 8, 12, 18, 20, 1, 3),
+    "hamstrings": Landmarks(4, 6, 10, 16, 20, 2, 3),
+    "glutes": Landmarks(0, 0, 4, 12, 16, 2, 3),
+    "biceps": Landmarks(6, 8, 14, 20, 26, 2, 6),
+    "triceps": Landmarks(4, 6, 10, 14, 18, 2, 4),
+    "side_delts": Landmarks(6, 8, 16, 22, 26, 2, 6),
+    "rear_delts": Landmarks(0, 6, 12, 18, 22, 2, 6),
+    "front_delts": Landmarks(0, 0, 6, 8, 12, 1, 2),
+    "calves": Landmarks(6, 8, 12, 16, 20, 2, 4),
+    "abs": Landmarks(0, 0, 16, 20, 25, 3, 5),
+    "traps": Landmarks(0, 0, 12, 20, 26, 2, 6),
+    "forearms": Landmarks(0, 0, 10, 16, 20, 2, 6),
+}
+
+
+class Status(str, Enum):
+    """Where a week's sets sit against the landmarks (DOMAIN §2), worst to best to too much."""
+
+    NOT_MAINTAINING = "not maintaining"
+    MAINTENANCE = "maintenance"
+    PRODUCTIVE = "productive"
+    OPTIMAL = "optimal"
+    HIGH = "high"
+    OVER_MRV = "over MRV"
+
+
+# One colour per status, used by every gauge, chart band and calendar badge.
+STATUS_COLOURS: dict[Status, str] = {
+    Status.NOT_MAINTAINING: "#9e9e9e",
+    Status.MAINTENANCE: "#4f8fd6",
+    Status.PRODUCTIVE: "#6dbb4b",
+    Status.OPTIMAL: "#2e8b3d",
+    Status.HIGH: "#e0a526",
+    Status.OVER_MRV: "#d64541",
+}
+
+
+def volume_status(sets: float, lm: Landmarks) -> Status:
+    """Status of a weekly set count. Boundaries: below MV, [MV, MEV), [MEV, MAV low),
+    [MAV low, MAV high], (MAV high, MRV], above MRV."""
+    if sets > lm.mrv:
+        return Status.OVER_MRV
+    if sets > lm.mav_high:
+        return Status.HIGH
+    # Zero sets is never "productive", even for groups whose MEV is 0 (glutes, abs...).
+    if sets >= lm.mav_low and sets > 0:
+        return Status.OPTIMAL
+    if sets >= lm.mev and sets > 0:
+        return Status.PRODUCTIVE
+    if sets >= lm.mv:
+        return Status.MAINTENANCE
+    return Status.NOT_MAINTAINING
+
+
+def is_within_landmarks(sets: float, lm: Landmarks) -> bool:
+    """True when the week is in the productive range: from MEV to MRV inclusive."""
+    return volume_status(sets, lm) in (Status.PRODUCTIVE, Status.OPTIMAL, Status.HIGH)
+
+
+def estimated_1rm(load_kg: float, reps: int) -> float:
+    """Epley: load × (1 + reps / 30). A single is its own 1RM; zero reps estimate nothing."""
+    if reps <= 0 or load_kg <= 0:
+        return 0.0
+    if reps == 1:
+        return float(load_kg)
+    return load_kg * (1 + reps / 30)
+
+
+def kg_to_unit(kg: float, unit: str) -> float:
+    return kg if unit == "kg" else kg / LB_TO_KG
+
+
+def unit_to_kg(value: float, unit: str) -> float:
+    return value if unit == "kg" else value * LB_TO_KG
+
+
+def format_load(kg: float, unit: str) -> str:
+    """A load for display: at most two decimals, no trailing zeros, with its unit."""
+    value = round(kg_to_unit(kg, unit), 2)
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return f"{text} {unit}"
+
+
+def parse_tempo(text: str) -> tuple[int, int, int, int] | None:
+    """'3-1-1-0' -> (3, 1, 1, 0); anything else -> None. 'X' (explosive) reads as 0."""
+    parts = text.strip().upper().split("-")
+    if len(parts) != 4:
+        return None
+    try:
+        values = tuple(0 if p == "X" else int(p) for p in parts)
+    except ValueError:
+        return None
+    if any(v < 0 or v > 20 for v in values):
+        return None
+    return values  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class ExerciseInfo:
+    """An exercise as plain data: what the generator, progression and importers work with.
+
+    `id` is the database id, or None for an exercise that is not stored (e.g. straight from the
+    shipped library file)."""
+
+    name: str
+    primary: str | None
+    secondary: tuple[str, ...] = ()
+    pattern: str = ""
+    equipment: str = ""
+    rep_low: int = 8
+    rep_high: int = 12
+    tempo: str = "2-0-1-0"
+    load_step_kg: float = 2.5
+    load_step_lb: float = 5.0
+    rest_seconds: int = 120
+    aliases: tuple[str, ...] = ()
+    key: str | None = None
+    id: int | None = None

@@ -1,0 +1,187 @@
+"""Schema versions: one integer in PRAGMA user_version and ordered steps, each in one transaction.
+
+Steps are written in SQL, not derived from the peewee classes, so that an old step keeps meaning
+what it meant when it shipped even after the classes in schema.py move on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from models.db import DatabaseTooNewError, backup_database
+from models.domain import DEFAULT_LANDMARKS, MUSCLE_GROUPS
+
+V1_TABLES = """
+CREATE TABLE muscle_group (
+    key TEXT PRIMARY KEY,
+    sort_order INTEGER NOT NULL,
+    mv INTEGER NOT NULL CHECK (mv BETWEEN 0 AND 60),
+    mev INTEGER NOT NULL CHECK (mev BETWEEN 0 AND 60),
+    mav_low INTEGER NOT NULL CHECK (mav_low BETWEEN 0 AND 60),
+    mav_high INTEGER NOT NULL CHECK (mav_high BETWEEN 0 AND 60),
+    mrv INTEGER NOT NULL CHECK (mrv BETWEEN 0 AND 60),
+    freq_min INTEGER NOT NULL CHECK (freq_min BETWEEN 1 AND 7),
+    freq_max INTEGER NOT NULL CHECK (freq_max BETWEEN 1 AND 7),
+    CHECK (mv <= mev AND mev <= mav_low AND mav_low <= mav_high AND mav_high <= mrv),
+    CHECK (freq_min <= freq_max)
+);
+CREATE TABLE exercise (
+    id INTEGER PRIMARY KEY,
+    key TEXT UNIQUE,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) BETWEEN 1 AND 120),
+    primary_group TEXT REFERENCES muscle_group (key) ON DELETE RESTRICT,
+    pattern TEXT NOT NULL DEFAULT '',
+    equipment TEXT NOT NULL DEFAULT '',
+    rep_low INTEGER NOT NULL CHECK (rep_low BETWEEN 1 AND 100),
+    rep_high INTEGER NOT NULL CHECK (rep_high BETWEEN 1 AND 100),
+    tempo TEXT NOT NULL DEFAULT '2-0-1-0',
+    load_step_kg REAL NOT NULL DEFAULT 2.5 CHECK (load_step_kg BETWEEN 0 AND 50),
+    load_step_lb REAL NOT NULL DEFAULT 5 CHECK (load_step_lb BETWEEN 0 AND 100),
+    rest_seconds INTEGER NOT NULL DEFAULT 120 CHECK (rest_seconds BETWEEN 0 AND 1800),
+    is_custom INTEGER NOT NULL DEFAULT 0 CHECK (is_custom IN (0, 1)),
+    notes TEXT NOT NULL DEFAULT '',
+    CHECK (rep_low <= rep_high)
+);
+CREATE TABLE exercise_alias (
+    id INTEGER PRIMARY KEY,
+    exercise_id INTEGER NOT NULL REFERENCES exercise (id) ON DELETE CASCADE,
+    alias TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(alias)) >= 1)
+);
+CREATE INDEX exercise_alias_exercise ON exercise_alias (exercise_id);
+CREATE TABLE exercise_secondary (
+    exercise_id INTEGER NOT NULL REFERENCES exercise (id) ON DELETE CASCADE,
+    group_key TEXT NOT NULL REFERENCES muscle_group (key) ON DELETE RESTRICT,
+    PRIMARY KEY (exercise_id, group_key)
+) WITHOUT ROWID;
+CREATE INDEX exercise_secondary_group ON exercise_secondary (group_key);
+CREATE TABLE mesocycle (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    level TEXT NOT NULL CHECK (level IN ('beginner', 'intermediate', 'advanced')),
+    start_date TEXT NOT NULL CHECK (date(start_date) IS start_date),
+    accumulation_weeks INTEGER NOT NULL CHECK (accumulation_weeks BETWEEN 3 AND 12),
+    deload INTEGER NOT NULL CHECK (deload IN (0, 1)),
+    training_days TEXT NOT NULL,
+    split TEXT NOT NULL DEFAULT 'auto',
+    priorities TEXT NOT NULL DEFAULT '{}',
+    created_at TEXT NOT NULL DEFAULT (datetime('now'))
+);
+CREATE TABLE session (
+    id INTEGER PRIMARY KEY,
+    date TEXT NOT NULL CHECK (date(date) IS date),
+    position INTEGER NOT NULL DEFAULT 0,
+    name TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'done', 'skipped')),
+    notes TEXT NOT NULL DEFAULT '',
+    mesocycle_id INTEGER REFERENCES mesocycle (id) ON DELETE SET NULL,
+    week_number INTEGER CHECK (week_number BETWEEN 1 AND 13)
+);
+CREATE INDEX session_date ON session (date);
+CREATE INDEX session_mesocycle ON session (mesocycle_id);
+CREATE TABLE session_exercise (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,
+    exercise_id INTEGER NOT NULL REFERENCES exercise (id) ON DELETE RESTRICT,
+    position INTEGER NOT NULL DEFAULT 0,
+    target_sets INTEGER NOT NULL DEFAULT 3 CHECK (target_sets BETWEEN 0 AND 20),
+    rep_low INTEGER NOT NULL CHECK (rep_low BETWEEN 0 AND 100),
+    rep_high INTEGER NOT NULL CHECK (rep_high BETWEEN 0 AND 100),
+    target_rir REAL CHECK (target_rir BETWEEN 0 AND 10),
+    tempo TEXT NOT NULL DEFAULT '',
+    rest_seconds INTEGER NOT NULL DEFAULT 120 CHECK (rest_seconds BETWEEN 0 AND 1800),
+    notes TEXT NOT NULL DEFAULT '',
+    CHECK (rep_low <= rep_high)
+);
+CREATE INDEX session_exercise_session ON session_exercise (session_id, position);
+CREATE INDEX session_exercise_exercise ON session_exercise (exercise_id);
+CREATE TABLE logged_set (
+    id INTEGER PRIMARY KEY,
+    session_exercise_id INTEGER NOT NULL REFERENCES session_exercise (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    kind TEXT NOT NULL DEFAULT 'working' CHECK (kind IN ('warmup', 'working', 'drop', 'failure')),
+    load_kg REAL CHECK (load_kg BETWEEN 0 AND 1000),
+    reps INTEGER NOT NULL CHECK (reps BETWEEN 0 AND 100),
+    rir REAL CHECK (rir BETWEEN 0 AND 10),
+    rpe REAL CHECK (rpe BETWEEN 1 AND 10),
+    notes TEXT NOT NULL DEFAULT '',
+    logged_at TEXT
+);
+CREATE INDEX logged_set_session_exercise ON logged_set (session_exercise_id, position);
+CREATE TABLE feedback (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,
+    group_key TEXT NOT NULL REFERENCES muscle_group (key) ON DELETE RESTRICT,
+    soreness INTEGER CHECK (soreness BETWEEN 0 AND 3),
+    pump INTEGER CHECK (pump BETWEEN 0 AND 3),
+    performance INTEGER CHECK (performance BETWEEN 0 AND 3),
+    joint_pain INTEGER NOT NULL DEFAULT 0 CHECK (joint_pain IN (0, 1)),
+    UNIQUE (session_id, group_key)
+);
+CREATE TABLE setting (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+# Version 2: what importing other apps' history needs — where a session came from (so importing
+# the same file twice adds nothing) and the user's remembered name → exercise mappings.
+V2_IMPORT_SUPPORT = """
+ALTER TABLE session ADD COLUMN source TEXT;
+ALTER TABLE session ADD COLUMN source_key TEXT;
+CREATE UNIQUE INDEX session_source ON session (source, source_key) WHERE source IS NOT NULL;
+CREATE TABLE exercise_mapping (
+    source_name TEXT PRIMARY KEY COLLATE NOCASE,
+    exercise_id INTEGER NOT NULL REFERENCES exercise (id) ON DELETE CASCADE
+);
+"""
+
+
+def _step_1(db: SqliteDatabase) -> None:
+    _run_script(db, V1_TABLES)
+    for order, key in enumerate(MUSCLE_GROUPS):
+        lm = DEFAULT_LANDMARKS[key]
+        db.execute_sql(
+            "INSERT INTO muscle_group VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (key, order, lm.mv, lm.mev, lm.mav_low, lm.mav_high, lm.mrv, lm.freq_min,
+             lm.freq_max),
+        )
+
+
+def _step_2(db: SqliteDatabase) -> None:
+    _run_script(db, V2_IMPORT_SUPPORT)
+
+
+STEPS = (_step_1, _step_2)
+LATEST_VERSION = len(STEPS)
+
+
+def _run_script(db: SqliteDatabase, script: str) -> None:
+    # executescript would COMMIT the open transaction; run statement by statement instead.
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute_sql(statement)
+
+
+def schema_version(db: SqliteDatabase) -> int:
+    return db.execute_sql("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: SqliteDatabase, path: Path, target: int = LATEST_VERSION) -> list[Path]:
+    """Bring the database to `target`; returns the backups written (none for a new file)."""
+    current = schema_version(db)
+    if current > LATEST_VERSION:
+        raise DatabaseTooNewError(
+            path,
+            f"{path} was written by a newer version of Overload (schema {current}; this version "
+            f"reads up to {LATEST_VERSION}). Update Overload to open it; the file was left "
+            "untouched.")
+    backups = []
+    if 0 < current < target:
+        backups.append(backup_database(db, path, f"before-v{target}"))
+    for version in range(current + 1, target + 1):
+        with db.atomic():
+            STEPS[version - 1](db)
+            db.execute_sql(f"PRAGMA user_version = {version}")
+    return backups

@@ -1,0 +1,107 @@
+"""Undoable commands: each calls models/ (one transaction per call) and tells the store."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtGui import QUndoCommand
+
+from models.domain import ExerciseInfo, Landmarks
+from models.landmarks import save_landmarks
+from models.library import (
+    create_exercise,
+    delete_exercise,
+    restore_exercise,
+    update_exercise,
+)
+from models.settings import Settings, save_settings
+
+
+class CreateExerciseCommand(QUndoCommand):
+    def __init__(self, store, info: ExerciseInfo):
+        super().__init__(f"Create exercise “{info.name}”")
+        self._store = store
+        self._info = info
+
+    def redo(self) -> None:
+        if self._info.id is None:
+            self._info = replace(self._info, id=create_exercise(self._info))
+        else:
+            restore_exercise(self._info)
+        self._store.exercises_changed.emit()
+
+    def undo(self) -> None:
+        delete_exercise(self._info.id)
+        self._store.exercises_changed.emit()
+
+    @property
+    def exercise_id(self) -> int | None:
+        return self._info.id
+
+
+class EditExerciseCommand(QUndoCommand):
+    def __init__(self, store, before: ExerciseInfo, after: ExerciseInfo):
+        super().__init__(f"Edit exercise “{after.name}”")
+        self._store = store
+        self._before = before
+        self._after = after
+
+    def redo(self) -> None:
+        update_exercise(self._before.id, self._after)
+        self._store.exercises_changed.emit()
+
+    def undo(self) -> None:
+        update_exercise(self._before.id, self._before)
+        self._store.exercises_changed.emit()
+
+
+class DeleteExerciseCommand(QUndoCommand):
+    """Raises ExerciseInUseError from push() when sessions use the exercise (nothing changes)."""
+
+    def __init__(self, store, exercise_id: int):
+        super().__init__("Delete exercise")
+        self._store = store
+        self._exercise_id = exercise_id
+        self._deleted: ExerciseInfo | None = None
+
+    def redo(self) -> None:
+        self._deleted = delete_exercise(self._exercise_id)
+        self.setText(f"Delete exercise “{self._deleted.name}”")
+        self._store.exercises_changed.emit()
+
+    def undo(self) -> None:
+        restore_exercise(self._deleted)
+        self._store.exercises_changed.emit()
+
+
+class SetLandmarksCommand(QUndoCommand):
+    def __init__(self, store, before: dict[str, Landmarks], after: dict[str, Landmarks],
+                 text: str = "Edit volume landmarks"):
+        super().__init__(text)
+        self._store = store
+        self._before = {k: before[k] for k in after}
+        self._after = after
+
+    def redo(self) -> None:
+        save_landmarks(self._after)
+        self._store.landmarks_changed.emit()
+
+    def undo(self) -> None:
+        save_landmarks(self._before)
+        self._store.landmarks_changed.emit()
+
+
+class SetSettingsCommand(QUndoCommand):
+    def __init__(self, store, before: Settings, after: Settings):
+        super().__init__("Change preferences")
+        self._store = store
+        self._before = before
+        self._after = after
+
+    def redo(self) -> None:
+        save_settings(self._after)
+        self._store.reload_settings()
+
+    def undo(self) -> None:
+        save_settings(self._before)
+        self._store.reload_settings()

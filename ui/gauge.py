@@ -1,0 +1,72 @@
+"""A horizontal gauge of one group's weekly sets against its landmark bands (DOMAIN §2 colours)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from models.domain import STATUS_COLOURS, Landmarks, Status, volume_status
+
+
+def landmark_bands(lm: Landmarks) -> list[tuple[float, float, Status]]:
+    """(from, to, status) spans of the scale, left to right, in sets."""
+    top = max(lm.mrv * 1.2, lm.mrv + 3)
+    spans = [(0, lm.mv, Status.NOT_MAINTAINING), (lm.mv, lm.mev, Status.MAINTENANCE),
+             (lm.mev, lm.mav_low, Status.PRODUCTIVE), (lm.mav_low, lm.mav_high, Status.OPTIMAL),
+             (lm.mav_high, lm.mrv, Status.HIGH), (lm.mrv, top, Status.OVER_MRV)]
+    return [(lo, hi, status) for lo, hi, status in spans if hi > lo]
+
+
+class VolumeGauge(QWidget):
+    """Faint landmark bands, a solid bar for done sets, a tick for planned sets."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.sets = 0.0
+        self.planned: float | None = None
+        self.landmarks = Landmarks(0, 0, 0, 0, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(120)
+
+    def sizeHint(self) -> QSize:
+        return QSize(220, 18)
+
+    def set_values(self, sets: float, landmarks: Landmarks, planned: float | None = None) -> None:
+        self.sets, self.landmarks, self.planned = sets, landmarks, planned
+        self.setToolTip(self.describe())
+        self.update()
+
+    @property
+    def status(self) -> Status:
+        return volume_status(self.sets, self.landmarks)
+
+    def describe(self) -> str:
+        lm = self.landmarks
+        text = (f"{self.sets:g} sets — {self.status.value} (MV {lm.mv}, MEV {lm.mev}, "
+                f"MAV {lm.mav_low}–{lm.mav_high}, MRV {lm.mrv})")
+        if self.planned is not None:
+            text += f"; planned {self.planned:g}"
+        return text
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        bands = landmark_bands(self.landmarks)
+        scale_max = bands[-1][1] if bands else 1
+        width, height = self.width() - 1, self.height() - 1
+
+        def x_of(sets: float) -> float:
+            return min(sets, scale_max) / scale_max * width
+
+        for lo, hi, status in bands:
+            colour = QColor(STATUS_COLOURS[status])
+            colour.setAlpha(55)
+            painter.fillRect(QRectF(x_of(lo), 0, x_of(hi) - x_of(lo), height), colour)
+        bar = QRectF(0, height * 0.25, x_of(self.sets), height * 0.5)
+        painter.fillRect(bar, QColor(STATUS_COLOURS[self.status]))
+        if self.planned is not None:
+            painter.setPen(QPen(self.palette().windowText().color(), 2))
+            x = x_of(self.planned)
+            painter.drawLine(int(x), 0, int(x), height)
+        painter.end()

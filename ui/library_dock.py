@@ -1,0 +1,205 @@
+"""The dockable exercise library: search, filters, and a drag source of exercise ids."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.domain import EQUIPMENT, MUSCLE_GROUPS, PATTERNS, group_label
+from models.library import exercise_use_count, get_exercise, list_exercises
+from ui.commands import CreateExerciseCommand, DeleteExerciseCommand, EditExerciseCommand
+from ui.exercise_dialog import ExerciseDialog
+from ui.exercise_model import (
+    COL_NAME,
+    COL_PRIMARY,
+    COL_SECONDARY,
+    ExerciseFilterProxy,
+    ExerciseIdRole,
+    ExerciseTableModel,
+    readable,
+)
+
+
+class ExerciseLibraryDock(QDockWidget):
+    """Signals: exercise_activated(int) — an exercise was double-clicked (its id)."""
+
+    exercise_activated = Signal(int)
+
+    def __init__(self, store, parent: QWidget | None = None):
+        super().__init__("Exercise library", parent)
+        self.setObjectName("exerciseLibrary")
+        self._store = store
+        self.model = ExerciseTableModel(self)
+        self.proxy = ExerciseFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(self._build_filters())
+        layout.addWidget(self._build_views(), 1)
+        layout.addLayout(self._build_buttons())
+        self.setWidget(body)
+        self.refresh()
+        store.exercises_changed.connect(self.refresh)
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
+                       self.proxy.layoutChanged):
+            signal.connect(self._update_count)
+        self._update_count()
+
+    def _build_filters(self) -> QGridLayout:
+        grid = QGridLayout()
+        self.search_edit = QLineEdit(objectName="librarySearch", clearButtonEnabled=True,
+                                     placeholderText="Search exercises and aliases…")
+        self.search_edit.textChanged.connect(self.proxy.set_search)
+        self.group_combo = self._filter_combo("groupFilter", "All muscle groups",
+                                              [(group_label(g), g) for g in MUSCLE_GROUPS])
+        self.group_combo.setToolTip("Matches the primary or a secondary group")
+        self.group_combo.currentIndexChanged.connect(
+            lambda: self.proxy.set_group(self.group_combo.currentData()))
+        self.equipment_combo = self._filter_combo("equipmentFilter", "All equipment",
+                                                  [(readable(e), e) for e in EQUIPMENT])
+        self.equipment_combo.currentIndexChanged.connect(
+            lambda: self.proxy.set_equipment(self.equipment_combo.currentData()))
+        self.pattern_combo = self._filter_combo("patternFilter", "All patterns",
+                                                [(readable(p), p) for p in PATTERNS])
+        self.pattern_combo.currentIndexChanged.connect(
+            lambda: self.proxy.set_pattern(self.pattern_combo.currentData()))
+        grid.addWidget(self.search_edit, 0, 0, 1, 3)
+        grid.addWidget(self.group_combo, 1, 0)
+        grid.addWidget(self.equipment_combo, 1, 1)
+        grid.addWidget(self.pattern_combo, 1, 2)
+        return grid
+
+    @staticmethod
+    def _filter_combo(name: str, all_text: str, items: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox(objectName=name)
+        combo.addItem(all_text, "")
+        for text, key in items:
+            combo.addItem(text, key)
+        return combo
+
+    def _build_views(self) -> QStackedWidget:
+        self.table = QTableView(objectName="libraryTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setDragEnabled(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.table.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_PRIMARY, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_SECONDARY, QHeaderView.ResizeMode.Interactive)
+        self.table.doubleClicked.connect(self._activated)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.no_match = QLabel(objectName="libraryNoMatch",
+                               alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.no_match.setStyleSheet("color: palette(placeholder-text); padding: 20px;")
+        self.views = QStackedWidget()
+        self.views.addWidget(self.table)
+        self.views.addWidget(self.no_match)
+        return self.views
+
+    def _build_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.count_label = QLabel(objectName="libraryCount")
+        self.new_button = QPushButton("New…", objectName="newExerciseButton")
+        self.new_button.setToolTip("Create your own exercise")
+        self.new_button.clicked.connect(self.new_exercise)
+        self.edit_button = QPushButton("Edit…", objectName="editExerciseButton")
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button = QPushButton("Delete", objectName="deleteExerciseButton")
+        self.delete_button.clicked.connect(self.delete_selected)
+        row.addWidget(self.count_label, 1)
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            row.addWidget(button)
+        self._update_buttons()
+        return row
+
+    def refresh(self) -> None:
+        selected = self.selected_id()
+        self.model.set_rows(list_exercises())
+        if selected is not None:
+            self.select_exercise(selected)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(
+            f"{total} exercises" if shown == total else f"{shown} of {total} exercises")
+        query = self.search_edit.text().strip()
+        self.no_match.setText(
+            f"No exercise matches “{query}” with these filters." if query
+            else "No exercise matches these filters.")
+        self.views.setCurrentWidget(self.table if shown else self.no_match)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_selection = self.selected_id() is not None
+        self.edit_button.setEnabled(has_selection)
+        self.delete_button.setEnabled(has_selection)
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return rows[0].data(ExerciseIdRole) if rows else None
+
+    def select_exercise(self, exercise_id: int) -> None:
+        source_row = self.model.row_of(exercise_id)
+        if source_row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+
+    def _activated(self, index: QModelIndex) -> None:
+        self.exercise_activated.emit(index.data(ExerciseIdRole))
+
+    def new_exercise(self) -> None:
+        dialog = ExerciseDialog(parent=self)
+        if dialog.exec() == ExerciseDialog.DialogCode.Accepted:
+            command = CreateExerciseCommand(self._store, dialog.result_info())
+            self._store.push(command)
+            self.select_exercise(command.exercise_id)
+
+    def edit_selected(self) -> None:
+        exercise_id = self.selected_id()
+        if exercise_id is None:
+            return
+        before = get_exercise(exercise_id)
+        dialog = ExerciseDialog(before, parent=self)
+        if dialog.exec() == ExerciseDialog.DialogCode.Accepted and dialog.result_info() != before:
+            self._store.push(EditExerciseCommand(self._store, before, dialog.result_info()))
+
+    def delete_selected(self) -> None:
+        exercise_id = self.selected_id()
+        if exercise_id is None:
+            return
+        info = get_exercise(exercise_id)
+        uses = exercise_use_count(exercise_id)
+        if uses:
+            QMessageBox.information(
+                self, "Exercise in use",
+                f"“{info.name}” is used in {uses} session exercise(s), so its history would be "
+                "lost. It cannot be deleted.")
+            return
+        self._store.push(DeleteExerciseCommand(self._store, exercise_id))

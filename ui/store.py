@@ -1,0 +1,43 @@
+"""The application's one door to the data: the undo stack, and signals when data changes.
+
+Widgets read through models/ functions and change data only by pushing commands here, so every
+change is undoable and every view hears about it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from models.landmarks import load_landmarks
+from models.settings import Settings, load_settings
+
+
+class Store(QObject):
+    """Signals: exercises_changed(), landmarks_changed(), settings_changed(),
+    sessions_changed()."""
+
+    exercises_changed = Signal()
+    landmarks_changed = Signal()
+    settings_changed = Signal()
+    sessions_changed = Signal()
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self._settings = load_settings()
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    def reload_settings(self) -> None:
+        self._settings = load_settings()
+        self.settings_changed.emit()
+
+    def landmarks(self):
+        return load_landmarks()
+
+    def push(self, command) -> None:
+        """Run a command (its redo) and keep it for Edit ▸ Undo."""
+        self.undo_stack.push(command)

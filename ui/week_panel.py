@@ -1,0 +1,113 @@
+"""The week's volume per muscle group against landmarks: gauges, numbers, status, rule named."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.domain import MUSCLE_GROUPS, STATUS_COLOURS, group_label, is_within_landmarks
+from models.volume import iso_week_label, week_report, week_start_of, weekly_volume
+from ui.gauge import VolumeGauge
+
+RULE_NAMES = {"fractional": "fractional (secondary muscles count ½ set)",
+              "direct": "direct only (secondary muscles count 0)"}
+
+
+class WeekVolumePanel(QWidget):
+    """Reads volume through models/ and redraws on every data change the store announces."""
+
+    def __init__(self, store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("weekVolumePanel")
+        self._store = store
+        self.week_start = week_start_of(date.today(), store.settings.week_start)
+        self._gauges: dict[str, VolumeGauge] = {}
+        self._numbers: dict[str, QLabel] = {}
+        self._statuses: dict[str, QLabel] = {}
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_header())
+        layout.addLayout(self._build_grid())
+        self.summary = QLabel(objectName="weekSummary")
+        self.rule_label = QLabel(objectName="ruleLabel")
+        self.rule_label.setStyleSheet("color: palette(placeholder-text);")
+        layout.addWidget(self.summary)
+        layout.addWidget(self.rule_label)
+        layout.addStretch()
+        for signal in (store.sessions_changed, store.landmarks_changed, store.settings_changed,
+                       store.exercises_changed):
+            signal.connect(self.refresh)
+        self.refresh()
+
+    def _build_header(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.title = QLabel(objectName="weekTitle")
+        self.title.setStyleSheet("font-size: 15px; font-weight: 600;")
+        previous = QPushButton("◀", objectName="previousWeek", toolTip="Previous week")
+        following = QPushButton("▶", objectName="nextWeek", toolTip="Next week")
+        this_week = QPushButton("This week", objectName="thisWeek")
+        for button in (previous, following):
+            button.setFixedWidth(32)
+        previous.clicked.connect(lambda: self.show_week(self.week_start - timedelta(days=7)))
+        following.clicked.connect(lambda: self.show_week(self.week_start + timedelta(days=7)))
+        this_week.clicked.connect(lambda: self.show_week(date.today()))
+        row.addWidget(self.title, 1)
+        row.addWidget(previous)
+        row.addWidget(this_week)
+        row.addWidget(following)
+        return row
+
+    def _build_grid(self) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(6)
+        for column, text in enumerate(("Muscle group", "", "Done / planned", "Status")):
+            grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
+        for row, group in enumerate(MUSCLE_GROUPS, start=1):
+            gauge = VolumeGauge()
+            gauge.setObjectName(f"gauge_{group}")
+            number = QLabel(alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            status = QLabel()
+            grid.addWidget(QLabel(group_label(group)), row, 0)
+            grid.addWidget(gauge, row, 1)
+            grid.addWidget(number, row, 2)
+            grid.addWidget(status, row, 3)
+            self._gauges[group], self._numbers[group], self._statuses[group] = gauge, number, status
+        grid.setColumnStretch(1, 1)
+        return grid
+
+    def gauge(self, group: str) -> VolumeGauge:
+        return self._gauges[group]
+
+    def show_week(self, day: date) -> None:
+        self.week_start = week_start_of(day, self._store.settings.week_start)
+        self.refresh()
+
+    def refresh(self) -> None:
+        settings = self._store.settings
+        self.week_start = week_start_of(self.week_start, settings.week_start)
+        rule = settings.secondary_rule
+        done = weekly_volume(self.week_start, rule)
+        planned = weekly_volume(self.week_start, rule, planned=True)
+        report = week_report(done, self._store.landmarks())
+        end = self.week_start + timedelta(days=6)
+        self.title.setText(f"Week {iso_week_label(self.week_start)} · "
+                           f"{self.week_start:%d %b} – {end:%d %b %Y}")
+        for item in report:
+            self._gauges[item.group].set_values(item.sets, item.landmarks, planned[item.group])
+            self._numbers[item.group].setText(f"{item.sets:g} / {planned[item.group]:g}")
+            colour = STATUS_COLOURS[item.status]
+            self._statuses[item.group].setText(
+                f"<span style='color:{colour}'>●</span> {item.status.value}")
+        inside = sum(is_within_landmarks(item.sets, item.landmarks) for item in report)
+        self.summary.setText(f"{inside} of {len(report)} muscle groups between MEV and MRV "
+                             "this week.")
+        self.rule_label.setText(f"Counting rule: {RULE_NAMES[rule]}. Warm-up sets never count.")
