@@ -4,4 +4,4 @@ from models.db import BaseModel, database
 
 __version__ = "0.1.0"
 
-__all__ = ["BaseModel", "database", "__version__"]
+__all__ = ["BaseModel", "__version__", "database"]

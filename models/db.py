@@ -11,6 +11,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+import peewee
 from peewee import DatabaseProxy, Model, SqliteDatabase
 
 database = DatabaseProxy()
@@ -68,10 +69,10 @@ def open_database(path: Path | str, *, seed_library: bool = True) -> SqliteDatab
         db.connect()
         _check_integrity(db, path)
         migrations.migrate(db, path)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
         db.close()
-        raise NotADatabaseError(path, f"{path} is not an Overload database ({exc}).") from exc
-    except DatabaseOpenError:
+        raise _classify(path, exc) from exc
+    except BaseException:
         db.close()
         raise
     database.initialize(db)
@@ -96,12 +97,15 @@ def _refuse_unreadable(path: Path) -> None:
         raise NotADatabaseError(path, f"{path} is not a database file; it was left untouched.")
 
 
+def _classify(path: Path, exc: Exception) -> DatabaseOpenError:
+    if "malformed" in str(exc) or "corrupt" in str(exc):
+        return CorruptDatabaseError(path, f"{path} is damaged ({exc}); it was left untouched.")
+    return NotADatabaseError(path, f"{path} cannot be used as an Overload database ({exc}); "
+                                   "it was left untouched.")
+
+
 def _check_integrity(db: SqliteDatabase, path: Path) -> None:
-    try:
-        result = db.execute_sql("PRAGMA quick_check").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        raise CorruptDatabaseError(path, f"{path} is damaged ({exc}); it was left untouched.") \
-            from exc
+    result = db.execute_sql("PRAGMA quick_check").fetchone()[0]
     if result != "ok":
         raise CorruptDatabaseError(
             path, f"{path} is damaged (integrity check: {result}); it was left untouched.")

@@ -7,7 +7,8 @@ small formula lives here so the generator, the gauges, the charts and the comman
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
+from itertools import pairwise
 
 LB_TO_KG = 0.45359237
 
@@ -81,7 +82,7 @@ class Landmarks:
         for name, value in values:
             if not 0 <= value <= 60:
                 found.append(f"{name} must be between 0 and 60 sets (is {value})")
-        for (lo_name, lo), (hi_name, hi) in zip(values, values[1:]):
+        for (lo_name, lo), (hi_name, hi) in pairwise(values):
             if lo > hi:
                 found.append(f"{lo_name} ({lo}) must not be above {hi_name} ({hi})")
         if not 1 <= self.freq_min <= self.freq_max <= 7:
@@ -108,7 +109,7 @@ DEFAULT_LANDMARKS: dict[str, Landmarks] = {
 }
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """Where a week's sets sit against the landmarks (DOMAIN §2), worst to best to too much."""
 
     NOT_MAINTAINING = "not maintaining"

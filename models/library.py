@@ -1,4 +1,4 @@
-"""The exercise library in the database: first-start load, upgrades, and the user's own exercises."""
+"""The exercise library in the database: first-start load, upgrades, the user's own exercises."""
 
 from __future__ import annotations
 
@@ -57,20 +57,23 @@ def list_exercises() -> list[ExerciseInfo]:
         secondaries[exercise_id].append(group)
     aliases = defaultdict(list)
     for exercise_id, alias in ExerciseAlias.select(
-            ExerciseAlias.exercise, ExerciseAlias.alias).tuples():
+            ExerciseAlias.exercise, ExerciseAlias.alias).order_by(ExerciseAlias.id).tuples():
         aliases[exercise_id].append(alias)
-    order = {key: index for index, key in enumerate(MUSCLE_GROUPS)}
     return [
-        _info(row, tuple(sorted(secondaries[row.id], key=order.get)), tuple(aliases[row.id]))
+        _info(row, _in_table_order(secondaries[row.id]), tuple(aliases[row.id]))
         for row in Exercise.select().order_by(fn.lower(Exercise.name))
     ]
 
 
 def get_exercise(exercise_id: int) -> ExerciseInfo:
     row = Exercise.get_by_id(exercise_id)
-    secondary = tuple(s.group_id for s in row.secondaries)
-    aliases = tuple(a.alias for a in row.aliases)
+    secondary = _in_table_order(s.group_key for s in row.secondaries)
+    aliases = tuple(a.alias for a in row.aliases.order_by(ExerciseAlias.id))
     return _info(row, secondary, aliases)
+
+
+def _in_table_order(groups) -> tuple[str, ...]:
+    return tuple(sorted(groups, key=MUSCLE_GROUPS.index))
 
 
 def exercise_problems(info: ExerciseInfo, *, editing_id: int | None = None) -> list[str]:

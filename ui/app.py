@@ -69,5 +69,20 @@ def run_gui(db_path: Path | None, *, smoke: bool = False) -> int:
     window = MainWindow(store, path, window_settings())
     window.show()
     if smoke:
-        QTimer.singleShot(0, app.quit)
+        return _smoke(app, window, path)
     return app.exec()
+
+
+def _smoke(app: QApplication, window, path: Path) -> int:
+    """Run the event loop once; succeed only if the main window really was shown."""
+    seen = {}
+
+    def check_and_quit() -> None:  # quit() closes windows, so look before quitting
+        seen["shown"] = window.isVisible() and window.library.isVisible()
+        app.quit()
+
+    QTimer.singleShot(0, check_and_quit)
+    app.exec()
+    shown = seen.get("shown", False)
+    print(f"smoke: main window {'shown' if shown else 'NOT shown'}, database {path}")
+    return 0 if shown else 1

@@ -59,7 +59,7 @@ class LandmarksEditor(QDialog):
     def _build_grid(self, landmarks: dict[str, Landmarks]) -> QGridLayout:
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
-        for column, (title, tip) in enumerate(zip(FIELD_TITLES, FIELD_TIPS), start=1):
+        for column, (title, tip) in enumerate(zip(FIELD_TITLES, FIELD_TIPS, strict=True), start=1):
             header = QLabel(f"<b>{title}</b>", alignment=Qt.AlignmentFlag.AlignCenter)
             header.setToolTip(tip)
             grid.addWidget(header, 0, column)

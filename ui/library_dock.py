@@ -79,6 +79,12 @@ class ExerciseLibraryDock(QDockWidget):
                                                 [(readable(p), p) for p in PATTERNS])
         self.pattern_combo.currentIndexChanged.connect(
             lambda: self.proxy.set_pattern(self.pattern_combo.currentData()))
+        # After the proxy has refiltered: the count and empty state follow every change, also
+        # when no rows appear or vanish (e.g. refining a search that already matches nothing).
+        for signal in (self.search_edit.textChanged, self.group_combo.currentIndexChanged,
+                       self.equipment_combo.currentIndexChanged,
+                       self.pattern_combo.currentIndexChanged):
+            signal.connect(self._update_count)
         grid.addWidget(self.search_edit, 0, 0, 1, 3)
         grid.addWidget(self.group_combo, 1, 0)
         grid.addWidget(self.equipment_combo, 1, 1)

@@ -1,0 +1,30 @@
+"""Shared fixtures: a real SQLite file per test, opened exactly as the app opens it."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from models.db import close_database, open_database  # noqa: E402
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "overload.sqlite"
+
+
+@pytest.fixture
+def db(db_path: Path):
+    """A fresh database with the shipped library loaded, bound to models.database."""
+    database = open_database(db_path)
+    yield database
+    close_database()

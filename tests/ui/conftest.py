@@ -1,0 +1,29 @@
+"""UI fixtures: a store over a real database, and a main window with its own settings file."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from ui.store import Store
+
+
+@pytest.fixture
+def store(db, qtbot):
+    return Store()
+
+
+@pytest.fixture
+def window_settings(tmp_path):
+    return QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(store, db_path, window_settings, qtbot):
+    from ui.main_window import MainWindow
+
+    main_window = MainWindow(store, db_path, window_settings)
+    qtbot.addWidget(main_window)
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    return main_window

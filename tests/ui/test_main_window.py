@@ -1,0 +1,149 @@
+"""The main window: menus with standard shortcuts, dock, layout kept, honest empty state."""
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
+
+from models.db import close_database
+from models.paths import data_dir
+from models.schema import Exercise, LoggedSet, Session, SessionExercise
+from ui.app import open_or_offer_fresh
+from ui.library_dock import ExerciseLibraryDock
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def menu_titles(window):
+    return [a.text().replace("&", "") for a in window.menuBar().actions()]
+
+
+def test_menus_and_standard_shortcuts(window):
+    assert window.objectName() == "mainWindow"
+    assert menu_titles(window) == ["File", "Edit", "View", "Training", "Help"]
+    undo = window.findChild(type(window.menuBar().actions()[0]), "undoAction")
+    assert undo.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    redo = window.findChild(type(undo), "redoAction")
+    assert QKeySequence("Ctrl+Shift+Z") in redo.shortcuts()
+    quit_action = window.findChild(type(undo), "quitAction")
+    assert quit_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
+    assert window.statusBar().isVisible()
+    assert str(window.db_path) in window.db_label.text()
+
+
+def test_library_dock_is_present_and_toggleable(window):
+    dock = window.findChild(QDockWidget, "exerciseLibrary")
+    assert isinstance(dock, ExerciseLibraryDock) and dock.isVisible()
+    dock.toggleViewAction().trigger()
+    assert not dock.isVisible()
+    window.reset_layout()
+    assert dock.isVisible()
+
+
+def test_empty_state_is_honest(window):
+    assert "No program yet" in window.empty_state.text()
+    assert window.week_panel.summary.text().startswith("0 of 14 muscle groups")
+
+
+def test_week_panel_follows_logged_sets_and_landmark_edits(window, store, qtbot):
+    from models.domain import Landmarks
+    from models.landmarks import load_landmarks
+    from ui.commands import SetLandmarksCommand
+
+    session = Session.create(date=date.today(), status="done")
+    se = SessionExercise.create(session=session, exercise=Exercise.get(name="Barbell Row"),
+                                rep_low=6, rep_high=10, target_sets=12)
+    LoggedSet.insert_many([{"session_exercise": se, "position": i, "kind": "working",
+                            "load_kg": 60, "reps": 8} for i in range(12)]).execute()
+    store.sessions_changed.emit()
+    gauge = window.week_panel.gauge("back")
+    assert gauge.sets == 12 and gauge.planned == 12 and gauge.status.value == "productive"
+    before = load_landmarks()
+    store.push(SetLandmarksCommand(store, before, {"back": Landmarks(6, 8, 10, 12, 14)}))
+    assert gauge.status.value == "optimal" and gauge.landmarks.mrv == 14
+    assert "Counting rule: fractional" in window.week_panel.rule_label.text()
+
+
+def test_geometry_and_dock_state_are_kept(store, db_path, tmp_path, qtbot):
+    from ui.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
+    first = MainWindow(store, db_path, settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.library.hide()
+    first.resize(first.width(), 611)  # the offscreen screen is 800×800
+    qtbot.waitUntil(lambda: first.height() == 611)
+    first.close()
+    second = MainWindow(store, db_path, QSettings(str(tmp_path / "w.ini"),
+                                                  QSettings.Format.IniFormat))
+    qtbot.addWidget(second)
+    second.show()
+    assert second.height() == 611
+    assert not second.library.isVisible()
+
+
+def test_data_folder_matches_qt_app_data_location(qapp, monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    name = QApplication.applicationName()
+    QApplication.setApplicationName("Overload")
+    org = QApplication.organizationName()
+    QApplication.setOrganizationName("")
+    try:
+        qt_path = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.AppDataLocation)
+    finally:
+        QApplication.setApplicationName(name)
+        QApplication.setOrganizationName(org)
+    assert Path(qt_path) == data_dir() == tmp_path / "Overload"
+
+
+def test_a_bad_database_offers_a_fresh_one_beside_it(qtbot, tmp_path):
+    bad = tmp_path / "overload.sqlite"
+    bad.write_bytes(b"\x00garbage" * 100)
+
+    def click_start_fresh():
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and str(bad) in box.text()
+        button = next(b for b in box.buttons() if b.text() == "Start a fresh database")
+        button.click()
+
+    QTimer.singleShot(0, click_start_fresh)
+    opened = open_or_offer_fresh(bad, interactive=True)
+    try:
+        assert opened is not None and opened != bad and opened.parent == tmp_path
+        assert opened.exists() and bad.read_bytes() == b"\x00garbage" * 100
+    finally:
+        close_database()
+
+
+def test_smoke_run_shows_the_window_without_pyqtgraph(tmp_path):
+    code = ("import sys, main; "
+            f"rc = main.main(['--smoke', '--db', {str(tmp_path / 'o.sqlite')!r}]); "
+            "assert 'pyqtgraph' not in sys.modules; sys.exit(rc)")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "smoke: main window shown" in result.stdout
+    assert (tmp_path / "o.sqlite").exists()
+
+
+def test_default_database_goes_to_the_user_data_folder(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
+           "XDG_DATA_HOME": str(tmp_path / "data")}
+    result = subprocess.run([sys.executable, "main.py", "--smoke"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "data" / "Overload" / "overload.sqlite").exists()
+
+
+def test_unknown_arguments_give_usage_and_exit_2():
+    result = subprocess.run([sys.executable, "main.py", "--bogus"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "usage:" in result.stderr
