@@ -99,6 +99,7 @@ class ExerciseTableModel(QAbstractTableModel):
     @staticmethod
     def _tooltip(exercise: ExerciseInfo) -> str:
         lines = [f"<b>{exercise.name}</b>",
+                 f"{readable(exercise.pattern)} · {readable(exercise.equipment)}",
                  f"{exercise.rep_low}–{exercise.rep_high} reps, tempo {exercise.tempo}"]
         if exercise.aliases:
             lines.append("Also known as: " + ", ".join(exercise.aliases))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -25,9 +26,12 @@ from models.library import exercise_use_count, get_exercise, list_exercises
 from ui.commands import CreateExerciseCommand, DeleteExerciseCommand, EditExerciseCommand
 from ui.exercise_dialog import ExerciseDialog
 from ui.exercise_model import (
+    COL_EQUIPMENT,
     COL_NAME,
+    COL_PATTERN,
     COL_PRIMARY,
     COL_SECONDARY,
+    HEADERS,
     ExerciseFilterProxy,
     ExerciseIdRole,
     ExerciseTableModel,
@@ -113,8 +117,17 @@ class ExerciseLibraryDock(QDockWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_PRIMARY, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (COL_PRIMARY, COL_PATTERN, COL_EQUIPMENT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_SECONDARY, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_SECONDARY, 120)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        # A dock is narrow: the name and muscles matter most; pattern and equipment are one
+        # right-click on the header away (and always in the filters and the tooltip).
+        for column in (COL_PATTERN, COL_EQUIPMENT):
+            self.table.setColumnHidden(column, True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
         self.table.doubleClicked.connect(self._activated)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.no_match = QLabel(objectName="libraryNoMatch",
@@ -124,6 +137,16 @@ class ExerciseLibraryDock(QDockWidget):
         self.views.addWidget(self.table)
         self.views.addWidget(self.no_match)
         return self.views
+
+    def _header_menu(self, position) -> None:
+        menu = QMenu(self)
+        for column in (COL_SECONDARY, COL_PATTERN, COL_EQUIPMENT):
+            action = menu.addAction(HEADERS[column])
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.toggled.connect(
+                lambda shown, c=column: self.table.setColumnHidden(c, not shown))
+        menu.exec(self.table.horizontalHeader().mapToGlobal(position))
 
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()

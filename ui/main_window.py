@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
         self.db_path = db_path
         self.library = ExerciseLibraryDock(store, self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library)
+        self.resizeDocks([self.library], [430], Qt.Orientation.Horizontal)
         self.setCentralWidget(self._build_home())
         self._build_menus()
         self._build_status_bar()
