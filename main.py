@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from models import __version__
@@ -48,7 +48,30 @@ def build_parser() -> argparse.ArgumentParser:
     volume.add_argument("--rule", choices=("direct", "fractional"),
                         help="secondary-set counting rule (default: the user's setting)")
     volume.add_argument("--json", action="store_true", help="print JSON")
+    _add_plan_parser(commands, sub_db)
     return parser
+
+
+def _add_plan_parser(commands, sub_db) -> None:
+    plan = commands.add_parser(
+        "plan", parents=[sub_db], help="generate a mesocycle (and --save it)",
+        description="Generate a hypertrophy mesocycle. Every muscle group grows unless listed "
+                    "in --maintain or --skip.")
+    plan.add_argument("--level", required=True, choices=("beginner", "intermediate", "advanced"))
+    plan.add_argument("--days", required=True, metavar="mon,tue,...",
+                      help="training weekdays, e.g. mon,tue,thu,fri")
+    plan.add_argument("--weeks", required=True, type=int, metavar="N",
+                      help="accumulation weeks, 3–12")
+    plan.add_argument("--no-deload", action="store_true", help="no deload week at the end")
+    plan.add_argument("--start", metavar="YYYY-MM-DD", help="first day (default: next Monday)")
+    plan.add_argument("--split", default="auto",
+                      choices=("auto", "full_body", "upper_lower", "push_pull_legs"))
+    for priority in ("grow", "maintain", "skip"):
+        plan.add_argument(f"--{priority}", metavar="GROUPS", default="",
+                          help=f"comma-separated muscle groups to {priority}")
+    plan.add_argument("--name", default="", help="name of the saved mesocycle")
+    plan.add_argument("--save", action="store_true", help="write the mesocycle to the database")
+    plan.add_argument("--json", action="store_true", help="print JSON")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,13 +96,15 @@ def _run_command(args: argparse.Namespace) -> int:
     from models.db import DatabaseOpenError, open_database
     from models.paths import default_database_path
 
+    if args.command == "plan":  # arguments are checked before any database is touched
+        args.request_parts = _plan_parts(args)
     try:
         open_database(args.db or default_database_path())
     except DatabaseOpenError as exc:
         print(f"overload: {exc}", file=sys.stderr)
         return EXIT_FAILURE
-    handler = {"exercises": _cmd_exercises, "volume": _cmd_volume}[args.command]
-    return handler(args)
+    handler = {"exercises": _cmd_exercises, "volume": _cmd_volume, "plan": _cmd_plan}
+    return handler[args.command](args)
 
 
 def _cmd_exercises(args: argparse.Namespace) -> int:
@@ -129,6 +154,86 @@ def _cmd_volume(args: argparse.Namespace) -> int:
         print(f"{g.group:<12} {g.sets:>6g} {planned[g.group]:>8g}  {lm.mv:>3} {lm.mev:>4} "
               f"{lm.mav_low:>3}–{lm.mav_high:<3} {lm.mrv:>4}  {g.status.value}")
     return EXIT_OK
+
+
+def _split_list(text: str, allowed: tuple[str, ...], option: str) -> list[str]:
+    items = [item.strip().lower() for item in text.split(",") if item.strip()]
+    unknown = [item for item in items if item not in allowed]
+    if unknown:
+        raise UsageError(f"{option}: unknown {', '.join(unknown)}; choose from {', '.join(allowed)}")
+    return items
+
+
+def _plan_parts(args: argparse.Namespace) -> dict:
+    """Validate the plan options into the pieces of a PlanRequest (UsageError when wrong)."""
+    from models.domain import MUSCLE_GROUPS, WEEKDAYS
+    from models.generator import MAX_ACCUMULATION_WEEKS, MIN_ACCUMULATION_WEEKS
+
+    days = _split_list(args.days, WEEKDAYS, "--days")
+    if not days:
+        raise UsageError("--days: name at least one weekday, e.g. mon,wed,fri")
+    if not MIN_ACCUMULATION_WEEKS <= args.weeks <= MAX_ACCUMULATION_WEEKS:
+        raise UsageError(f"--weeks: {args.weeks} is out of range "
+                         f"({MIN_ACCUMULATION_WEEKS}–{MAX_ACCUMULATION_WEEKS})")
+    priorities: dict[str, str] = {}
+    for priority in ("grow", "maintain", "skip"):
+        for group in _split_list(getattr(args, priority), MUSCLE_GROUPS, f"--{priority}"):
+            if group in priorities:
+                raise UsageError(f"{group} is both --{priorities[group]} and --{priority}")
+            priorities[group] = priority
+    try:
+        start = date.fromisoformat(args.start) if args.start else None
+    except ValueError:
+        raise UsageError(f"--start: {args.start!r} is not a date like 2026-11-30") from None
+    return {"days": tuple(days), "priorities": priorities, "start": start}
+
+
+def _cmd_plan(args: argparse.Namespace) -> int:
+    from models.generator import PlanRequest, generate_plan, plan_to_dict
+    from models.landmarks import load_landmarks
+    from models.library import list_exercises
+    from models.plans import default_name, save_plan
+
+    parts = args.request_parts
+    start = parts["start"] or _next_monday(date.today())
+    plan = generate_plan(PlanRequest(
+        level=args.level, days=parts["days"], weeks=args.weeks, start=start,
+        deload=not args.no_deload, split=args.split, priorities=parts["priorities"],
+        landmarks=load_landmarks(), library=tuple(list_exercises())))
+    saved = save_plan(plan, name=args.name, priorities=parts["priorities"]) if args.save else None
+    if args.json:
+        data = plan_to_dict(plan)
+        if saved is not None:
+            data["mesocycle_id"] = saved
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    _print_plan(plan)
+    if saved is not None:
+        print(f"Saved as “{args.name or default_name(plan)}” (mesocycle {saved}).")
+    return EXIT_OK
+
+
+def _next_monday(today: date) -> date:
+    return today + timedelta(days=(7 - today.weekday()) % 7 or 7)
+
+
+def _print_plan(plan) -> None:
+    from models.domain import MUSCLE_GROUPS
+
+    print(f"{plan.level.capitalize()} mesocycle, {plan.split.replace('_', ' ')}, "
+          f"days {', '.join(plan.days)}, from {plan.start:%a %d %b %Y}")
+    header = " ".join(f"{'D' if w.deload else 'W' + str(w.number):>4}" for w in plan.weeks)
+    print(f"{'Group':<12} {header}")
+    for group in MUSCLE_GROUPS:
+        cells = " ".join(f"{w.sets_per_muscle.get(group, 0):>4}" for w in plan.weeks)
+        print(f"{group:<12} {cells}")
+    print(f"{'RIR':<12} " + " ".join(f"{w.rir:>4}" for w in plan.weeks))
+    for session in plan.weeks[0].sessions:
+        print(f"\n{session.weekday.capitalize()} {session.date:%d %b} — {session.name}")
+        for e in session.exercises:
+            print(f"  {e.name:<34} {e.sets} × {e.rep_low}–{e.rep_high} @ RIR {e.rir}, {e.tempo}")
+    for warning in plan.warnings:
+        print(f"warning [{warning.rule}]: {warning.message}")
 
 
 if __name__ == "__main__":

@@ -105,3 +105,27 @@ class SetSettingsCommand(QUndoCommand):
     def undo(self) -> None:
         save_settings(self._before)
         self._store.reload_settings()
+
+
+class SavePlanCommand(QUndoCommand):
+    """Finish in the program wizard: the whole mesocycle in one transaction; undo removes it."""
+
+    def __init__(self, store, plan, name: str, priorities: dict[str, str]):
+        super().__init__(f"Create program “{name}”")
+        self._store = store
+        self._plan = plan
+        self._name = name
+        self._priorities = priorities
+        self.mesocycle_id: int | None = None
+
+    def redo(self) -> None:
+        from models.plans import save_plan
+
+        self.mesocycle_id = save_plan(self._plan, name=self._name, priorities=self._priorities)
+        self._store.sessions_changed.emit()
+
+    def undo(self) -> None:
+        from models.plans import delete_mesocycle
+
+        delete_mesocycle(self.mesocycle_id)
+        self._store.sessions_changed.emit()

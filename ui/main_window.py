@@ -24,8 +24,9 @@ from ui.week_panel import WeekVolumePanel
 
 EMPTY_PROGRAM_TEXT = (
     "<h2>Welcome to Overload</h2>"
-    "<p>No program yet. Browse the exercise library on the left, tune your volume landmarks "
-    "(Training ▸ Volume landmarks…), and watch each muscle's weekly sets below.</p>")
+    "<p>No program yet — Training ▸ New program… builds a mesocycle for you. Browse the "
+    "exercise library on the left, tune your volume landmarks (Training ▸ Volume landmarks…), "
+    "and watch each muscle's weekly sets below.</p>")
 
 
 class MainWindow(QMainWindow):
@@ -94,6 +95,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._action("&Reset layout", self.reset_layout, name="resetLayout"))
 
         training_menu = bar.addMenu("&Training")
+        training_menu.addAction(self._action("&New program…", self.new_program,
+                                             QKeySequence.StandardKey.New, "newProgramAction"))
+        training_menu.addSeparator()
         training_menu.addAction(self._action("Volume &landmarks…", self.edit_landmarks,
                                              QKeySequence("Ctrl+Shift+L"), "landmarksAction"))
         training_menu.addAction(self._action("New &exercise…", self.library.new_exercise,
@@ -114,6 +118,15 @@ class MainWindow(QMainWindow):
         command = stack.command(stack.index() - 1)
         if command is not None:
             self.statusBar().showMessage(f"Done: {command.text()}", 4000)
+
+    def new_program(self) -> None:
+        from ui.program_wizard import ProgramWizard  # loaded on first use, not at start-up
+
+        wizard = ProgramWizard(self._store, self)
+        # Not modal: the exercise library dock stays usable as a drag source.
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.show()
+        self.program_wizard = wizard
 
     def edit_landmarks(self) -> None:
         before = self._store.landmarks()

@@ -1,0 +1,887 @@
+"""Workout history exported by Strong, Hevy and FitNotes, read into plain data.
+
+This is the parsing half of the importer (../shared/FORMATS.md describes the files): bytes in,
+dataclasses out, no Qt and no database. The database half matches exercise names to the library and
+stores each ImportedWorkout once, keyed by ImportedWorkout.key.
+
+The path through a file: decode (UTF-8 with or without BOM; UTF-16 and Windows-1252 as spreadsheet
+programs re-save CSV) → sniff ',' or ';' on the header line → name the format and variant from the
+column names → read every row by column name, converting loads to kg and checking each value with
+its line number → group the rows into workouts and exercises, oldest workout first.
+
+Every problem with the content is an ImportFileError whose str() reads
+"line 412: weight 'abc' is not a number" (lines are 1-based file lines, the header is line 1).
+Nothing else escapes for a bad file; OSError still does when a path cannot be read at all.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import math
+import os
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from models.domain import LB_TO_KG, SET_KINDS
+
+FORMATS: tuple[str, ...] = ("strong", "hevy", "fitnotes")
+
+# FitNotes has no workout name and at most one workout per day. A fixed name keeps the key stable
+# when a later export adds an exercise to a day (a name built from the day's categories would
+# change, and re-importing would then duplicate the workout).
+FITNOTES_WORKOUT_NAME = "FitNotes workout"
+
+MAX_LOAD_KG = 1000.0
+MAX_REPS = 100
+METRES_PER_MILE = 1609.344
+
+Source = str | bytes | os.PathLike
+
+
+# --- errors --------------------------------------------------------------------------------------
+
+class ImportFileError(ValueError):
+    """A file that cannot be imported, and the 1-based file line at fault when there is one."""
+
+    def __init__(self, reason: str, line: int | None = None) -> None:
+        self.reason = reason
+        self.line = line
+        super().__init__(reason if line is None else f"line {line}: {reason}")
+
+
+class UnitRequiredError(ImportFileError):
+    """The file does not say whether its loads are kg or lb (Strong B, D, F, or a blank FitNotes
+    'Weight Unit'): ask the user, then call parse_file again with unit="kg" or unit="lb"."""
+
+
+# --- the result ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ImportedSet:
+    """One set as the file recorded it, load converted to kg.
+
+    `order` is the set's 1-based position within its exercise in that workout, warm-ups included
+    (the files number sets differently: Strong from 0 or 1 and not at all for W/D/F, Hevy from 0,
+    FitNotes not at all). None of the three formats records RIR, so `rir` is always None here."""
+
+    exercise: str
+    order: int
+    kind: str  # one of SET_KINDS
+    load_kg: float | None  # None: no external load (bodyweight), as the file left it blank or 0
+    reps: int | None
+    rpe: float | None = None
+    rir: float | None = None
+    distance_m: float | None = None
+    seconds: int | None = None
+    notes: str = ""
+    line: int = 0
+
+
+@dataclass
+class ImportedExercise:
+    """The consecutive sets of one exercise in a workout, with what the file says about it
+    (Strong 'Note' and 'Rest Timer' rows, Hevy exercise_notes)."""
+
+    name: str
+    sets: list[ImportedSet] = field(default_factory=list)
+    notes: str = ""
+    rest_seconds: int | None = None
+
+    def add_note(self, text: str) -> None:
+        if text and text not in self.notes.split("\n"):
+            self.notes = f"{self.notes}\n{text}" if self.notes else text
+
+
+@dataclass
+class ImportedWorkout:
+    """One workout. `key` is the idempotency key: the format, the start and the name (FORMATS:
+    "keyed by workout date+name"), identical in every export of the same history."""
+
+    started: datetime  # naive, local time as the app showed it
+    name: str
+    key: str
+    duration_seconds: int | None = None
+    notes: str = ""
+    number: int | None = None  # Strong E 'Workout #', for display only
+    exercises: list[ImportedExercise] = field(default_factory=list)
+    line: int = 0  # the first line of the workout in the file
+
+    @property
+    def sets(self) -> list[ImportedSet]:
+        return [s for exercise in self.exercises for s in exercise.sets]
+
+
+@dataclass
+class ParsedFile:
+    """A whole file, read and checked; workouts oldest first.
+
+    `unit` is the unit the loads were written in: from the header, from the `unit` argument, or
+    for files with a unit per row the one unit they all use (None when rows mix kg and lb).
+    `unit_source` says which: "header", "argument" or "row". Loads in the sets are always kg."""
+
+    format: str
+    variant: str
+    unit: str | None
+    unit_source: str
+    workouts: list[ImportedWorkout]
+    skipped: dict[str, int] = field(default_factory=dict)  # rows that are not sets, by reason
+    encoding: str = "utf-8"
+    delimiter: str = ","
+
+    @property
+    def skipped_rows(self) -> int:
+        return sum(self.skipped.values())
+
+    @property
+    def sets(self) -> list[ImportedSet]:
+        return [s for workout in self.workouts for s in workout.sets]
+
+    @property
+    def set_count(self) -> int:
+        return sum(len(e.sets) for w in self.workouts for e in w.exercises)
+
+    @property
+    def warmup_sets(self) -> int:
+        return sum(s.kind == "warmup" for s in self.sets)
+
+    @property
+    def first_started(self) -> datetime:
+        return self.workouts[0].started
+
+    @property
+    def last_started(self) -> datetime:
+        return self.workouts[-1].started
+
+    @property
+    def date_range(self) -> tuple[date, date]:
+        return self.first_started.date(), self.last_started.date()
+
+    def exercise_names(self) -> list[str]:
+        """Every exercise name once, in order of first appearance: what the matcher must map."""
+        return list(dict.fromkeys(s.exercise for s in self.sets))
+
+
+@dataclass(frozen=True)
+class FilePreview:
+    """What the header alone tells: enough for the import dialog to ask for a unit up front."""
+
+    format: str
+    variant: str
+    header_unit: str | None
+    unit_per_row: bool
+
+    @property
+    def needs_unit(self) -> bool:
+        return self.header_unit is None and not self.unit_per_row
+
+
+# --- the headers we know -------------------------------------------------------------------------
+
+# Every header of FORMATS.md, as column names (Strong C and E are written with ';' and E quotes
+# them all: the delimiter does not matter here). Detection compares names as sets, so a file is
+# read by name even if an app reorders its columns.
+_KNOWN_HEADERS: tuple[tuple[str, str, str], ...] = (
+    ("strong", "strong-A", "Date,Workout Name,Exercise Name,Set Order,kg,Reps,km,Seconds,Notes"),
+    ("strong", "strong-B", "Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,"
+                           "Seconds,Notes,Workout Notes,RPE"),
+    ("strong", "strong-C", "Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps,RPE,"
+                           "Distance,Distance Unit,Seconds,Notes,Workout Notes"),
+    ("strong", "strong-D", "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,"
+                           "Distance,Seconds,Notes,Workout Notes,RPE"),
+    ("strong", "strong-E", "Workout #,Date,Workout Name,Duration (sec),Exercise Name,Set Order,"
+                           "Weight (kg),Reps,RPE,Distance (meters),Seconds,Notes,Workout Notes"),
+    ("strong", "strong-F", "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,"
+                           "Distance,Seconds,RPE"),
+    ("hevy", "hevy-kg", "title,start_time,end_time,description,exercise_title,superset_id,"
+                        "exercise_notes,set_index,set_type,weight_kg,reps,distance_km,"
+                        "duration_seconds,rpe"),
+    ("hevy", "hevy-lbs", "title,start_time,end_time,description,exercise_title,superset_id,"
+                         "exercise_notes,set_index,set_type,weight_lbs,reps,distance_miles,"
+                         "duration_seconds,rpe"),
+    ("fitnotes", "fitnotes-lbs", "Date,Exercise,Category,Weight (lbs),Reps,Distance,"
+                                 "Distance Unit,Time"),
+    # Not seen verbatim, but Comment is optional in the kgs header, so an lbs export has it too.
+    ("fitnotes", "fitnotes-lbs-comment", "Date,Exercise,Category,Weight (lbs),Reps,Distance,"
+                                         "Distance Unit,Time,Comment"),
+    ("fitnotes", "fitnotes-kgs", "Date,Exercise,Category,Weight (kgs),Reps,Distance,"
+                                 "Distance Unit,Time"),
+    ("fitnotes", "fitnotes-kgs-comment", "Date,Exercise,Category,Weight (kgs),Reps,Distance,"
+                                         "Distance Unit,Time,Comment"),
+    ("fitnotes", "fitnotes-unit", "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,"
+                                  "Distance Unit,Time"),
+    ("fitnotes", "fitnotes-unit-comment", "Date,Exercise,Category,Weight,Weight Unit,Reps,"
+                                          "Distance,Distance Unit,Time,Comment"),
+)
+
+# Column name (normalised) → the field it feeds, per format. Several names feed one field where
+# the apps renamed a column between variants.
+_FIELDS: dict[str, dict[str, str]] = {
+    "strong": {
+        "workout #": "number", "date": "date", "workout name": "workout", "duration": "duration",
+        "duration (sec)": "duration", "exercise name": "exercise", "set order": "order",
+        "kg": "weight", "weight": "weight", "weight (kg)": "weight", "weight unit": "weight_unit",
+        "reps": "reps", "rpe": "rpe", "km": "distance", "distance": "distance",
+        "distance (meters)": "distance", "distance unit": "distance_unit", "seconds": "seconds",
+        "notes": "notes", "workout notes": "workout_notes",
+    },
+    "hevy": {
+        "title": "workout", "start_time": "date", "end_time": "end",
+        "description": "workout_notes", "exercise_title": "exercise", "superset_id": "superset",
+        "exercise_notes": "exercise_notes", "set_index": "order", "set_type": "kind",
+        "weight_kg": "weight", "weight_lbs": "weight", "reps": "reps",
+        "distance_km": "distance", "distance_miles": "distance", "duration_seconds": "seconds",
+        "rpe": "rpe",
+    },
+    "fitnotes": {
+        "date": "date", "exercise": "exercise", "category": "category",
+        "weight (lbs)": "weight", "weight (kgs)": "weight", "weight": "weight",
+        "weight unit": "weight_unit", "reps": "reps", "distance": "distance",
+        "distance unit": "distance_unit", "time": "seconds", "comment": "notes",
+    },
+}
+
+# Units named by a column's name; the other weight and distance columns carry no unit.
+_WEIGHT_COLUMN_UNITS = {
+    "kg": "kg", "weight (kg)": "kg", "weight_kg": "kg", "weight (kgs)": "kg",
+    "weight_lbs": "lb", "weight (lbs)": "lb",
+}
+_DISTANCE_COLUMN_METRES = {
+    "km": 1000.0, "distance (meters)": 1.0, "distance_km": 1000.0,
+    "distance_miles": METRES_PER_MILE,
+}
+# Units written in a row ('Weight Unit', 'Distance Unit') or passed by the caller.
+_WEIGHT_UNIT_WORDS = {"kg": "kg", "kgs": "kg", "lb": "lb", "lbs": "lb"}
+_DISTANCE_UNIT_METRES = {
+    "m": 1.0, "meters": 1.0, "metres": 1.0, "km": 1000.0, "kms": 1000.0,
+    "mi": METRES_PER_MILE, "mile": METRES_PER_MILE, "miles": METRES_PER_MILE,
+    "ft": 0.3048, "feet": 0.3048, "yd": 0.9144, "yds": 0.9144, "yards": 0.9144,
+}
+
+_STRONG_SET_LETTERS = {"w": "warmup", "d": "drop", "f": "failure"}
+_HEVY_SET_TYPES = {"normal": "working", "warmup": "warmup", "failure": "failure", "dropset": "drop"}
+assert set(_STRONG_SET_LETTERS.values()) | set(_HEVY_SET_TYPES.values()) <= set(SET_KINDS)
+
+
+@dataclass(frozen=True)
+class _Variant:
+    format: str
+    name: str
+    headers: tuple[str, ...]  # as the app writes them, for messages
+    columns: frozenset[str]  # normalised, for matching
+
+
+def _normalise_column(name: str) -> str:
+    return " ".join(name.replace("\ufeff", "").split()).lower()
+
+
+_VARIANTS: tuple[_Variant, ...] = tuple(
+    _Variant(fmt, name, tuple(header.split(",")),
+             frozenset(_normalise_column(c) for c in header.split(",")))
+    for fmt, name, header in _KNOWN_HEADERS
+)
+
+
+# --- public entry points -------------------------------------------------------------------------
+
+def detect_format(header_fields: Sequence[str]) -> tuple[str, str]:
+    """("strong", "strong-B") and so on, from the column names of a header row, in any order and
+    any letter case. Raises ImportFileError listing the columns found when no variant matches."""
+    return _detect(header_fields, line=None)
+
+
+def peek(source: Source) -> FilePreview:
+    """Read only as far as the header: which format and variant, and whether a unit is needed."""
+    table = _open_table(_read_text(source)[0])
+    fmt, variant = _detect(table.header, table.header_line)
+    names = [_normalise_column(h) for h in table.header]
+    return FilePreview(fmt, variant, _header_weight_unit(names), "weight unit" in names)
+
+
+def needs_unit(source: Source) -> bool:
+    """True for files that never say kg or lb (Strong B, D, F): the caller must pass `unit`."""
+    return peek(source).needs_unit
+
+
+def parse_file(source: Source, *, format: str = "auto", unit: str | None = None) -> ParsedFile:
+    """Read a Strong, Hevy or FitNotes export.
+
+    `source` is a path (os.PathLike), the file's bytes, or its text as str. `format` may insist
+    on "strong", "hevy" or "fitnotes"; the header decides in any case. `unit` ("kg" or "lb") is
+    used only where the file is silent; when it is needed and missing, UnitRequiredError is raised
+    (see peek() to know before). A file with no sets at all is refused."""
+    if format != "auto" and format not in FORMATS:
+        raise ValueError(f"format must be 'auto' or one of {', '.join(FORMATS)}, not {format!r}")
+    argument_unit = _unit_argument(unit)
+    text, encoding = _read_text(source)
+    table = _open_table(text)
+    fmt, variant = _detect(table.header, table.header_line)
+    if format not in ("auto", fmt):
+        raise ImportFileError(
+            f"this is a {fmt} export ({variant}), not a {format} export", table.header_line)
+    columns = _Columns(fmt, table.header, table.delimiter)
+    job = _Import(fmt, _Units.plan(columns.names, argument_unit), table.delimiter == ";")
+    read_row = _ROW_READERS[fmt]
+    rows = 0
+    for line, cells in table.records:
+        read_row(columns.row(line, cells), job)
+        rows += 1
+    workouts = job.finish()
+    if not workouts:
+        raise ImportFileError(_nothing_found(rows, job.skipped))
+    return ParsedFile(
+        format=fmt, variant=variant, unit=job.units.file_unit(), unit_source=job.units.source(),
+        workouts=workouts, skipped=dict(job.skipped), encoding=encoding,
+        delimiter=table.delimiter)
+
+
+# --- bytes to CSV records ------------------------------------------------------------------------
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+
+
+def _read_text(source: Source) -> tuple[str, str]:
+    if isinstance(source, str):
+        if "\n" not in source and "\r" not in source and os.path.exists(source):
+            # A one-line str cannot be an export, and this one names a file: a likely mix-up.
+            raise TypeError("parse_file reads a str as the file's text: pass a pathlib.Path")
+        return source.removeprefix("\ufeff"), "text"
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return _decode(bytes(source))
+    with open(source, "rb") as file:
+        return _decode(file.read())
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """The file's text and the encoding it was in."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Excel's "Unicode text" and some Windows tools write UTF-16 with a BOM.
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise ImportFileError("not a text file: broken UTF-16") from None
+    if data.startswith(b"PK\x03\x04"):
+        raise ImportFileError("this is a spreadsheet or zip archive, not CSV: export as CSV")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise ImportFileError("not a text file (it contains NUL bytes)", _line_at(data, nul))
+    data = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        if _UTF8_SEQUENCE.search(data):
+            # Some text is UTF-8, so this is a damaged UTF-8 file: decoding the whole file as
+            # Windows-1252 instead would silently garble every accented name.
+            raise ImportFileError(
+                f"byte 0x{data[exc.start]:02x} is not UTF-8 text", _line_at(data, exc.start),
+            ) from None
+    # Pure 8-bit text: a CSV re-saved by a spreadsheet on Windows.
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        raise ImportFileError("not a text file (neither UTF-8 nor Windows-1252)") from None
+
+
+def _line_at(data: bytes, index: int) -> int:
+    return data.count(b"\n", 0, index) + 1
+
+
+@dataclass
+class _Table:
+    delimiter: str
+    header: list[str]
+    header_line: int
+    records: Iterator[tuple[int, list[str]]]  # (first line of the record, its cells)
+
+
+def _open_table(text: str) -> _Table:
+    start = text.lstrip()
+    if not start:
+        raise ImportFileError("the file is empty")
+    # Header lines are a few hundred characters; a cap keeps the Sniffer's regexes fast on junk.
+    delimiter = _sniff_delimiter(start[:4096].splitlines()[0])
+    # newline="" hands line endings to the csv module: CRLF, LF and newlines inside quotes.
+    records = _records(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    first = next(records, None)
+    if first is None:
+        raise ImportFileError("the file is empty")
+    header_line, header = first
+    return _Table(delimiter, header, header_line, records)
+
+
+def _sniff_delimiter(header_line: str) -> str:
+    try:
+        delimiter = csv.Sniffer().sniff(header_line, delimiters=",;").delimiter
+        if delimiter in header_line:
+            return delimiter
+    except csv.Error:
+        pass
+    # The Sniffer gives up on some one-line samples. No header name contains ',' or ';', so the
+    # more frequent of the two is the delimiter.
+    return ";" if header_line.count(";") > header_line.count(",") else ","
+
+
+def _records(reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
+    """Non-blank records with the file line each starts on (quoted notes may span lines)."""
+    while True:
+        line = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise ImportFileError(f"unreadable CSV ({exc})", line) from None
+        if any(cell.strip() for cell in cells):
+            yield line, cells
+
+
+# --- header to variant ---------------------------------------------------------------------------
+
+def _detect(header: Sequence[str], line: int | None) -> tuple[str, str]:
+    names = [_normalise_column(h) for h in header]
+    repeated = [name for name, count in Counter(names).items() if count > 1]
+    if repeated:
+        raise ImportFileError(f"the header repeats the column {_shown(repeated[0])}", line)
+    found = frozenset(names)
+    for variant in _VARIANTS:
+        if variant.columns == found:
+            return variant.format, variant.name
+    raise ImportFileError(_unknown_header(header, found), line)
+
+
+def _unknown_header(header: Sequence[str], found: frozenset[str]) -> str:
+    listed = ", ".join(_shown(h) for h in header[:20]) + (", …" if len(header) > 20 else "")
+    message = (f"not a Strong, Hevy or FitNotes export: unknown header with "
+               f"{len(header)} column(s): {listed}")
+    closest = min(_VARIANTS, key=lambda v: len(v.columns ^ found))
+    if 2 * len(closest.columns & found) >= len(closest.columns):
+        # Near a known header: say what differs, which is what a new app version changed.
+        missing = [h for h in closest.headers if _normalise_column(h) not in found]
+        extra = [_shown(h) for h in header if _normalise_column(h) not in closest.columns]
+        message += (f". Closest known header is {closest.name}: this file lacks "
+                    f"{', '.join(missing) or 'nothing'} and adds "
+                    f"{', '.join(extra[:10]) or 'nothing'}")
+    return message
+
+
+def _header_weight_unit(names: Sequence[str]) -> str | None:
+    return next((_WEIGHT_COLUMN_UNITS[n] for n in names if n in _WEIGHT_COLUMN_UNITS), None)
+
+
+class _Columns:
+    """Turns a record's cells into a row of named fields, given the header."""
+
+    def __init__(self, fmt: str, header: Sequence[str], delimiter: str) -> None:
+        self.format = fmt
+        self.names = [_normalise_column(h) for h in header]
+        self.fields = [_FIELDS[fmt][name] for name in self.names]
+        # Every field of every format, blank: the shared readers ask for RPE even in FitNotes.
+        self.blank = dict.fromkeys((f for fields in _FIELDS.values() for f in fields.values()), "")
+        self.delimiter = delimiter
+        self.exercise_index = self.fields.index("exercise")
+
+    def row(self, line: int, cells: list[str]) -> _Row:
+        if len(cells) != len(self.fields):
+            cells = self._fit(line, cells)
+        row = _Row(line, self.blank)
+        row.update(zip(self.fields, map(str.strip, cells), strict=True))
+        return row
+
+    def _fit(self, line: int, cells: list[str]) -> list[str]:
+        width = len(self.fields)
+        if self.format != "fitnotes" or len(cells) < width:
+            raise ImportFileError(f"expected {width} fields, found {len(cells)}", line)
+        # FitNotes does not always quote exercise names with commas ("Overhead Press (Each Side,
+        # Dumbbells)"). Every other column is fixed, so read them from both ends and give the
+        # surplus cells back to the name.
+        start = self.exercise_index
+        end = start + len(cells) - width + 1
+        return [*cells[:start], self.delimiter.join(cells[start:end]), *cells[end:]]
+
+
+class _Row(dict[str, str]):
+    """A record's cells by field name, stripped. Every field of every format is present ('' where
+    the variant has no such column), so readers need not know which variant they read."""
+
+    __slots__ = ("line",)
+
+    def __init__(self, line: int, values: dict[str, str]) -> None:
+        super().__init__(values)
+        self.line = line
+
+
+# --- units ---------------------------------------------------------------------------------------
+
+def _unit_argument(unit: str | None) -> str | None:
+    if unit is None:
+        return None
+    found = _WEIGHT_UNIT_WORDS.get(str(unit).strip().lower())
+    if found is None:
+        raise ValueError(f"unit must be 'kg' or 'lb', not {unit!r}")
+    return found
+
+
+@dataclass
+class _Units:
+    """Where each row's weight and distance units come from: the header, the row, or the caller."""
+
+    header: str | None
+    per_row: bool
+    argument: str | None
+    distance_metres: float | None
+    distance_per_row: bool
+    seen: set[str] = field(default_factory=set)
+
+    @classmethod
+    def plan(cls, names: Sequence[str], argument: str | None) -> _Units:
+        header = _header_weight_unit(names)
+        per_row = "weight unit" in names
+        if header is None and not per_row and argument is None:
+            raise UnitRequiredError("the file does not say whether weights are in kg or lb: "
+                                    "choose the unit the app was set to (--unit kg or --unit lb)")
+        distance = next(
+            (_DISTANCE_COLUMN_METRES[n] for n in names if n in _DISTANCE_COLUMN_METRES), None)
+        return cls(header, per_row, argument, distance, "distance unit" in names)
+
+    def weight(self, row: _Row) -> str:
+        unit = self.header or self._row_unit(row) or self.argument
+        if unit is None:
+            raise UnitRequiredError(
+                "the weight has no unit (blank 'Weight Unit'): choose kg or lb", row.line)
+        self.seen.add(unit)
+        return unit
+
+    def _row_unit(self, row: _Row) -> str | None:
+        text = row["weight_unit"] if self.per_row else ""
+        if not text:
+            return None
+        unit = _WEIGHT_UNIT_WORDS.get(text.lower())
+        if unit is None:
+            raise ImportFileError(f"weight unit {_shown(text)} is not kg or lbs", row.line)
+        return unit
+
+    def metres(self, row: _Row, shown_distance: str) -> float:
+        if self.distance_metres is not None:
+            return self.distance_metres
+        if self.distance_per_row:
+            text = row["distance_unit"]
+            metres = _DISTANCE_UNIT_METRES.get(text.lower())
+            if metres is None:
+                raise ImportFileError(
+                    f"distance {shown_distance} has unit {_shown(text)}, not km, m or mi",
+                    row.line)
+            return metres
+        # Strong B, D and F name no distance unit either; assume the app's default that goes with
+        # the weight unit (kg users see km, lb users see miles).
+        return 1000.0 if self.weight(row) == "kg" else METRES_PER_MILE
+
+    def file_unit(self) -> str | None:
+        if self.header:
+            return self.header
+        if self.per_row and self.seen:
+            return next(iter(self.seen)) if len(self.seen) == 1 else None
+        return self.argument
+
+    def source(self) -> str:
+        return "header" if self.header else "row" if self.per_row else "argument"
+
+
+# --- cells to values -----------------------------------------------------------------------------
+
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)", re.ASCII)
+_CLOCK = re.compile(r"(\d+)(?::([0-5]\d))?:([0-5]\d)", re.ASCII)
+_DURATION = re.compile(r"(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?", re.ASCII)
+_STRONG_DATE = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?", re.ASCII)
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_HEVY_DATE = re.compile(r"(\d{1,2}) ([A-Za-z]{3})[A-Za-z]*\.? (\d{4}),? (\d{1,2}):(\d{2})",
+                        re.ASCII)
+# English month names by hand: strptime's %b follows the process locale once anything calls
+# setlocale (Qt does), and Hevy writes English names whatever the phone's language.
+_MONTHS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+
+
+def _shown(text: str) -> str:
+    """A cell quoted for a message, cut short: a garbage cell can be megabytes."""
+    return repr(text if len(text) <= 40 else text[:40] + "…")
+
+
+def _number(text: str, what: str, line: int, decimal_comma: bool) -> float | None:
+    """A numeric cell; None when blank."""
+    if not text:
+        return None
+    plain = text.replace(",", ".") if decimal_comma and text.count(",") == 1 else text
+    if not _NUMBER.fullmatch(plain):
+        raise ImportFileError(f"{what} {_shown(text)} is not a number", line)
+    value = float(plain)
+    if not math.isfinite(value):
+        raise ImportFileError(f"{what} {_shown(text)} is too large", line)
+    return value
+
+
+def _whole(value: float | None, text: str, what: str, line: int) -> int | None:
+    """A count that must be whole and not negative; 0 reads as blank, as Strong writes blanks."""
+    if not value:
+        return None
+    if value < 0:
+        raise ImportFileError(f"{what} {_shown(text)} is negative", line)
+    if value != int(value):
+        raise ImportFileError(f"{what} {_shown(text)} is not a whole number", line)
+    return int(value)
+
+
+def _seconds(text: str, what: str, line: int, decimal_comma: bool) -> int | None:
+    """Whole seconds from '90', '90.0' or a clock 'H:MM:SS' / 'M:SS' (FitNotes); 0 → None."""
+    if ":" in text:
+        match = _CLOCK.fullmatch(text)
+        if not match:
+            raise ImportFileError(f"{what} {_shown(text)} is not H:MM:SS", line)
+        first, middle, last = match.groups()
+        value = (int(first) * 3600 + int(middle) * 60 if middle else int(first) * 60) + int(last)
+        return value or None
+    number = _number(text, what, line, decimal_comma)
+    if number is not None and number < 0:
+        raise ImportFileError(f"{what} {_shown(text)} is negative", line)
+    return round(number) if number else None
+
+
+def _duration(text: str, line: int) -> int | None:
+    """Strong's workout duration: '2h 18m', '1h', '51m' (D, F) or whole seconds (E)."""
+    if not text:
+        return None
+    if _NUMBER.fullmatch(text):
+        return _seconds(text, "duration", line, False)
+    match = _DURATION.fullmatch(text)
+    if not match or not any(match.groups()):
+        raise ImportFileError(f"duration {_shown(text)} is not like '1h 5m' or seconds", line)
+    hours, minutes, seconds = (int(g or 0) for g in match.groups())
+    return hours * 3600 + minutes * 60 + seconds
+
+
+def _strong_date(text: str, line: int) -> datetime:
+    if _STRONG_DATE.fullmatch(text):
+        try:
+            return datetime.fromisoformat(text)
+        except ValueError:
+            pass
+    raise ImportFileError(f"date {_shown(text)} is not a date like 2024-05-31 18:30:00", line)
+
+
+def _hevy_date(text: str, line: int) -> datetime:
+    match = _HEVY_DATE.fullmatch(text)
+    if match:
+        day, month, year, hour, minute = match.groups()
+        number = _MONTHS.get(month.lower())
+        if number:
+            try:
+                return datetime(int(year), number, int(day), int(hour), int(minute))
+            except ValueError:
+                pass
+    raise ImportFileError(f"date {_shown(text)} is not a date like '15 Sep 2025, 07:48'", line)
+
+
+def _fitnotes_date(text: str, line: int) -> datetime:
+    if _DAY.fullmatch(text):
+        try:
+            return datetime.fromisoformat(text)
+        except ValueError:
+            pass
+    raise ImportFileError(f"date {_shown(text)} is not a date like 2024-05-31", line)
+
+
+def _exercise_name(row: _Row) -> str:
+    name = row["exercise"]
+    if not name:
+        raise ImportFileError("the exercise name is empty", row.line)
+    return name
+
+
+# --- rows to workouts ----------------------------------------------------------------------------
+
+class _Import:
+    """The state of one file being read: units, the workouts built so far, the skipped rows."""
+
+    def __init__(self, fmt: str, units: _Units, decimal_comma: bool) -> None:
+        self.format = fmt
+        self.units = units
+        # A ';'-separated export comes from a locale that writes 12,5 for 12.5.
+        self.decimal_comma = decimal_comma
+        self.workouts: dict[str, ImportedWorkout] = {}
+        self.skipped: Counter[str] = Counter()
+
+    def workout(self, started: datetime, name: str, line: int) -> tuple[ImportedWorkout, bool]:
+        """The workout this row belongs to, and whether it is new. Rows are grouped by the key
+        itself, so two groups can never share a key."""
+        key = f"{self.format}:{started.isoformat()}:{name}"
+        found = self.workouts.get(key)
+        if found is not None:
+            return found, False
+        workout = self.workouts[key] = ImportedWorkout(started, name, key, line=line)
+        return workout, True
+
+    def exercise(self, workout: ImportedWorkout, name: str) -> ImportedExercise:
+        """The latest block of this exercise in the workout, for notes and rest timers."""
+        for exercise in reversed(workout.exercises):
+            if exercise.name == name:
+                return exercise
+        return self._new_block(workout, name)
+
+    def add_set(self, workout: ImportedWorkout, name: str, kind: str, row: _Row,
+                notes: str = "") -> ImportedExercise | None:
+        """Append the row as a set; a row with neither load nor reps (cardio, a timed hold) is
+        counted as skipped instead. Returns the exercise block, or None when skipped."""
+        measures = self._measures(row)
+        if measures is None:
+            self.skip("rows without load or reps (cardio, timed)")
+            return None
+        last = workout.exercises[-1] if workout.exercises else None
+        block = last if last is not None and last.name == name else self._new_block(workout, name)
+        block.sets.append(ImportedSet(exercise=name, order=len(block.sets) + 1, kind=kind,
+                                      notes=notes, line=row.line, **measures))
+        return block
+
+    def skip(self, reason: str) -> None:
+        self.skipped[reason] += 1
+
+    def number(self, row: _Row, name: str, what: str) -> float | None:
+        return _number(row[name], what, row.line, self.decimal_comma)
+
+    def finish(self) -> list[ImportedWorkout]:
+        """Workouts with sets, oldest first; exercises reduced to those with sets (a note on a
+        cardio exercise leaves an empty block behind)."""
+        kept = []
+        for workout in self.workouts.values():
+            workout.exercises = [e for e in workout.exercises if e.sets]
+            if workout.exercises:
+                kept.append(workout)
+        return sorted(kept, key=lambda w: (w.started, w.key))
+
+    @staticmethod
+    def _new_block(workout: ImportedWorkout, name: str) -> ImportedExercise:
+        block = ImportedExercise(name)
+        workout.exercises.append(block)
+        return block
+
+    def _measures(self, row: _Row) -> dict[str, float | int | None] | None:
+        load = self._load_kg(row)
+        reps = _whole(self.number(row, "reps", "reps"), row["reps"], "reps", row.line)
+        if reps is not None and reps > MAX_REPS:
+            raise ImportFileError(f"reps {reps} is over {MAX_REPS}", row.line)
+        if load is None and reps is None:
+            return None
+        seconds_column = "time" if self.format == "fitnotes" else "seconds"  # as the user knows it
+        return {"load_kg": load, "reps": reps, "rpe": self._rpe(row),
+                "distance_m": self._distance_m(row),
+                "seconds": _seconds(row["seconds"], seconds_column, row.line, self.decimal_comma)}
+
+    def _load_kg(self, row: _Row) -> float | None:
+        text = row["weight"]
+        value = self.number(row, "weight", "weight")
+        if not value:  # blank, or Strong's 0 for "no weight": bodyweight
+            return None
+        if value < 0:
+            raise ImportFileError(f"weight {_shown(text)} is negative", row.line)
+        unit = self.units.weight(row)
+        kg = value * LB_TO_KG if unit == "lb" else value
+        if kg > MAX_LOAD_KG:
+            raise ImportFileError(f"weight {text} {unit} is over {MAX_LOAD_KG:g} kg", row.line)
+        # Round away float noise (12.900000000000034) and the tail of the lb conversion.
+        return round(kg, 3)
+
+    def _rpe(self, row: _Row) -> float | None:
+        value = self.number(row, "rpe", "RPE")
+        if not value:
+            return None
+        if not 1 <= value <= 10:
+            raise ImportFileError(f"RPE {_shown(row['rpe'])} is not between 1 and 10",
+                                  row.line)
+        return round(value, 1)
+
+    def _distance_m(self, row: _Row) -> float | None:
+        text = row["distance"]
+        value = self.number(row, "distance", "distance")
+        if not value:
+            return None
+        if value < 0:
+            raise ImportFileError(f"distance {_shown(text)} is negative", row.line)
+        return round(value * self.units.metres(row, _shown(text)), 1)
+
+
+def _read_strong_row(row: _Row, job: _Import) -> None:
+    line = row.line
+    workout, new = job.workout(_strong_date(row["date"], line), row["workout"], line)
+    if new:
+        workout.duration_seconds = _duration(row["duration"], line)
+        number_text = row["number"]
+        workout.number = _whole(job.number(row, "number", "workout number"), number_text,
+                                "workout number", line)
+    if not workout.notes:  # repeated on every row of the workout
+        workout.notes = row["workout_notes"]
+    name = _exercise_name(row)
+    kind = _strong_kind(row["order"], line)
+    if kind == "note":
+        job.exercise(workout, name).add_note(row["notes"])
+        job.skip("note rows")
+    elif kind == "rest timer":
+        rest = _seconds(row["seconds"], "rest timer seconds", line, job.decimal_comma)
+        job.exercise(workout, name).rest_seconds = rest
+        job.skip("rest timer rows")
+    else:
+        job.add_set(workout, name, kind, row, notes=row["notes"])
+
+
+def _strong_kind(text: str, line: int) -> str:
+    """Set Order: a number is a working set; W, D, F a warm-up, drop or failure set; 'Note' and
+    'Rest Timer' rows are about the exercise, not sets."""
+    lowered = text.lower()
+    if lowered in ("note", "rest timer"):
+        return lowered
+    if lowered in _STRONG_SET_LETTERS:
+        return _STRONG_SET_LETTERS[lowered]
+    if _NUMBER.fullmatch(text) and float(text) >= 0 and float(text).is_integer():
+        return "working"
+    raise ImportFileError(
+        f"set order {_shown(text)} is not a number, W, D, F, Note or Rest Timer", line)
+
+
+def _read_hevy_row(row: _Row, job: _Import) -> None:
+    line = row.line
+    started = _hevy_date(row["date"], line)
+    workout, new = job.workout(started, row["workout"], line)
+    if new:
+        end_text = row["end"]
+        end = _hevy_date(end_text, line) if end_text else None
+        if end is not None and end >= started:
+            workout.duration_seconds = int((end - started).total_seconds())
+        workout.notes = row["workout_notes"]
+    set_type = row["kind"]
+    kind = _HEVY_SET_TYPES.get(set_type.lower())
+    if kind is None:
+        raise ImportFileError(
+            f"set type {_shown(set_type)} is not normal, warmup, failure or dropset", line)
+    block = job.add_set(workout, _exercise_name(row), kind, row)
+    if block is not None and not block.notes:  # exercise_notes repeat on every row
+        block.notes = row["exercise_notes"]
+
+
+def _read_fitnotes_row(row: _Row, job: _Import) -> None:
+    started = _fitnotes_date(row["date"], row.line)
+    workout, _ = job.workout(started, FITNOTES_WORKOUT_NAME, row.line)
+    # FitNotes has no warm-up flag: every set is a working set, in row order.
+    job.add_set(workout, _exercise_name(row), "working", row, notes=row["notes"])
+
+
+_ROW_READERS: dict[str, Callable[[_Row, _Import], None]] = {
+    "strong": _read_strong_row, "hevy": _read_hevy_row, "fitnotes": _read_fitnotes_row,
+}
+
+
+def _nothing_found(rows: int, skipped: Counter[str]) -> str:
+    if not rows:
+        return "no sets found: the file has a header but no rows"
+    reasons = ", ".join(f"{count} {reason}" for reason, count in skipped.items())
+    return f"no sets found: none of the {rows} rows is a set ({reasons})"

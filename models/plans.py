@@ -1,0 +1,88 @@
+"""Saving a generated plan as a mesocycle: every dated session with its exercises and targets."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+from peewee import fn
+
+from models.db import database
+from models.generator import Plan, PlannedExercise
+from models.schema import Exercise, ExerciseAlias, Mesocycle, Session, SessionExercise
+
+
+class PlanSaveError(ValueError):
+    """A plan that names an exercise the database does not have."""
+
+
+def save_plan(plan: Plan, *, name: str, priorities: Mapping[str, str] | None = None) -> int:
+    """Write the whole mesocycle in one transaction; returns the mesocycle id."""
+    exercise_ids = _exercise_ids(plan)
+    accumulation = len(plan.accumulation_weeks)
+    with database.atomic():
+        mesocycle = Mesocycle.create(
+            name=name.strip() or default_name(plan), level=plan.level, start_date=plan.start,
+            accumulation_weeks=accumulation, deload=accumulation < len(plan.weeks),
+            training_days=",".join(plan.days), split=plan.split,
+            priorities=json.dumps(dict(priorities or {}), sort_keys=True))
+        for week in plan.weeks:
+            for planned in week.sessions:
+                _save_session(mesocycle.id, week.number, planned, exercise_ids)
+    return mesocycle.id
+
+
+def default_name(plan: Plan) -> str:
+    return f"{plan.level.capitalize()} mesocycle from {plan.start:%d %b %Y}"
+
+
+def delete_mesocycle(mesocycle_id: int) -> int:
+    """Delete a mesocycle and its sessions that were never trained; returns sessions deleted.
+
+    Sessions with logged sets are kept (history is never lost); they just lose the link."""
+    with database.atomic():
+        untouched = (Session.select(Session.id)
+                     .where((Session.mesocycle == mesocycle_id) & (Session.status == "planned")))
+        count = Session.delete().where(Session.id.in_(untouched)).execute()
+        Mesocycle.delete_by_id(mesocycle_id)
+    return count
+
+
+def _save_session(mesocycle_id: int, week_number: int, planned, exercise_ids) -> None:
+    position = Session.select().where(Session.date == planned.date).count()
+    session = Session.create(date=planned.date, name=planned.name, status="planned",
+                             mesocycle=mesocycle_id, week_number=week_number, position=position)
+    SessionExercise.insert_many([
+        _session_exercise_row(session.id, index, exercise, exercise_ids)
+        for index, exercise in enumerate(planned.exercises)
+    ]).execute()
+
+
+def _session_exercise_row(session_id: int, position: int, exercise: PlannedExercise,
+                          exercise_ids: dict[str, tuple[int, int]]) -> dict:
+    exercise_id, rest = exercise_ids[exercise.name.casefold()]
+    return {"session": session_id, "exercise": exercise_id, "position": position,
+            "target_sets": exercise.sets, "rep_low": exercise.rep_low,
+            "rep_high": exercise.rep_high, "target_rir": exercise.rir,
+            "tempo": exercise.tempo, "rest_seconds": rest}
+
+
+def _exercise_ids(plan: Plan) -> dict[str, tuple[int, int]]:
+    """casefolded name → (exercise id, rest seconds) for every exercise the plan names."""
+    names = {e.name.casefold() for week in plan.weeks for s in week.sessions for e in s.exercises}
+    found = {}
+    for exercise_id, name, rest in (Exercise.select(Exercise.id, Exercise.name,
+                                                    Exercise.rest_seconds)
+                                    .where(fn.lower(Exercise.name).in_(list(names))).tuples()):
+        found[name.casefold()] = (exercise_id, rest)
+    for exercise_id, alias, rest in (ExerciseAlias.select(ExerciseAlias.exercise,
+                                                          ExerciseAlias.alias,
+                                                          Exercise.rest_seconds)
+                                     .join(Exercise)
+                                     .where(fn.lower(ExerciseAlias.alias).in_(list(names)))
+                                     .tuples()):
+        found.setdefault(alias.casefold(), (exercise_id, rest))
+    missing = sorted(names - set(found))
+    if missing:
+        raise PlanSaveError(f"the plan names exercises that are not in the library: {missing}")
+    return found
