@@ -160,7 +160,8 @@ def _split_list(text: str, allowed: tuple[str, ...], option: str) -> list[str]:
     items = [item.strip().lower() for item in text.split(",") if item.strip()]
     unknown = [item for item in items if item not in allowed]
     if unknown:
-        raise UsageError(f"{option}: unknown {', '.join(unknown)}; choose from {', '.join(allowed)}")
+        raise UsageError(
+            f"{option}: unknown {', '.join(unknown)}; choose from {', '.join(allowed)}")
     return items
 
 
@@ -191,7 +192,7 @@ def _plan_parts(args: argparse.Namespace) -> dict:
 def _cmd_plan(args: argparse.Namespace) -> int:
     from models.generator import PlanRequest, generate_plan, plan_to_dict
     from models.landmarks import load_landmarks
-    from models.library import list_exercises
+    from models.library import planning_library
     from models.plans import default_name, save_plan
 
     parts = args.request_parts
@@ -199,7 +200,7 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     plan = generate_plan(PlanRequest(
         level=args.level, days=parts["days"], weeks=args.weeks, start=start,
         deload=not args.no_deload, split=args.split, priorities=parts["priorities"],
-        landmarks=load_landmarks(), library=tuple(list_exercises())))
+        landmarks=load_landmarks(), library=planning_library()))
     saved = save_plan(plan, name=args.name, priorities=parts["priorities"]) if args.save else None
     if args.json:
         data = plan_to_dict(plan)

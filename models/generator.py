@@ -506,6 +506,7 @@ class _Blueprint:
                 len(days & pinned),
                 min(size, low),
                 -load.start_overflow(subset.days, first_week),
+                -load.peak_overflow(subset.days, last_week),
                 -len(days - home - pinned),
                 min(size, room_needed),
                 -abs(size - wanted),
@@ -674,12 +675,21 @@ class _ExpectedLoad:
 
     def start_overflow(self, days: tuple[str, ...], first_week: int) -> float:
         """How many of a group's first-week sets would land above the session cap."""
-        share = first_week / len(days)
-        return sum(max(0.0, self.first[d] + share - SESSION_SET_CAP)
-                   - max(0.0, self.first[d] - SESSION_SET_CAP) for d in days)
+        return _overflow(self.first, days, first_week)
+
+    def peak_overflow(self, days: tuple[str, ...], last_week: int) -> float:
+        """The same for the last accumulation week: a group that still fits in week 1 moves to
+        a roomier day when staying home would flatten everyone's ramp under the cap."""
+        return _overflow(self.last, days, last_week)
 
     def last_week_total(self, days: tuple[str, ...]) -> float:
         return sum(self.last[day] for day in days)
+
+
+def _overflow(per_day: dict[str, float], days: tuple[str, ...], weekly: int) -> float:
+    share = weekly / len(days)
+    return sum(max(0.0, per_day[d] + share - SESSION_SET_CAP)
+               - max(0.0, per_day[d] - SESSION_SET_CAP) for d in days)
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,12 @@ def list_exercises() -> list[ExerciseInfo]:
     ]
 
 
+def planning_library() -> tuple[ExerciseInfo, ...]:
+    """Every exercise in the order the generator should prefer them: the shipped library's own
+    order (staples such as Barbell Row before Band Row), then the user's exercises."""
+    return tuple(sorted(list_exercises(), key=lambda e: (e.key is None, e.id)))
+
+
 def get_exercise(exercise_id: int) -> ExerciseInfo:
     row = Exercise.get_by_id(exercise_id)
     secondary = _in_table_order(s.group_key for s in row.secondaries)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import partial
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -35,13 +35,13 @@ from PySide6.QtWidgets import (
 
 from models.domain import LEVELS, MUSCLE_GROUPS, WEEKDAYS, group_label
 from models.generator import ExerciseChoices, Plan, PlanRequest, choose_split, generate_plan
-from models.library import list_exercises
+from models.library import planning_library
 from models.plans import default_name
 from ui.commands import SavePlanCommand
 from ui.day_exercise_list import (
     DayExerciseList,
-    ExercisePickerList,
     ExerciseIdRole,
+    ExercisePickerList,
     NameRole,
 )
 from ui.plan_preview import PlanGauges, PlanTable, PlanWarnings
@@ -54,6 +54,9 @@ LEVEL_TEXT = {
 SPLIT_TEXT = {"full_body": "Full body", "upper_lower": "Upper / lower",
               "push_pull_legs": "Push / pull / legs"}
 PRIORITY_TEXT = {"grow": "Grow", "maintain": "Maintain", "skip": "Skip"}
+# Presses, rows and deadlifts already train these hard: most programs maintain them so the big
+# groups have room to grow.
+DEFAULT_PRIORITIES = {"front_delts": "maintain", "traps": "maintain", "forearms": "maintain"}
 DAY_NAMES = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                 "Saturday", "Sunday"), strict=True))
 
@@ -152,13 +155,15 @@ class PrioritiesPage(QWizardPage):
         super().__init__()
         self.setTitle("Muscle priorities")
         self.setSubTitle("Grow: ramp from MEV towards MRV. Maintain: hold between MV and MEV. "
-                         "Skip: no direct work.")
+                         "Skip: no direct work. Growing everything at once rarely fits in ~25 "
+                         "sets a session: the gauges show what each choice costs.")
         grid = QGridLayout(self)
         self.combos: dict[str, QComboBox] = {}
         for index, group in enumerate(MUSCLE_GROUPS):
             combo = QComboBox(objectName=f"priority_{group}")
             for key, text in PRIORITY_TEXT.items():
                 combo.addItem(text, key)
+            combo.setCurrentIndex(combo.findData(DEFAULT_PRIORITIES.get(group, "grow")))
             combo.currentIndexChanged.connect(wizard.recompute)
             label = QLabel(group_label(group))
             label.setBuddy(combo)
@@ -318,9 +323,13 @@ class ReviewPage(QWizardPage):
         self.warnings.show_plan(plan)
         sessions = sum(len(w.sessions) for w in plan.weeks)
         end = plan.weeks[-1].sessions[-1].date if plan.weeks[-1].sessions else plan.start
+        peak = max(plan.weeks, key=lambda w: sum(s.total_sets for s in w.sessions))
+        busiest = max((s.total_sets for s in peak.sessions), default=0)
         self.summary.setText(
             f"{len(plan.weeks)} weeks, {sessions} sessions, {SPLIT_TEXT[plan.split].lower()}, "
-            f"from {plan.start:%a %d %b %Y} to {end:%a %d %b %Y}.")
+            f"from {plan.start:%a %d %b %Y} to {end:%a %d %b %Y}. Week {peak.number}, the "
+            f"biggest, has {sum(s.total_sets for s in peak.sessions)} working sets; its longest "
+            f"session {busiest}.")
 
 
 class ProgramWizard(QWizard):
@@ -333,7 +342,7 @@ class ProgramWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveFinishButtonOnEarlyPages, False)
         self._store = store
-        self.library = tuple(list_exercises())
+        self.library = planning_library()
         self._by_id = {e.id: e for e in self.library}
         self.landmarks = store.landmarks()
         self.day_choices: dict[str, tuple[str, ...]] = {}

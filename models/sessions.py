@@ -1,0 +1,785 @@
+"""Training sessions on the calendar: what the calendar and the session editor read and change.
+
+Queries return plain dataclasses; the calendar's are a few aggregated SQL statements per page, never
+one per session or per set. Every change validates its input first (raising `SessionError`, whose
+message names the field) and only then writes, inside one transaction when it touches several rows.
+Each change returns what its undo needs: the old value, the old order, or a snapshot of deleted rows
+that the matching restore function puts back with the same ids.
+
+Conventions:
+- Dates are days without a time (DOMAIN §8). 48 hours between two sessions training a group
+  therefore means two calendar days: the same day or the next day conflicts (DOMAIN §3).
+- `sets_done` counts non-warm-up sets (working, drop, failure), as the volume gauges do (DOMAIN §1).
+- "Last time" for an exercise is the latest session on an earlier day, not skipped, where at least
+  one non-warm-up set of it was logged; all its sets (warm-ups too) are returned.
+- Positions order the sessions of a day and the exercises of a session; gaps are harmless (a removed
+  exercise leaves one, so restoring it puts every row back exactly as it was).
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from peewee import Case, IntegrityError, fn
+
+from models.db import database
+from models.domain import MUSCLE_GROUPS, SESSION_STATUSES, SET_KINDS, ExerciseInfo, parse_tempo
+from models.progression import SetResult, Target, next_target
+from models.schema import (
+    Exercise,
+    ExerciseAlias,
+    ExerciseSecondary,
+    Feedback,
+    LoggedSet,
+    Mesocycle,
+    Session,
+    SessionExercise,
+)
+from models.settings import load_settings
+
+DEFAULT_TARGET_SETS = 3
+# Dates carry no time, so "at least 48 hours apart" means at least two calendar days apart.
+MAX_CONFLICT_DAYS = 1
+
+
+class SessionError(ValueError):
+    """Input a session change refuses; the message names the field and says why."""
+
+
+class _Unset:
+    """Marks an argument that was not given, where None is a real value (no RIR target)."""
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET = _Unset()
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain data
+# ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One session as a calendar cell shows it."""
+
+    id: int
+    date: date
+    position: int
+    name: str
+    status: str
+    mesocycle_id: int | None
+    groups: tuple[str, ...]  # primary groups trained, in MUSCLE_GROUPS order
+    exercise_count: int
+    sets_done: int  # non-warm-up logged sets
+
+
+@dataclass(frozen=True)
+class LoggedSetInfo:
+    id: int
+    position: int
+    kind: str
+    load_kg: float | None
+    reps: int
+    rir: float | None
+    rpe: float | None
+
+
+@dataclass(frozen=True)
+class SessionExerciseInfo:
+    id: int
+    position: int
+    exercise: ExerciseInfo
+    target_sets: int
+    rep_low: int
+    rep_high: int
+    target_rir: float | None
+    tempo: str
+    rest_seconds: int
+    notes: str
+    sets: tuple[LoggedSetInfo, ...]
+    last_time: tuple[SetResult, ...]  # the exercise's sets in the latest earlier session
+    last_date: date | None
+    target: Target
+
+
+@dataclass(frozen=True)
+class SessionDetail:
+    id: int
+    date: date
+    name: str
+    status: str
+    notes: str
+    mesocycle_id: int | None
+    week_number: int | None
+    exercises: tuple[SessionExerciseInfo, ...]
+
+
+@dataclass(frozen=True)
+class SpacingConflict:
+    """`other_session_id` trains `group` (as primary) too, less than 48 hours from `session_id`."""
+
+    session_id: int
+    other_session_id: int
+    other_date: date
+    group: str
+    days_apart: int  # 0 (same day) or 1
+
+
+@dataclass(frozen=True)
+class LoggedSetSnapshot:
+    row: dict
+
+
+@dataclass(frozen=True)
+class SessionExerciseSnapshot:
+    row: dict
+    sets: tuple[dict, ...]
+
+
+@dataclass(frozen=True)
+class SessionSnapshot:
+    row: dict
+    exercises: tuple[dict, ...]
+    sets: tuple[dict, ...]
+    feedback: tuple[dict, ...]
+
+
+# ---------------------------------------------------------------------------------------------
+# Queries
+# ---------------------------------------------------------------------------------------------
+
+# Exercise and set counts are aggregated separately: joining both at once would multiply rows.
+# CROSS JOIN fixes SQLite's join order: start from the few sessions in the date range. Left to
+# itself the planner scans every session exercise of the history for the set counts.
+_SUMMARIES_SQL = """
+    WITH exercises AS (
+        SELECT se.session_id, COUNT(*) AS exercise_count,
+               group_concat(DISTINCT e.primary_group) AS groups
+        FROM session s
+        CROSS JOIN session_exercise se ON se.session_id = s.id
+        JOIN exercise e ON e.id = se.exercise_id
+        WHERE s.date BETWEEN :start AND :end
+        GROUP BY se.session_id
+    ), sets AS (
+        SELECT se.session_id, COUNT(*) AS sets_done
+        FROM session s
+        CROSS JOIN session_exercise se ON se.session_id = s.id
+        CROSS JOIN logged_set ls ON ls.session_exercise_id = se.id
+        WHERE s.date BETWEEN :start AND :end AND ls.kind != 'warmup'
+        GROUP BY se.session_id
+    )
+    SELECT s.id, s.date, s.position, s.name, s.status, s.mesocycle_id,
+           x.groups, COALESCE(x.exercise_count, 0), COALESCE(y.sets_done, 0)
+    FROM session s
+    LEFT JOIN exercises x ON x.session_id = s.id
+    LEFT JOIN sets y ON y.session_id = s.id
+    WHERE s.date BETWEEN :start AND :end
+    ORDER BY s.date, s.position, s.id
+"""
+
+# Pairs of sessions, not skipped, that train a primary group within MAX_CONFLICT_DAYS. `trained`
+# is limited to a window of dates so only the sessions near the subject ones are read.
+_CONFLICTS_SQL = """
+    WITH trained AS (
+        SELECT DISTINCT s.id, s.date, e.primary_group AS grp
+        FROM session s
+        JOIN session_exercise se ON se.session_id = s.id
+        JOIN exercise e ON e.id = se.exercise_id
+        WHERE s.date BETWEEN :window_start AND :window_end
+          AND s.status != 'skipped' AND e.primary_group IS NOT NULL
+    )
+    SELECT a.id, b.id, b.date, a.grp,
+           CAST(abs(julianday(b.date) - julianday(a.date)) AS INTEGER) AS days_apart
+    FROM trained a
+    JOIN trained b ON b.grp = a.grp AND b.id != a.id
+    WHERE days_apart <= :max_days AND {subject}
+"""
+
+# For each exercise, the sets of its latest session on a day before :before (see module doc).
+_LAST_SETS_SQL = """
+    WITH done AS (
+        SELECT se.id AS se_id, se.exercise_id, s.date, s.position AS session_position,
+               se.position AS exercise_position
+        FROM session_exercise se
+        JOIN session s ON s.id = se.session_id
+        WHERE se.exercise_id IN ({ids}) AND s.date < ? AND s.status != 'skipped'
+          AND EXISTS (SELECT 1 FROM logged_set w
+                      WHERE w.session_exercise_id = se.id AND w.kind != 'warmup')
+    ), latest AS (
+        SELECT exercise_id, MAX(date) AS date FROM done GROUP BY exercise_id
+    )
+    SELECT d.exercise_id, d.date, ls.kind, ls.load_kg, ls.reps
+    FROM done d
+    JOIN latest l ON l.exercise_id = d.exercise_id AND l.date = d.date
+    JOIN logged_set ls ON ls.session_exercise_id = d.se_id
+    ORDER BY d.exercise_id, d.session_position, d.exercise_position, ls.position, ls.id
+"""
+
+
+def sessions_between(start: date, end: date) -> list[SessionSummary]:
+    """Every session from `start` to `end` inclusive, by date then position (one SQL query)."""
+    params = {"start": _day("start", start).isoformat(), "end": _day("end", end).isoformat()}
+    rows = database.execute_sql(_SUMMARIES_SQL, params)
+    return [
+        SessionSummary(id=session_id, date=date.fromisoformat(day), position=position, name=name,
+                       status=status, mesocycle_id=mesocycle_id,
+                       groups=_in_table_order(groups.split(",") if groups else ()),
+                       exercise_count=exercise_count, sets_done=sets_done)
+        for (session_id, day, position, name, status, mesocycle_id, groups, exercise_count,
+             sets_done) in rows
+    ]
+
+
+def session_detail(session_id: int, *, units: str | None = None) -> SessionDetail:
+    """A session with its exercises, logged sets, last times and targets (eight queries at most).
+
+    `units` picks the load step and grid of the targets; the user's setting when not given.
+    """
+    session = _get_session(session_id)
+    se_rows = list(SessionExercise.select()
+                   .where(SessionExercise.session == session_id)
+                   .order_by(SessionExercise.position, SessionExercise.id))
+    exercise_ids = {row.exercise_id for row in se_rows}
+    exercises = _exercise_infos(exercise_ids)
+    sets = _sets_by_session_exercise([row.id for row in se_rows])
+    last = _last_sets(exercise_ids, session.date)
+    units = units or load_settings().units
+    return SessionDetail(
+        id=session.id, date=session.date, name=session.name, status=session.status,
+        notes=session.notes, mesocycle_id=session.mesocycle_id, week_number=session.week_number,
+        exercises=tuple(_exercise_detail(row, exercises[row.exercise_id], sets[row.id],
+                                         *last.get(row.exercise_id, (None, ())), units)
+                        for row in se_rows),
+    )
+
+
+def spacing_conflicts(session_id: int) -> list[SpacingConflict]:
+    """Other sessions, not skipped, training a primary group of this one within 48 hours.
+
+    A skipped session trains nothing, so it has no conflicts either.
+    """
+    day = _get_session(session_id).date
+    return _conflicts(day, day, "a.id = :session_id", {"session_id": session_id})
+
+
+def conflicts_between(start: date, end: date) -> dict[int, list[SpacingConflict]]:
+    """Spacing conflicts of every session from `start` to `end`, keyed by session id (one query).
+
+    Sessions without conflicts are left out. Neighbours just outside the range count too.
+    """
+    start, end = _day("start", start), _day("end", end)
+    params = {"start": start.isoformat(), "end": end.isoformat()}
+    found: dict[int, list[SpacingConflict]] = defaultdict(list)
+    for conflict in _conflicts(start, end, "a.date BETWEEN :start AND :end", params):
+        found[conflict.session_id].append(conflict)
+    return dict(found)
+
+
+def last_performance(exercise_id: int, before: date) -> tuple[date | None, tuple[SetResult, ...]]:
+    """The day and sets of the latest session before `before` where the exercise was done."""
+    return _last_sets({exercise_id}, _day("before", before)).get(exercise_id, (None, ()))
+
+
+def target_for(exercise_id: int, before: date, target_sets: int, units: str, *,
+               rep_range: tuple[int, int] | None = None) -> Target:
+    """Next time's target for an exercise trained on `before`, from its last performance.
+
+    The rep range is the exercise's default unless `rep_range` (a session's own) is given.
+    """
+    exercise = _get_exercise(exercise_id)
+    rep_low, rep_high = rep_range or (exercise.rep_low, exercise.rep_high)
+    _, last_sets = last_performance(exercise_id, before)
+    return next_target(list(last_sets), rep_low, rep_high, exercise.load_step_kg,
+                       exercise.load_step_lb, units, target_sets)
+
+
+def _conflicts(start: date, end: date, subject: str, params: dict) -> list[SpacingConflict]:
+    margin = timedelta(days=MAX_CONFLICT_DAYS)
+    sql = _CONFLICTS_SQL.format(subject=subject)
+    rows = database.execute_sql(sql, {
+        **params, "max_days": MAX_CONFLICT_DAYS,
+        "window_start": (start - margin).isoformat(), "window_end": (end + margin).isoformat(),
+    })
+    conflicts = [SpacingConflict(session_id, other_id, date.fromisoformat(other_day), group,
+                                 days_apart)
+                 for session_id, other_id, other_day, group, days_apart in rows]
+    return sorted(conflicts, key=lambda c: (c.session_id, c.other_date, c.other_session_id,
+                                            MUSCLE_GROUPS.index(c.group)))
+
+
+def _last_sets(exercise_ids: Iterable[int], before: date
+               ) -> dict[int, tuple[date, tuple[SetResult, ...]]]:
+    ids = sorted(exercise_ids)
+    if not ids:
+        return {}
+    sql = _LAST_SETS_SQL.format(ids=", ".join("?" * len(ids)))
+    days: dict[int, date] = {}
+    sets: dict[int, list[SetResult]] = defaultdict(list)
+    for exercise_id, day, kind, load_kg, reps in database.execute_sql(
+            sql, (*ids, before.isoformat())):
+        days[exercise_id] = date.fromisoformat(day)
+        sets[exercise_id].append(SetResult(load_kg, reps, kind))
+    return {exercise_id: (day, tuple(sets[exercise_id])) for exercise_id, day in days.items()}
+
+
+def _sets_by_session_exercise(se_ids: list[int]) -> dict[int, tuple[LoggedSetInfo, ...]]:
+    found: dict[int, list[LoggedSetInfo]] = defaultdict(list)
+    if se_ids:
+        rows = (LoggedSet.select()
+                .where(LoggedSet.session_exercise.in_(se_ids))
+                .order_by(LoggedSet.position, LoggedSet.id))
+        for row in rows:
+            found[row.session_exercise_id].append(LoggedSetInfo(
+                row.id, row.position, row.kind, row.load_kg, row.reps, row.rir, row.rpe))
+    return {se_id: tuple(found[se_id]) for se_id in se_ids}
+
+
+def _exercise_detail(row: SessionExercise, exercise: ExerciseInfo,
+                     sets: tuple[LoggedSetInfo, ...], last_date: date | None,
+                     last_time: tuple[SetResult, ...], units: str) -> SessionExerciseInfo:
+    target = next_target(list(last_time), row.rep_low, row.rep_high, exercise.load_step_kg,
+                         exercise.load_step_lb, units, row.target_sets)
+    return SessionExerciseInfo(
+        id=row.id, position=row.position, exercise=exercise, target_sets=row.target_sets,
+        rep_low=row.rep_low, rep_high=row.rep_high, target_rir=row.target_rir, tempo=row.tempo,
+        rest_seconds=row.rest_seconds, notes=row.notes, sets=sets, last_time=last_time,
+        last_date=last_date, target=target)
+
+
+def _exercise_infos(exercise_ids: Iterable[int]) -> dict[int, ExerciseInfo]:
+    """The exercises as plain data, with aliases and secondary groups (three queries)."""
+    ids = list(exercise_ids)
+    if not ids:
+        return {}
+    secondaries = defaultdict(list)
+    for exercise_id, group in (ExerciseSecondary
+                               .select(ExerciseSecondary.exercise, ExerciseSecondary.group)
+                               .where(ExerciseSecondary.exercise.in_(ids)).tuples()):
+        secondaries[exercise_id].append(group)
+    aliases = defaultdict(list)
+    for exercise_id, alias in (ExerciseAlias.select(ExerciseAlias.exercise, ExerciseAlias.alias)
+                               .where(ExerciseAlias.exercise.in_(ids))
+                               .order_by(ExerciseAlias.id).tuples()):
+        aliases[exercise_id].append(alias)
+    return {
+        row.id: ExerciseInfo(
+            id=row.id, key=row.key, name=row.name, primary=row.primary_group_id,
+            secondary=_in_table_order(secondaries[row.id]), pattern=row.pattern,
+            equipment=row.equipment, rep_low=row.rep_low, rep_high=row.rep_high,
+            tempo=row.tempo, load_step_kg=row.load_step_kg, load_step_lb=row.load_step_lb,
+            rest_seconds=row.rest_seconds, aliases=tuple(aliases[row.id]))
+        for row in Exercise.select().where(Exercise.id.in_(ids))
+    }
+
+
+def _in_table_order(groups: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(groups, key=MUSCLE_GROUPS.index))
+
+
+# ---------------------------------------------------------------------------------------------
+# Sessions
+# ---------------------------------------------------------------------------------------------
+
+def create_session(day: date, name: str = "", exercise_ids: Sequence[int] = (),
+                   status: str = "planned") -> int:
+    """A new session at the end of `day`, its exercises with the library's defaults; its id."""
+    day = _day("day", day)
+    name = _name(name)
+    status = _choice("status", status, SESSION_STATUSES)
+    exercises = _library_exercises(exercise_ids)
+    with database.atomic():
+        session_id = Session.insert(date=day, position=_next_session_position(day), name=name,
+                                    status=status).execute()
+        _insert_rows(SessionExercise, [
+            {"session": session_id, "position": position, **_library_defaults(exercise)}
+            for position, exercise in enumerate(exercises)])
+    return session_id
+
+
+def move_session(session_id: int, new_day: date) -> date:
+    """Move a session to the end of `new_day`; returns the day it was on."""
+    new_day = _day("day", new_day)
+    with database.atomic():
+        session = _get_session(session_id)
+        if session.date != new_day:
+            Session.update(date=new_day, position=_next_session_position(new_day)).where(
+                Session.id == session_id).execute()
+    return session.date
+
+
+def copy_session(session_id: int, new_day: date) -> int:
+    """A planned copy of a session at the end of `new_day`: name, exercises and targets, no
+    logged sets, no notes of the day, no mesocycle link. Returns the copy's id."""
+    new_day = _day("day", new_day)
+    session = _get_session(session_id)
+    exercises = list(SessionExercise.select().where(SessionExercise.session == session_id)
+                     .order_by(SessionExercise.position, SessionExercise.id).dicts())
+    with database.atomic():
+        copy_id = Session.insert(date=new_day, position=_next_session_position(new_day),
+                                 name=session.name, status="planned").execute()
+        for row in exercises:
+            del row["id"]
+            row["session"] = copy_id
+        _insert_rows(SessionExercise, exercises)
+    return copy_id
+
+
+def delete_session(session_id: int) -> SessionSnapshot:
+    """Delete a session with its exercises, sets and feedback; returns them for restore_session."""
+    with database.atomic():  # the snapshot must be exactly what is deleted
+        return _delete_session(session_id)
+
+
+def _delete_session(session_id: int) -> SessionSnapshot:
+    session = _get_session(session_id)
+    exercises = tuple(SessionExercise.select().where(SessionExercise.session == session_id)
+                      .order_by(SessionExercise.id).dicts())
+    se_ids = [row["id"] for row in exercises]
+    sets = (LoggedSet.select().where(LoggedSet.session_exercise.in_(se_ids))
+            .order_by(LoggedSet.id).dicts()) if se_ids else ()
+    snapshot = SessionSnapshot(
+        row=_row_dict(Session, session_id), exercises=exercises, sets=tuple(sets),
+        feedback=tuple(Feedback.select().where(Feedback.session == session_id)
+                       .order_by(Feedback.id).dicts()),
+    )
+    # The foreign keys cascade to the session's exercises, their sets and the feedback.
+    session.delete_instance()
+    return snapshot
+
+
+def restore_session(snapshot: SessionSnapshot) -> None:
+    """Put back a deleted session with the same ids for it and every row that belonged to it."""
+    row = dict(snapshot.row)
+    if row["mesocycle"] is not None and not Mesocycle.get_or_none(Mesocycle.id == row["mesocycle"]):
+        row["mesocycle"] = None  # the mesocycle was deleted meanwhile; its link cannot come back
+    with database.atomic():
+        _insert_rows(Session, [row])
+        _insert_rows(SessionExercise, snapshot.exercises)
+        _insert_rows(LoggedSet, snapshot.sets)
+        _insert_rows(Feedback, snapshot.feedback)
+
+
+def set_status(session_id: int, status: str) -> str:
+    """Mark a session planned, done or skipped; returns the old status."""
+    return _update_session(session_id, "status", _choice("status", status, SESSION_STATUSES))
+
+
+def set_notes(session_id: int, notes: str) -> str:
+    """Replace a session's notes; returns the old notes."""
+    return _update_session(session_id, "notes", _text("notes", notes))
+
+
+def rename_session(session_id: int, name: str) -> str:
+    """Rename a session; returns the old name."""
+    return _update_session(session_id, "name", _name(name))
+
+
+def _update_session(session_id: int, column: str, value: object) -> object:
+    old = getattr(_get_session(session_id), column)
+    Session.update(**{column: value}).where(Session.id == session_id).execute()
+    return old
+
+
+def _next_session_position(day: date) -> int:
+    last = Session.select(fn.MAX(Session.position)).where(Session.date == day).scalar()
+    return 0 if last is None else last + 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Exercises of a session
+# ---------------------------------------------------------------------------------------------
+
+def add_exercise(session_id: int, exercise_id: int, position: int | None = None) -> int:
+    """Insert an exercise with the library's defaults at `position` (0 = first; None or past the
+    end = last), shifting the ones after it. Returns the new session exercise's id."""
+    _get_session(session_id)
+    (exercise,) = _library_exercises([exercise_id])
+    order = exercise_order(session_id)
+    index = len(order) if position is None else min(_whole("position", position, 0, None),
+                                                    len(order))
+    with database.atomic():
+        se_id = SessionExercise.insert(session=session_id, position=index,
+                                       **_library_defaults(exercise)).execute()
+        order.insert(index, se_id)
+        _write_positions(order)
+    return se_id
+
+
+def exercise_order(session_id: int) -> list[int]:
+    """The session exercise ids of a session, in order."""
+    return [se_id for (se_id,) in SessionExercise.select(SessionExercise.id)
+            .where(SessionExercise.session == session_id)
+            .order_by(SessionExercise.position, SessionExercise.id).tuples()]
+
+
+def reorder_exercises(session_id: int, ordered_se_ids: Sequence[int]) -> list[int]:
+    """Put a session's exercises in the given order; returns the old order."""
+    _get_session(session_id)
+    old = exercise_order(session_id)
+    ordered = list(ordered_se_ids)
+    if len(set(ordered)) != len(ordered) or set(ordered) != set(old):
+        raise SessionError(f"order: {ordered} must list each exercise of session {session_id} "
+                           f"exactly once ({sorted(old)})")
+    with database.atomic():
+        _write_positions(ordered)
+    return old
+
+
+def remove_session_exercise(se_id: int) -> SessionExerciseSnapshot:
+    """Remove an exercise and its logged sets from a session; returns them for the restore."""
+    with database.atomic():  # the snapshot must be exactly what is deleted
+        row = _get_session_exercise(se_id)
+        snapshot = SessionExerciseSnapshot(
+            row=_row_dict(SessionExercise, se_id),
+            sets=tuple(LoggedSet.select().where(LoggedSet.session_exercise == se_id)
+                       .order_by(LoggedSet.id).dicts()))
+        row.delete_instance()  # the logged sets go with it (ON DELETE CASCADE)
+    return snapshot
+
+
+def restore_session_exercise(snapshot: SessionExerciseSnapshot) -> None:
+    """Put back a removed exercise and its sets, same ids, same place in the session."""
+    with database.atomic():
+        _insert_rows(SessionExercise, [snapshot.row])
+        _insert_rows(LoggedSet, snapshot.sets)
+
+
+def set_exercise_targets(se_id: int, *, target_sets: int | None = None,
+                         rep_low: int | None = None, rep_high: int | None = None,
+                         target_rir: float | _Unset | None = UNSET, tempo: str | None = None,
+                         rest_seconds: int | None = None, notes: str | None = None) -> dict:
+    """Change the targets given; returns their old values (pass them back to undo).
+
+    None leaves a field as it is, except `target_rir`, where None means "no RIR target" and
+    leaving it out leaves it as it is.
+    """
+    row = _get_session_exercise(se_id)
+    given = {"target_sets": target_sets, "rep_low": rep_low, "rep_high": rep_high,
+             "tempo": tempo, "rest_seconds": rest_seconds, "notes": notes}
+    changes = {column: _TARGET_CHECKS[column](value)
+               for column, value in given.items() if value is not None}
+    if target_rir is not UNSET:
+        changes["target_rir"] = _optional_number("target RIR", target_rir, 0, 10)
+    low, high = changes.get("rep_low", row.rep_low), changes.get("rep_high", row.rep_high)
+    if low > high:
+        raise SessionError(f"rep range: {low}–{high} has the low end above the high end")
+    old = {column: getattr(row, column) for column in changes}
+    if changes:
+        SessionExercise.update(**changes).where(SessionExercise.id == se_id).execute()
+    return old
+
+
+def _write_positions(ordered_se_ids: list[int]) -> None:
+    if ordered_se_ids:
+        position = Case(SessionExercise.id, list(zip(ordered_se_ids, range(len(ordered_se_ids)),
+                                                     strict=True)))
+        SessionExercise.update(position=position).where(
+            SessionExercise.id.in_(ordered_se_ids)).execute()
+
+
+def _library_defaults(exercise: Exercise) -> dict:
+    return {"exercise": exercise.id, "target_sets": DEFAULT_TARGET_SETS,
+            "rep_low": exercise.rep_low, "rep_high": exercise.rep_high, "target_rir": None,
+            "tempo": exercise.tempo, "rest_seconds": exercise.rest_seconds}
+
+
+def _library_exercises(exercise_ids: Sequence[int]) -> list[Exercise]:
+    """The exercises in the order given (repeats allowed); SessionError naming a missing id."""
+    ids = list(exercise_ids)
+    for exercise_id in ids:
+        _whole("exercise", exercise_id, 1, None)
+    rows = {row.id: row for row in Exercise.select().where(Exercise.id.in_(ids))} if ids else {}
+    missing = [exercise_id for exercise_id in ids if exercise_id not in rows]
+    if missing:
+        raise SessionError(f"exercise: no exercise with id {missing[0]}")
+    return [rows[exercise_id] for exercise_id in ids]
+
+
+# ---------------------------------------------------------------------------------------------
+# Logged sets
+# ---------------------------------------------------------------------------------------------
+
+def log_set(se_id: int, *, kind: str, load_kg: float | None, reps: int,
+            rir: float | None = None, rpe: float | None = None) -> int:
+    """Append a set to a session exercise; returns its id."""
+    values = _checked_set_fields({"kind": kind, "load_kg": load_kg, "reps": reps, "rir": rir,
+                                  "rpe": rpe})
+    _get_session_exercise(se_id)
+    with database.atomic():  # read the last position and append after it as one step
+        last = LoggedSet.select(fn.MAX(LoggedSet.position)).where(
+            LoggedSet.session_exercise == se_id).scalar()
+        return LoggedSet.insert(session_exercise=se_id,
+                                position=0 if last is None else last + 1,
+                                logged_at=datetime.now().isoformat(timespec="seconds"),
+                                **values).execute()
+
+
+def update_set(set_id: int, **fields: object) -> dict:
+    """Change some of a set's kind, load_kg, reps, rir, rpe, notes; returns their old values."""
+    values = _checked_set_fields(fields)
+    row = _get_set(set_id)
+    old = {column: getattr(row, column) for column in values}
+    if values:
+        LoggedSet.update(**values).where(LoggedSet.id == set_id).execute()
+    return old
+
+
+def delete_set(set_id: int) -> LoggedSetSnapshot:
+    """Delete a logged set; returns it for restore_set."""
+    _get_set(set_id)
+    snapshot = LoggedSetSnapshot(_row_dict(LoggedSet, set_id))
+    LoggedSet.delete_by_id(set_id)
+    return snapshot
+
+
+def restore_set(snapshot: LoggedSetSnapshot) -> None:
+    """Put back a deleted set with its id and position."""
+    _insert_rows(LoggedSet, [snapshot.row])
+
+
+# ---------------------------------------------------------------------------------------------
+# Validation: mirrors the CHECKs in migrations.py, so bad input never reaches the database
+# ---------------------------------------------------------------------------------------------
+
+def _whole(field: str, value: object, low: int, high: int | None) -> int:
+    # bool is an int to Python, but True reps is a bug, not one rep.
+    if (isinstance(value, bool) or not isinstance(value, numbers.Real)
+            or not float(value).is_integer()):
+        raise SessionError(f"{field}: {value!r} is not a whole number")
+    value = int(value)
+    if value < low and low == 0:
+        raise SessionError(f"{field}: {value} is negative")
+    if value < low or (high is not None and value > high):
+        limits = f"{low}–{high}" if high is not None else f"at least {low}"
+        raise SessionError(f"{field}: {value} is out of range ({limits})")
+    return value
+
+
+def _number(field: str, value: object, low: float, high: float, unit: str = "") -> float:
+    if (isinstance(value, bool) or not isinstance(value, numbers.Real)
+            or not math.isfinite(value)):
+        raise SessionError(f"{field}: {value!r} is not a number")
+    value = float(value)
+    if value < 0 <= low:
+        raise SessionError(f"{field}: {value:g}{unit} is negative")
+    if not low <= value <= high:
+        raise SessionError(f"{field}: {value:g}{unit} is out of range ({low:g}–{high:g}{unit})")
+    return value
+
+
+def _optional_number(field: str, value: object, low: float, high: float,
+                     unit: str = "") -> float | None:
+    return None if value is None else _number(field, value, low, high, unit)
+
+
+def _choice(field: str, value: object, choices: tuple[str, ...]) -> str:
+    if not isinstance(value, str) or value not in choices:
+        raise SessionError(f"{field}: {value!r} is not one of {', '.join(choices)}")
+    return value
+
+
+def _text(field: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise SessionError(f"{field}: {value!r} is not text")
+    return value
+
+
+def _name(value: object) -> str:
+    return _text("name", value).strip()
+
+
+def _tempo(value: object) -> str:
+    text = _text("tempo", value).strip()
+    # Empty means no tempo prescribed; anything else must read as four numbers.
+    if text and parse_tempo(text) is None:
+        raise SessionError(f"tempo: {text!r} is not four numbers like 3-1-1-0")
+    return text
+
+
+def _day(field: str, value: object) -> date:
+    # A datetime is a date to Python, but its time would be silently stored and compared.
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise SessionError(f"{field}: {value!r} is not a date")
+    return value
+
+
+_SET_CHECKS: dict[str, Callable[[object], object]] = {
+    "kind": lambda v: _choice("kind", v, SET_KINDS),
+    "load_kg": lambda v: _optional_number("load", v, 0, 1000, " kg"),
+    "reps": lambda v: _whole("reps", v, 0, 100),
+    "rir": lambda v: _optional_number("RIR", v, 0, 10),
+    "rpe": lambda v: _optional_number("RPE", v, 1, 10),
+    "notes": lambda v: _text("notes", v),
+}
+
+_TARGET_CHECKS: dict[str, Callable[[object], object]] = {
+    "target_sets": lambda v: _whole("target sets", v, 0, 20),
+    "rep_low": lambda v: _whole("rep low", v, 1, 100),
+    "rep_high": lambda v: _whole("rep high", v, 1, 100),
+    "tempo": _tempo,
+    "rest_seconds": lambda v: _whole("rest", v, 0, 1800),
+    "notes": lambda v: _text("notes", v),
+}
+
+
+def _checked_set_fields(fields: dict[str, object]) -> dict[str, object]:
+    unknown = sorted(set(fields) - set(_SET_CHECKS))
+    if unknown:
+        raise SessionError(f"{unknown[0]}: not a field of a logged set "
+                           f"({', '.join(_SET_CHECKS)})")
+    return {column: _SET_CHECKS[column](value) for column, value in fields.items()}
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows
+# ---------------------------------------------------------------------------------------------
+
+def _get_session(session_id: int) -> Session:
+    session = Session.get_or_none(Session.id == session_id)
+    if session is None:
+        raise SessionError(f"session: no session with id {session_id!r}")
+    return session
+
+
+def _get_session_exercise(se_id: int) -> SessionExercise:
+    row = SessionExercise.get_or_none(SessionExercise.id == se_id)
+    if row is None:
+        raise SessionError(f"session exercise: no session exercise with id {se_id!r}")
+    return row
+
+
+def _get_set(set_id: int) -> LoggedSet:
+    row = LoggedSet.get_or_none(LoggedSet.id == set_id)
+    if row is None:
+        raise SessionError(f"set: no logged set with id {set_id!r}")
+    return row
+
+
+def _get_exercise(exercise_id: int) -> Exercise:
+    row = Exercise.get_or_none(Exercise.id == exercise_id)
+    if row is None:
+        raise SessionError(f"exercise: no exercise with id {exercise_id!r}")
+    return row
+
+
+def _row_dict(model: type, row_id: int) -> dict:
+    return model.select().where(model.id == row_id).dicts().get()
+
+
+def _insert_rows(model: type, rows: Iterable[dict]) -> None:
+    rows = list(rows)
+    if not rows:
+        return
+    try:
+        model.insert_many(rows).execute()
+    except IntegrityError as exc:
+        # E.g. restoring rows whose id was taken meanwhile, or whose exercise was deleted.
+        raise SessionError(f"{model._meta.table_name}: cannot put the rows back ({exc})") from exc
+

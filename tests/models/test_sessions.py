@@ -1,0 +1,478 @@
+"""Sessions on the calendar: queries, changes with their undos, validation, spacing, last time."""
+
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from models.db import database
+from models.domain import LB_TO_KG
+from models.schema import Exercise, Feedback, LoggedSet, Mesocycle, Session, SessionExercise
+from models.sessions import (
+    SessionError,
+    SpacingConflict,
+    add_exercise,
+    conflicts_between,
+    copy_session,
+    create_session,
+    delete_session,
+    delete_set,
+    exercise_order,
+    last_performance,
+    log_set,
+    move_session,
+    remove_session_exercise,
+    rename_session,
+    reorder_exercises,
+    restore_session,
+    restore_session_exercise,
+    restore_set,
+    session_detail,
+    sessions_between,
+    set_exercise_targets,
+    set_notes,
+    set_status,
+    spacing_conflicts,
+    target_for,
+    update_set,
+)
+
+MONDAY = date(2026, 11, 23)
+TUESDAY, WEDNESDAY = MONDAY + timedelta(days=1), MONDAY + timedelta(days=2)
+TABLES = ("session", "session_exercise", "logged_set", "feedback")
+
+
+def exercise(name: str) -> int:
+    return Exercise.get(Exercise.name == name).id
+
+
+def table_rows() -> dict[str, list[tuple]]:
+    """Every row of the session tables, exactly as stored."""
+    return {table: database.execute_sql(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+            for table in TABLES}
+
+
+def row_counts() -> dict[str, int]:
+    return {table: len(rows) for table, rows in table_rows().items()}
+
+
+def trained(day: date, names: list[str], *, sets=((80, 8),) * 3, status="done",
+            name="Session") -> int:
+    """A session on `day` with every exercise in `names` logged as `sets` of (load, reps)."""
+    session_id = create_session(day, name, [exercise(n) for n in names], status=status)
+    for se_id in exercise_order(session_id):
+        for load, reps in sets:
+            log_set(se_id, kind="working", load_kg=load, reps=reps)
+    return session_id
+
+
+@contextmanager
+def counting_queries():
+    statements = []
+    connection = database.connection()
+    connection.set_trace_callback(statements.append)
+    try:
+        yield statements
+    finally:
+        connection.set_trace_callback(None)
+
+
+# --- creating, moving, copying, deleting sessions --------------------------------------------
+
+def test_create_session_appends_to_the_day_with_the_librarys_defaults(db):
+    first = create_session(MONDAY, "Pull A")
+    second = create_session(MONDAY, "  Pull B  ", [exercise("Barbell Row"),
+                                                   exercise("Lat Pulldown")])
+    assert [(s.id, s.position, s.name) for s in sessions_between(MONDAY, MONDAY)] \
+        == [(first, 0, "Pull A"), (second, 1, "Pull B")]
+    rows = list(SessionExercise.select().where(SessionExercise.session == second)
+                .order_by(SessionExercise.position))
+    assert [(r.exercise.name, r.position, r.target_sets, r.rep_low, r.rep_high, r.target_rir,
+             r.tempo, r.rest_seconds) for r in rows] == [
+        ("Barbell Row", 0, 3, 6, 10, None, "3-1-1-0", 150),
+        ("Lat Pulldown", 1, 3, 10, 15, None, "3-1-1-0", 120),
+    ]
+    assert Session.get_by_id(second).status == "planned"
+
+
+def test_move_session_goes_to_the_end_of_the_new_day_and_returns_the_old_day(db):
+    staying = create_session(WEDNESDAY, "Legs")
+    moving = create_session(MONDAY, "Pull")
+    assert move_session(moving, WEDNESDAY) == MONDAY
+    assert [(s.id, s.position) for s in sessions_between(MONDAY, WEDNESDAY)] \
+        == [(staying, 0), (moving, 1)]
+    assert move_session(moving, MONDAY) == WEDNESDAY  # the undo
+    assert Session.get_by_id(moving).date == MONDAY
+
+
+def test_copy_session_copies_exercises_and_targets_but_not_sets_notes_or_mesocycle(db):
+    meso = Mesocycle.create(name="Block", level="beginner", start_date=MONDAY,
+                            accumulation_weeks=4, deload=True, training_days="mon,wed,fri")
+    original = trained(MONDAY, ["Barbell Row", "Lat Pulldown"], name="Pull")
+    Session.update(mesocycle=meso, week_number=1, notes="tired").where(
+        Session.id == original).execute()
+    row_id, pulldown_id = exercise_order(original)
+    set_exercise_targets(row_id, target_sets=4, rep_low=8, rep_high=12, target_rir=2,
+                         tempo="2-0-1-0", rest_seconds=90, notes="straps")
+
+    copy = copy_session(original, WEDNESDAY)
+
+    detail = session_detail(copy)
+    assert (detail.date, detail.name, detail.status, detail.notes, detail.mesocycle_id,
+            detail.week_number) == (WEDNESDAY, "Pull", "planned", "", None, None)
+    first = detail.exercises[0]
+    assert (first.exercise.name, first.target_sets, first.rep_low, first.rep_high,
+            first.target_rir, first.tempo, first.rest_seconds, first.notes) \
+        == ("Barbell Row", 4, 8, 12, 2.0, "2-0-1-0", 90, "straps")
+    assert [e.exercise.name for e in detail.exercises] == ["Barbell Row", "Lat Pulldown"]
+    assert all(e.sets == () for e in detail.exercises)
+    assert exercise_order(copy) != [row_id, pulldown_id]  # new rows, not shared ones
+
+
+def test_delete_then_restore_puts_back_the_same_rows_with_the_same_ids(db):
+    meso = Mesocycle.create(name="Block", level="beginner", start_date=MONDAY,
+                            accumulation_weeks=4, deload=True, training_days="mon,wed,fri")
+    other = trained(WEDNESDAY, ["Barbell Bench Press"])
+    session_id = trained(MONDAY, ["Barbell Row", "Lat Pulldown"], name="Pull")
+    Session.update(mesocycle=meso, week_number=2, notes="good day").where(
+        Session.id == session_id).execute()
+    Feedback.create(session=session_id, group="back", soreness=1, pump=2, performance=0)
+    before = table_rows()
+
+    snapshot = delete_session(session_id)
+
+    # The foreign keys cascade: no exercise, set or feedback of the session is left behind.
+    counts = row_counts()
+    assert counts == {"session": 1, "session_exercise": 1, "logged_set": 3, "feedback": 0}
+    assert [s.id for s in sessions_between(MONDAY, WEDNESDAY)] == [other]
+    restore_session(snapshot)
+    assert table_rows() == before
+
+
+def test_restoring_a_session_whose_mesocycle_was_deleted_drops_the_link(db):
+    meso = Mesocycle.create(name="Block", level="beginner", start_date=MONDAY,
+                            accumulation_weeks=4, deload=True, training_days="mon,wed,fri")
+    session_id = create_session(MONDAY, "Pull", [exercise("Barbell Row")])
+    Session.update(mesocycle=meso).where(Session.id == session_id).execute()
+    snapshot = delete_session(session_id)
+    meso.delete_instance()
+    restore_session(snapshot)
+    assert Session.get_by_id(session_id).mesocycle_id is None
+
+
+def test_status_notes_and_name_changes_return_the_old_value(db):
+    session_id = create_session(MONDAY, "Pull")
+    assert set_status(session_id, "done") == "planned"
+    assert set_notes(session_id, "felt strong") == ""
+    assert rename_session(session_id, "Pull heavy") == "Pull"
+    row = Session.get_by_id(session_id)
+    assert (row.status, row.notes, row.name) == ("done", "felt strong", "Pull heavy")
+
+
+# --- the exercises of a session ---------------------------------------------------------------
+
+def test_add_exercise_at_a_position_shifts_the_others_and_reorder_returns_the_old_order(db):
+    session_id = create_session(MONDAY, "Pull", [exercise("Barbell Row"),
+                                                 exercise("Lat Pulldown")])
+    row_id, pulldown_id = exercise_order(session_id)
+    curl_id = add_exercise(session_id, exercise("Dumbbell Curl"), position=1)
+    last_id = add_exercise(session_id, exercise("Face Pull"))
+    assert exercise_order(session_id) == [row_id, curl_id, pulldown_id, last_id]
+    assert [se.position for se in session_detail(session_id).exercises] == [0, 1, 2, 3]
+    curl = SessionExercise.get_by_id(curl_id)
+    assert (curl.target_sets, curl.rep_low, curl.rep_high, curl.tempo, curl.rest_seconds) \
+        == (3, 10, 15, "2-0-1-0", 90)
+    past_the_end = add_exercise(session_id, exercise("Pull-Up"), position=99)
+    assert exercise_order(session_id)[-1] == past_the_end
+
+    new_order = [last_id, pulldown_id, past_the_end, row_id, curl_id]
+    old = reorder_exercises(session_id, new_order)
+    assert exercise_order(session_id) == new_order
+    reorder_exercises(session_id, old)
+    assert exercise_order(session_id) == old
+
+
+def test_reorder_must_name_every_exercise_of_the_session_once(db):
+    session_id = create_session(MONDAY, "Pull", [exercise("Barbell Row"),
+                                                 exercise("Lat Pulldown")])
+    first, second = exercise_order(session_id)
+    for bad in ([first], [first, first], [first, second, 999]):
+        with pytest.raises(SessionError, match=r"order: .* exactly once"):
+            reorder_exercises(session_id, bad)
+    assert exercise_order(session_id) == [first, second]
+
+
+def test_remove_then_restore_an_exercise_with_its_sets(db):
+    session_id = trained(MONDAY, ["Barbell Row", "Lat Pulldown", "Face Pull"])
+    before = table_rows()
+    middle = exercise_order(session_id)[1]
+    snapshot = remove_session_exercise(middle)
+    assert len(exercise_order(session_id)) == 2
+    assert row_counts()["logged_set"] == 6  # the removed exercise's three sets went with it
+    restore_session_exercise(snapshot)
+    assert table_rows() == before
+
+
+def test_exercise_targets_change_and_undo_including_clearing_the_rir(db):
+    session_id = create_session(MONDAY, "Pull", [exercise("Barbell Row")])
+    (se_id,) = exercise_order(session_id)
+    old = set_exercise_targets(se_id, target_sets=5, rep_low=8, target_rir=2, tempo="3-1-1-0")
+    assert old == {"target_sets": 3, "rep_low": 6, "target_rir": None, "tempo": "3-1-1-0"}
+    assert set_exercise_targets(se_id, target_rir=None) == {"target_rir": 2.0}
+    assert SessionExercise.get_by_id(se_id).target_rir is None
+    set_exercise_targets(se_id, **old)
+    row = SessionExercise.get_by_id(se_id)
+    assert (row.target_sets, row.rep_low, row.rep_high, row.target_rir) == (3, 6, 10, None)
+    assert set_exercise_targets(se_id) == {}
+
+
+# --- logged sets -----------------------------------------------------------------------------
+
+def test_log_update_delete_and_restore_sets(db):
+    session_id = create_session(MONDAY, "Pull", [exercise("Barbell Row")])
+    (se_id,) = exercise_order(session_id)
+    warmup = log_set(se_id, kind="warmup", load_kg=40, reps=10)
+    working = log_set(se_id, kind="working", load_kg=80, reps=8, rir=2, rpe=8)
+    last = log_set(se_id, kind="failure", load_kg=80, reps=6, rir=0)
+    assert [(s.id, s.position, s.kind, s.load_kg, s.reps, s.rir, s.rpe)
+            for s in session_detail(session_id).exercises[0].sets] == [
+        (warmup, 0, "warmup", 40.0, 10, None, None),
+        (working, 1, "working", 80.0, 8, 2.0, 8.0),
+        (last, 2, "failure", 80.0, 6, 0.0, None),
+    ]
+    assert LoggedSet.get_by_id(working).logged_at.startswith(str(date.today()))
+
+    old = update_set(working, load_kg=82.5, reps=7, rir=None)
+    assert old == {"load_kg": 80.0, "reps": 8, "rir": 2.0}
+    assert (LoggedSet.get_by_id(working).load_kg, LoggedSet.get_by_id(working).rir) == (82.5, None)
+    update_set(working, **old)
+
+    before = table_rows()
+    snapshot = delete_set(working)
+    assert [s.id for s in session_detail(session_id).exercises[0].sets] == [warmup, last]
+    assert log_set(se_id, kind="working", load_kg=None, reps=12) != working
+    LoggedSet.delete().where(LoggedSet.reps == 12).execute()
+    restore_set(snapshot)
+    assert table_rows() == before
+
+
+# --- validation: every bad input names its field, and nothing is written ------------------------
+
+@pytest.fixture
+def one_set(db):
+    session_id = create_session(MONDAY, "Pull", [exercise("Barbell Row")])
+    (se_id,) = exercise_order(session_id)
+    set_id = log_set(se_id, kind="working", load_kg=80, reps=8)
+    return session_id, se_id, set_id
+
+
+def _log(**changes):
+    values = {"kind": "working", "load_kg": 80, "reps": 8} | changes
+    return lambda ids: log_set(ids[1], **values)
+
+
+BAD_INPUTS = [
+    ("reps too many", _log(reps=150), "reps: 150 is out of range (0–100)"),
+    ("reps negative", _log(reps=-1), "reps: -1 is negative"),
+    ("reps not whole", _log(reps=8.5), "reps: 8.5 is not a whole number"),
+    ("reps text", _log(reps="8"), "reps: '8' is not a whole number"),
+    ("reps bool", _log(reps=True), "reps: True is not a whole number"),
+    ("load negative", _log(load_kg=-5), "load: -5 kg is negative"),
+    ("load too heavy", _log(load_kg=1200), "load: 1200 kg is out of range (0–1000 kg)"),
+    ("load text", _log(load_kg="heavy"), "load: 'heavy' is not a number"),
+    ("load nan", _log(load_kg=float("nan")), "load: nan is not a number"),
+    ("rir too high", _log(rir=11), "RIR: 11 is out of range (0–10)"),
+    ("rir negative", _log(rir=-1), "RIR: -1 is negative"),
+    ("rpe zero", _log(rpe=0), "RPE: 0 is out of range (1–10)"),
+    ("rpe text", _log(rpe="8"), "RPE: '8' is not a number"),
+    ("kind unknown", _log(kind="heavy"), "kind: 'heavy' is not one of warmup, working, drop"),
+    ("log to a missing exercise", lambda ids: log_set(999, kind="working", load_kg=1, reps=1),
+     "session exercise: no session exercise with id 999"),
+    ("update reps", lambda ids: update_set(ids[2], reps=101), "reps: 101 is out of range"),
+    ("update unknown field", lambda ids: update_set(ids[2], weight=80),
+     "weight: not a field of a logged set"),
+    ("update load and a bad kind: nothing changes",
+     lambda ids: update_set(ids[2], load_kg=90, kind="x"), "kind: 'x' is not one of"),
+    ("status", lambda ids: set_status(ids[0], "finished"),
+     "status: 'finished' is not one of planned, done, skipped"),
+    ("notes", lambda ids: set_notes(ids[0], None), "notes: None is not text"),
+    ("name", lambda ids: rename_session(ids[0], 5), "name: 5 is not text"),
+    ("create status", lambda ids: create_session(MONDAY, status="maybe"), "status: 'maybe'"),
+    ("create day", lambda ids: create_session("2026-11-23"), "day: '2026-11-23' is not a date"),
+    ("create datetime", lambda ids: create_session(datetime(2026, 11, 23, 18)),
+     "day: datetime.datetime(2026, 11, 23, 18, 0) is not a date"),
+    ("create unknown exercise",
+     lambda ids: create_session(MONDAY, "x", [exercise("Barbell Row"), 9999]),
+     "exercise: no exercise with id 9999"),
+    ("move day", lambda ids: move_session(ids[0], None), "day: None is not a date"),
+    ("move missing", lambda ids: move_session(999, MONDAY), "session: no session with id 999"),
+    ("copy day", lambda ids: copy_session(ids[0], "tomorrow"), "day: 'tomorrow' is not a date"),
+    ("add unknown exercise", lambda ids: add_exercise(ids[0], 9999),
+     "exercise: no exercise with id 9999"),
+    ("add negative position", lambda ids: add_exercise(ids[0], exercise("Lat Pulldown"), -1),
+     "position: -1 is negative"),
+    ("target sets", lambda ids: set_exercise_targets(ids[1], target_sets=21),
+     "target sets: 21 is out of range (0–20)"),
+    ("rep low zero", lambda ids: set_exercise_targets(ids[1], rep_low=0),
+     "rep low: 0 is out of range (1–100)"),
+    ("rep range upside down", lambda ids: set_exercise_targets(ids[1], rep_low=12),
+     "rep range: 12–10 has the low end above the high end"),
+    ("target rir", lambda ids: set_exercise_targets(ids[1], target_rir=12),
+     "target RIR: 12 is out of range (0–10)"),
+    ("tempo", lambda ids: set_exercise_targets(ids[1], tempo="slow"),
+     "tempo: 'slow' is not four numbers like 3-1-1-0"),
+    ("rest", lambda ids: set_exercise_targets(ids[1], rest_seconds=3600),
+     "rest: 3600 is out of range (0–1800)"),
+    ("rest text", lambda ids: set_exercise_targets(ids[1], target_sets=4, rest_seconds="2m"),
+     "rest: '2m' is not a whole number"),
+]
+
+
+@pytest.mark.parametrize("change, message", [case[1:] for case in BAD_INPUTS],
+                         ids=[case[0] for case in BAD_INPUTS])
+def test_bad_input_is_refused_naming_the_field_and_nothing_is_written(one_set, change, message):
+    before = table_rows()
+    with pytest.raises(SessionError) as caught:
+        change(one_set)
+    assert str(caught.value).startswith(message)
+    assert table_rows() == before
+
+
+# --- the calendar: summaries and spacing -----------------------------------------------------
+
+def test_sessions_between_summarises_each_session_in_one_query(db):
+    pull = create_session(MONDAY, "Pull", [exercise("Barbell Row"), exercise("Lat Pulldown"),
+                                           exercise("Dumbbell Curl")])
+    row_id = exercise_order(pull)[0]
+    for kind in ("warmup", "working", "working", "drop", "failure"):
+        log_set(row_id, kind=kind, load_kg=60, reps=8)
+    legs = create_session(WEDNESDAY, "Legs", [exercise("Barbell Back Squat")],
+                          status="skipped")
+    empty = create_session(WEDNESDAY, "Rest day walk")
+    create_session(MONDAY - timedelta(days=1), "Outside the range")
+
+    with counting_queries() as statements:
+        summaries = sessions_between(MONDAY, WEDNESDAY)
+    assert len(statements) == 1
+
+    assert [(s.id, s.date, s.position, s.name, s.status, s.groups, s.exercise_count,
+             s.sets_done, s.mesocycle_id) for s in summaries] == [
+        # Groups are primary only, in the DOMAIN table's order; warm-ups are not "done" sets.
+        (pull, MONDAY, 0, "Pull", "planned", ("back", "biceps"), 3, 4, None),
+        (legs, WEDNESDAY, 0, "Legs", "skipped", ("quads",), 1, 0, None),
+        (empty, WEDNESDAY, 1, "Rest day walk", "planned", (), 0, 0, None),
+    ]
+    assert sessions_between(WEDNESDAY, MONDAY) == []
+
+
+@pytest.mark.parametrize("first_day, second_day, second_names, second_status, days_apart", [
+    (MONDAY, TUESDAY, ["Lat Pulldown"], "planned", 1),  # back on Mon and Tue
+    (MONDAY, MONDAY, ["Lat Pulldown"], "planned", 0),  # twice the same day
+    (MONDAY, WEDNESDAY, ["Lat Pulldown"], "planned", None),  # 48 hours: fine
+    (MONDAY, TUESDAY, ["Lat Pulldown"], "skipped", None),  # a skipped session trains nothing
+    (MONDAY, TUESDAY, ["Barbell Bench Press"], "planned", None),  # different group
+    (MONDAY, TUESDAY, ["Dumbbell Curl"], "planned", None),  # biceps: only secondary on the row
+    (MONDAY - timedelta(days=1), MONDAY, ["Lat Pulldown"], "done", 1),  # Sun -> Mon
+])
+def test_spacing_conflicts(db, first_day, second_day, second_names, second_status, days_apart):
+    first = create_session(first_day, "Pull", [exercise("Barbell Row")])
+    second = create_session(second_day, "Other", [exercise(n) for n in second_names],
+                            status=second_status)
+    if days_apart is None:
+        assert spacing_conflicts(first) == []
+        return
+    assert spacing_conflicts(first) == [
+        SpacingConflict(first, second, second_day, "back", days_apart)]
+    assert spacing_conflicts(second) == [
+        SpacingConflict(second, first, first_day, "back", days_apart)]
+
+
+def test_a_skipped_session_has_no_conflicts_itself(db):
+    skipped = create_session(MONDAY, "Pull", [exercise("Barbell Row")], status="skipped")
+    create_session(TUESDAY, "Pull", [exercise("Lat Pulldown")])
+    assert spacing_conflicts(skipped) == []
+
+
+def test_conflicts_between_covers_a_page_and_its_neighbours(db):
+    sunday = trained(MONDAY - timedelta(days=1), ["Barbell Row"])  # just before the page
+    monday = create_session(MONDAY, "Full", [exercise("Barbell Row"),
+                                             exercise("Barbell Bench Press")])
+    tuesday = create_session(TUESDAY, "Push", [exercise("Barbell Bench Press"),
+                                               exercise("Lat Pulldown")])
+    create_session(MONDAY + timedelta(days=4), "Legs", [exercise("Barbell Back Squat")])
+
+    with counting_queries() as statements:
+        found = conflicts_between(MONDAY, MONDAY + timedelta(days=6))
+    assert len(statements) == 1
+
+    assert found == {
+        monday: [SpacingConflict(monday, sunday, MONDAY - timedelta(days=1), "back", 1),
+                 SpacingConflict(monday, tuesday, TUESDAY, "back", 1),
+                 SpacingConflict(monday, tuesday, TUESDAY, "chest", 1)],
+        tuesday: [SpacingConflict(tuesday, monday, MONDAY, "back", 1),
+                  SpacingConflict(tuesday, monday, MONDAY, "chest", 1)],
+    }
+    assert found[monday] == spacing_conflicts(monday)
+    assert found[tuesday] == spacing_conflicts(tuesday)
+
+
+# --- last time and the target for next time --------------------------------------------------
+
+def test_last_performance_is_the_latest_earlier_session_only(db):
+    row = exercise("Barbell Row")
+    trained(MONDAY - timedelta(days=14), ["Barbell Row"], sets=((70, 10),) * 3)
+    trained(MONDAY - timedelta(days=7), ["Barbell Row"], sets=((75, 9), (75, 8)))
+    trained(MONDAY - timedelta(days=3), ["Barbell Row"], sets=(), name="planned, nothing logged")
+    warmups_only = create_session(MONDAY - timedelta(days=2), "warm-ups only", [row])
+    log_set(exercise_order(warmups_only)[0], kind="warmup", load_kg=40, reps=10)
+    trained(MONDAY, ["Barbell Row"], sets=((80, 8),))  # the same day is not "earlier"
+    trained(MONDAY + timedelta(days=2), ["Barbell Row"], sets=((85, 8),))
+
+    day, sets = last_performance(row, MONDAY)
+    assert day == MONDAY - timedelta(days=7)
+    assert [(s.load_kg, s.reps, s.kind) for s in sets] == [(75, 9, "working"), (75, 8, "working")]
+    assert last_performance(row, MONDAY - timedelta(days=14)) == (None, ())
+    assert last_performance(exercise("Lat Pulldown"), MONDAY) == (None, ())
+
+
+def test_target_for_combines_last_performance_with_double_progression(db):
+    row = exercise("Barbell Row")  # 6–10 reps, 2.5 kg / 5 lb steps
+    trained(MONDAY - timedelta(days=7), ["Barbell Row"], sets=((80, 8), (80, 7)))
+    trained(MONDAY, ["Barbell Row"], sets=((80, 10), (80, 10), (80, 10)))
+
+    assert target_for(row, MONDAY, 3, "kg").note == "+1 rep: 9 reps at 80 kg"
+    heavier = target_for(row, WEDNESDAY, 4, "kg")
+    assert (heavier.load_kg, heavier.reps, heavier.sets) == (82.5, 6, 4)
+    assert heavier.e1rm_kg == pytest.approx(80 * (1 + 10 / 30))
+    in_pounds = target_for(row, WEDNESDAY, 4, "lb")
+    assert in_pounds.load_kg == pytest.approx(180 * LB_TO_KG, abs=1e-5)
+    assert in_pounds.note == "top of range on every set: 180 lb × 6"
+    first = target_for(exercise("Lat Pulldown"), WEDNESDAY, 3, "kg")
+    assert (first.load_kg, first.reps) == (None, 10) and first.note.startswith("first time")
+
+
+def test_session_detail_brings_sets_last_time_and_targets_in_a_handful_of_queries(db):
+    trained(MONDAY - timedelta(days=7), ["Barbell Row", "Pull-Up"],
+            sets=((80, 10), (80, 10), (80, 10)))
+    today = trained(MONDAY, ["Barbell Row", "Pull-Up", "Lat Pulldown"],
+                    sets=((82.5, 6),) * 5)
+    Session.update(notes="ok").where(Session.id == today).execute()
+
+    with counting_queries() as statements:
+        detail = session_detail(today, units="kg")
+    assert len(statements) <= 8  # not one per exercise or per set
+
+    assert (detail.id, detail.date, detail.notes) == (today, MONDAY, "ok")
+    row, pull_up, pulldown = detail.exercises
+    assert row.exercise.name == "Barbell Row" and row.exercise.secondary == ("biceps",
+                                                                             "rear_delts")
+    assert len(row.sets) == 5 and row.sets[0].load_kg == 82.5
+    assert row.last_date == MONDAY - timedelta(days=7)
+    assert [s.reps for s in row.last_time] == [10, 10, 10]
+    assert (row.target.load_kg, row.target.reps) == (82.5, 6)
+    assert (pull_up.target.load_kg, pull_up.target.reps) == (80, 11)  # no load step: a rep
+    assert pulldown.last_date is None and pulldown.target.note.startswith("first time")
+    # The session's own rep range drives its target, not the library's.
+    set_exercise_targets(row.id, rep_low=8, rep_high=12)
+    assert session_detail(today, units="kg").exercises[0].target.note \
+        == "+1 rep: 11 reps at 80 kg"
