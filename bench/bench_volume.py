@@ -13,8 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.explain_volume import current_plan
-from bench.harness import markdown_table, result, time_calls, verdict
+from bench.harness import markdown_table, result, time_calls
 from bench.make_history import ensure_history
 from models.db import close_database, open_database
 from models.domain import SECONDARY_RULES
@@ -33,8 +32,6 @@ def run() -> list[dict]:
         _print_sanity(weeks, middle)
         rows = [_time_history(rule, len(weeks)) for rule in SECONDARY_RULES]
         rows += [_time_week(middle, rule) for rule in SECONDARY_RULES]
-        if any(verdict(row) != "pass" for row in rows):
-            _explain()
     finally:
         close_database()
     return rows
@@ -62,12 +59,6 @@ def _print_sanity(weeks: list[date], middle: date) -> None:
     fractional, direct = weekly_volume(middle, "fractional"), weekly_volume(middle, "direct")
     for group in fractional:
         print(f"  {group:<12} {direct[group]:>5g} direct  {fractional[group]:>5g} fractional")
-
-
-def _explain() -> None:
-    print("over budget; EXPLAIN QUERY PLAN of the history query:")
-    print("\n".join(f"  {line}" for line in current_plan()))
-    print("python bench/explain_volume.py times a proposed query and index against it")
 
 
 if __name__ == "__main__":

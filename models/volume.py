@@ -23,43 +23,33 @@ from models.domain import (
 
 _ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
-# sqlite's %w: 0 = Sunday. Days back from a date to its week's first day, for each week start.
-_FIRST_WEEKDAY = {"mon": 1, "sun": 0}
+_FIRST_WEEKDAY = {"mon": 1, "sun": 0}  # isoweekday() % 7 of the week's first day
 
-# Working sets per (week start, exercise): the inner aggregation runs once over the sets; the
-# outer ones fan each exercise's count out to its primary and secondary groups.
-_DONE_PER_EXERCISE = """
-    SELECT date(s.date, '-' || ((CAST(strftime('%w', s.date) AS INTEGER) + 7 - ?) % 7)
-                || ' days') AS week,
-           se.exercise_id AS exercise_id, COUNT(*) AS n
-    FROM logged_set ls
-    JOIN session_exercise se ON se.id = ls.session_exercise_id
-    JOIN session s ON s.id = se.session_id
-    WHERE ls.kind != 'warmup' AND s.date BETWEEN ? AND ?
-    GROUP BY week, se.exercise_id
+# Working sets per session exercise, counted in SQL from the covering index on
+# logged_set (session_exercise_id, kind). Fanning the counts out to weeks and muscle groups is
+# done on these ~20,000 aggregated rows (10 years), never on the sets themselves.
+# (A correlated count, not JOIN + GROUP BY se.id: the GROUP BY makes SQLite walk every session
+# exercise in id order instead of using the date index, 2 ms for one week instead of 0.1.)
+_DONE_PER_SESSION_EXERCISE = """
+    SELECT s.date, se.exercise_id,
+           (SELECT COUNT(*) FROM logged_set ls
+            WHERE ls.session_exercise_id = se.id AND ls.kind != 'warmup')
+    FROM session s
+    JOIN session_exercise se ON se.session_id = s.id
+    WHERE s.date BETWEEN ? AND ?
 """
 
-_PLANNED_PER_EXERCISE = """
-    SELECT date(s.date, '-' || ((CAST(strftime('%w', s.date) AS INTEGER) + 7 - ?) % 7)
-                || ' days') AS week,
-           se.exercise_id AS exercise_id, SUM(se.target_sets) AS n
-    FROM session_exercise se
-    JOIN session s ON s.id = se.session_id
+_PLANNED_PER_SESSION_EXERCISE = """
+    SELECT s.date, se.exercise_id, se.target_sets
+    FROM session s
+    JOIN session_exercise se ON se.session_id = s.id
     WHERE s.date BETWEEN ? AND ? AND s.status != 'skipped'
-    GROUP BY week, se.exercise_id
 """
 
-_BY_GROUP = """
-    WITH per_exercise AS ({per_exercise})
-    SELECT p.week, e.primary_group, SUM(p.n) * 1.0
-    FROM per_exercise p JOIN exercise e ON e.id = p.exercise_id
-    WHERE e.primary_group IS NOT NULL
-    GROUP BY p.week, e.primary_group
-    UNION ALL
-    SELECT p.week, x.group_key, SUM(p.n) * ?
-    FROM per_exercise p JOIN exercise_secondary x ON x.exercise_id = p.exercise_id
-    WHERE ? > 0
-    GROUP BY p.week, x.group_key
+_EXERCISE_GROUPS = """
+    SELECT e.id, e.primary_group, x.group_key
+    FROM exercise e LEFT JOIN exercise_secondary x ON x.exercise_id = e.id
+    WHERE e.id IN ({marks})
 """
 
 _EARLIEST = date(1900, 1, 1)
@@ -115,15 +105,51 @@ def weekly_volume_history(rule: str = "fractional", *, week_start: str = "mon",
     """{week start: {group: sets}} for every week with sets between `since` and `until`."""
     if rule not in SECONDARY_RULES:
         raise ValueError(f"counting rule {rule!r} is not one of {sorted(SECONDARY_RULES)}")
-    weight = SECONDARY_RULES[rule]
-    per_exercise = _PLANNED_PER_EXERCISE if planned else _DONE_PER_EXERCISE
-    sql = _BY_GROUP.format(per_exercise=per_exercise)
+    sql = _PLANNED_PER_SESSION_EXERCISE if planned else _DONE_PER_SESSION_EXERCISE
     low, high = (since or _EARLIEST).isoformat(), (until or _LATEST).isoformat()
-    rows = database.execute_sql(sql, (_FIRST_WEEKDAY[week_start], low, high, weight, weight))
+    rows = database.execute_sql(sql, (low, high)).fetchall()
+    weights = _group_weights({exercise_id for _, exercise_id, _ in rows}, SECONDARY_RULES[rule])
+    week_of = _WeekOf(week_start)
     history: dict[date, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for week, group, sets in rows:
-        history[date.fromisoformat(week)][group] += sets
+    for day, exercise_id, sets in rows:
+        if not sets:
+            continue
+        week = history[week_of(day)]
+        for group, weight in weights.get(exercise_id, ()):
+            week[group] += sets * weight
     return {week: dict(groups) for week, groups in sorted(history.items())}
+
+
+def _group_weights(exercise_ids: set[int],
+                   secondary_weight: float) -> dict[int, list[tuple[str, float]]]:
+    """exercise id → [(group, sets counted per set)]: 1 for the primary group, the rule's
+    weight for each secondary group (none under the direct rule)."""
+    weights: dict[int, list[tuple[str, float]]] = defaultdict(list)
+    if not exercise_ids:
+        return weights
+    marks = ",".join("?" * len(exercise_ids))
+    for exercise_id, primary, secondary in database.execute_sql(
+            _EXERCISE_GROUPS.format(marks=marks), tuple(exercise_ids)):
+        entry = weights[exercise_id]
+        if primary and (primary, 1.0) not in entry:
+            entry.append((primary, 1.0))
+        if secondary and secondary_weight > 0:
+            entry.append((secondary, secondary_weight))
+    return weights
+
+
+class _WeekOf:
+    """'2026-11-25' → the date its week starts on, worked out once per distinct day."""
+
+    def __init__(self, week_start: str):
+        self._week_start = week_start
+        self._cache: dict[str, date] = {}
+
+    def __call__(self, day: str) -> date:
+        week = self._cache.get(day)
+        if week is None:
+            week = self._cache[day] = week_start_of(date.fromisoformat(day), self._week_start)
+        return week
 
 
 def week_report(volume: dict[str, float], landmarks: dict[str, Landmarks]) -> list[GroupVolume]:
