@@ -1,14 +1,14 @@
 """Overload's entry point: parse arguments, open the database, start the GUI or run a command.
 
 Commands print human text, or JSON with --json, and import no Qt: they start in milliseconds.
+The GUI path imports as little as possible before its window is up, so modules that only
+commands need (json, datetime, the ORM) are imported inside the command functions.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from datetime import date, timedelta
 from pathlib import Path
 
 from models import __version__
@@ -108,6 +108,8 @@ def _run_command(args: argparse.Namespace) -> int:
 
 
 def _cmd_exercises(args: argparse.Namespace) -> int:
+    import json
+
     from models.library import list_exercises
 
     rows = [{"name": e.name, "primary": e.primary, "secondary": list(e.secondary),
@@ -125,6 +127,9 @@ def _cmd_exercises(args: argparse.Namespace) -> int:
 
 
 def _cmd_volume(args: argparse.Namespace) -> int:
+    import json
+    from datetime import date
+
     from models.landmarks import load_landmarks
     from models.settings import load_settings
     from models.volume import iso_week_label, parse_iso_week, week_report, weekly_volume
@@ -167,6 +172,8 @@ def _split_list(text: str, allowed: tuple[str, ...], option: str) -> list[str]:
 
 def _plan_parts(args: argparse.Namespace) -> dict:
     """Validate the plan options into the pieces of a PlanRequest (UsageError when wrong)."""
+    from datetime import date
+
     from models.domain import MUSCLE_GROUPS, WEEKDAYS
     from models.generator import MAX_ACCUMULATION_WEEKS, MIN_ACCUMULATION_WEEKS
 
@@ -190,6 +197,9 @@ def _plan_parts(args: argparse.Namespace) -> dict:
 
 
 def _cmd_plan(args: argparse.Namespace) -> int:
+    import json
+    from datetime import date
+
     from models.generator import PlanRequest, generate_plan, plan_to_dict
     from models.landmarks import load_landmarks
     from models.library import planning_library
@@ -214,7 +224,9 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _next_monday(today: date) -> date:
+def _next_monday(today):
+    from datetime import timedelta
+
     return today + timedelta(days=(7 - today.weekday()) % 7 or 7)
 
 

@@ -5,7 +5,9 @@ This is what `main.py --smoke` does with the whole app; bench_startup.py compare
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -15,8 +17,14 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
     window.show()
-    QTimer.singleShot(0, app.quit)
+    QTimer.singleShot(0, lambda: (_trace("window shown"), app.quit()))
     return app.exec()
+
+
+def _trace(event: str) -> None:
+    """The same probe as ui/app.py's trace(), at the same moment: the first event-loop turn."""
+    if os.environ.get("OVERLOAD_STARTUP_TRACE"):
+        print(f"startup: {event} {time.monotonic():.6f}", file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":

@@ -2,10 +2,13 @@
 
     python bench/bench_startup.py
 
-Wall time of `main.py --smoke --db <copy of the history>` against `bare_window.py` (QApplication +
-empty QMainWindow, one event-loop turn), alternating the two so that background load hits both
-alike. Budget: app / bare ≤ 1.3 (medians). Also checks that pyqtgraph (charts, ~0.3 s of imports
-with numpy) is not imported on the way to the first window.
+From process start to the main window shown, for `main.py --smoke --db <copy of the history>`
+and for `bare_window.py` (QApplication + empty QMainWindow), alternating the two so background
+load hits both alike. "Shown" is the first event-loop turn after show(), read from the
+OVERLOAD_STARTUP_TRACE probe (time.monotonic() is system-wide on Linux, so the parent's clock
+before the spawn and the child's print compare directly). Budget: app / bare ≤ 1.3 (medians).
+Also reported, without a budget: until the window holds the 10-year data, and the whole run.
+Checks too that pyqtgraph is not imported on the way to the first window.
 """
 
 from __future__ import annotations
@@ -39,14 +42,21 @@ def run() -> list[dict]:
         app = [sys.executable, str(REPO_ROOT / "main.py"), "--smoke", "--db", str(db)]
         bare_runs, app_runs = _alternate(BARE, app, env)
         pyqtgraph = _imports_pyqtgraph(app, env)
-    bare, full = _medians(bare_runs), _medians(app_runs)
+    bare_shown = statistics.median(r["window shown"] for r in bare_runs)
+    app_shown = statistics.median(r["window shown"] for r in app_runs)
+    app_data = statistics.median(r["data loaded"] for r in app_runs)
+    bare_total = statistics.median(r["exit"] for r in bare_runs)
+    app_total = statistics.median(r["exit"] for r in app_runs)
     return [
-        result("start-up, bare QMainWindow", bare[0], "ms", None,
-               f"median of {len(bare_runs)}, CPU {bare[1]:.0f} ms"),
-        result("start-up, main.py --smoke, 10-year db", full[0], "ms", None,
-               f"median of {len(app_runs)}, CPU {full[1]:.0f} ms"),
-        result("start-up ratio app / bare", round(full[0] / bare[0], 2), "×", RATIO_BUDGET,
-               f"wall time; CPU-time ratio {_ratio(full[1], bare[1])}"),
+        result("start-up to window shown, bare QMainWindow", round(bare_shown, 1), "ms", None,
+               f"median of {len(bare_runs)}; whole run {bare_total:.0f} ms"),
+        result("start-up to main window shown, 10-year db", round(app_shown, 1), "ms", None,
+               f"median of {len(app_runs)}"),
+        result("start-up ratio app / bare (to window shown)", round(app_shown / bare_shown, 2),
+               "×", RATIO_BUDGET, "medians"),
+        result("start-up until the 10-year data is in the window", round(app_data, 1), "ms",
+               None, f"median; whole --smoke run {app_total:.0f} ms "
+                     f"({app_total / bare_total:.2f} × the bare run)"),
         result("pyqtgraph imported before the first window", "yes" if pyqtgraph else "no", "",
                "no", "python -X importtime"),
     ]
@@ -74,26 +84,20 @@ def _alternate(bare: list[str], app: list[str], env: dict[str, str]) -> tuple[li
     return bare_runs, app_runs
 
 
-def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(wall ms, CPU ms) of one run. CPU time is barely moved by other programs competing for
-    the CPUs, so it separates "the app got slower" from "the machine was busy"."""
-    before, started = os.times(), time.perf_counter()
-    done = subprocess.run(command, env=env, cwd=REPO_ROOT, capture_output=True, text=True,
-                          timeout=120)
-    wall, after = (time.perf_counter() - started) * 1000, os.times()
+def _timed(command: list[str], env: dict[str, str]) -> dict[str, float]:
+    """Milliseconds from just before the spawn to each traced event, and to the exit."""
+    started = time.monotonic()
+    done = subprocess.run(command, env={**env, "OVERLOAD_STARTUP_TRACE": "1"}, cwd=REPO_ROOT,
+                          capture_output=True, text=True, timeout=120)
+    ended = time.monotonic()
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} exited {done.returncode}:\n{done.stderr}")
-    cpu = (after.children_user + after.children_system
-           - before.children_user - before.children_system) * 1000
-    return wall, cpu
-
-
-def _ratio(value: float, base: float) -> str:
-    return f"{value / base:.2f}" if base else "n/a"  # Windows reports no children's CPU time
-
-
-def _medians(runs: list[tuple[float, float]]) -> tuple[float, float]:
-    return statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
+    events = {"exit": (ended - started) * 1000}
+    for line in done.stderr.splitlines():
+        if line.startswith("startup: "):
+            name, stamp = line[len("startup: "):].rsplit(" ", 1)
+            events[name] = (float(stamp) - started) * 1000
+    return events
 
 
 def _imports_pyqtgraph(app: list[str], env: dict[str, str]) -> bool:

@@ -1,15 +1,21 @@
-"""Starting the GUI: the QApplication, the database (with a way out when it cannot be opened)."""
+"""Starting the GUI: the window first, then the database (with a way out when it cannot be
+opened), so the window appears as fast as a bare Qt window would.
+
+Set OVERLOAD_STARTUP_TRACE=1 to print, on stderr, the system-wide monotonic clock when the window
+is first shown and when its data is in (bench/bench_startup.py reads them).
+"""
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from models.db import DatabaseOpenError, DatabaseTooNewError, fresh_path_beside, open_database
 from models.paths import APP_NAME, default_database_path
 from models.resources import resource_path
 
@@ -30,9 +36,18 @@ def window_settings() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
 
 
-def open_or_offer_fresh(path: Path, *, interactive: bool) -> Path | None:
+def trace(event: str) -> None:
+    if os.environ.get("OVERLOAD_STARTUP_TRACE"):
+        print(f"startup: {event} {time.monotonic():.6f}", file=sys.stderr, flush=True)
+
+
+def open_or_offer_fresh(path: Path, *, interactive: bool, parent=None) -> Path | None:
     """Open `path`; when it cannot be used, tell the user which file and offer a fresh
     database beside it (never touching the bad one). Returns the path opened, or None."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from models.db import DatabaseOpenError, DatabaseTooNewError, fresh_path_beside, open_database
+
     try:
         open_database(path)
         return path
@@ -42,7 +57,8 @@ def open_or_offer_fresh(path: Path, *, interactive: bool) -> Path | None:
         print(f"overload: {error}", file=sys.stderr)
         return None
     fresh = fresh_path_beside(error.path)
-    box = QMessageBox(QMessageBox.Icon.Critical, "Overload cannot open its database", str(error))
+    box = QMessageBox(QMessageBox.Icon.Critical, "Overload cannot open its database", str(error),
+                      parent=parent)
     if isinstance(error, DatabaseTooNewError):
         box.setInformativeText("You can start a new, empty database beside it instead.")
     else:
@@ -57,32 +73,47 @@ def open_or_offer_fresh(path: Path, *, interactive: bool) -> Path | None:
     return fresh
 
 
-def run_gui(db_path: Path | None, *, smoke: bool = False) -> int:
-    from ui.main_window import MainWindow
+def load_data(window, db_path: Path, *, interactive: bool) -> bool:
+    """Open the database and connect the window to it; False when the user chose to quit."""
     from ui.store import Store
 
-    app = create_application()
-    path = open_or_offer_fresh(Path(db_path or default_database_path()), interactive=not smoke)
+    path = open_or_offer_fresh(db_path, interactive=interactive, parent=window)
     if path is None:
-        return 1
-    store = Store()
-    window = MainWindow(store, path, window_settings())
+        return False
+    window.attach(Store(), path)
+    return True
+
+
+def run_gui(db_path: Path | None, *, smoke: bool = False) -> int:
+    from ui.main_window import MainWindow
+
+    app = create_application()
+    window = MainWindow(window_settings())
     window.show()
-    if smoke:
-        return _smoke(app, window, path)
-    return app.exec()
+    path = Path(db_path or default_database_path())
+    outcome = {"code": 0}
+
+    def load() -> None:
+        trace("window shown")
+        if not load_data(window, path, interactive=not smoke):
+            outcome["code"] = 1
+            window.close()
+            app.exit(1)
+            return
+        trace("data loaded")
+        if smoke:  # one more turn: widgets added to a shown window show on the next one
+            QTimer.singleShot(0, lambda: (_smoke_check(window, outcome), app.quit()))
+
+    QTimer.singleShot(0, load)  # after the first frame
+    code = app.exec()
+    return outcome["code"] or code
 
 
-def _smoke(app: QApplication, window, path: Path) -> int:
-    """Run the event loop once; succeed only if the main window really was shown."""
-    seen = {}
-
-    def check_and_quit() -> None:  # quit() closes windows, so look before quitting
-        seen["shown"] = window.isVisible() and window.library.isVisible()
-        app.quit()
-
-    QTimer.singleShot(0, check_and_quit)
-    app.exec()
-    shown = seen.get("shown", False)
-    print(f"smoke: main window {'shown' if shown else 'NOT shown'}, database {path}")
-    return 0 if shown else 1
+def _smoke_check(window, outcome: dict) -> None:
+    """Succeed only if the window and its library really are on screen with their data.
+    (Look before quitting: quit() closes the windows.)"""
+    panel = window.library_panel
+    shown = (window.isVisible() and window.library.isVisible() and panel is not None
+             and panel.model.rowCount() > 0)
+    print(f"smoke: main window {'shown' if shown else 'NOT shown'}, database {window.db_path}")
+    outcome["code"] = 0 if shown else 1

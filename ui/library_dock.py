@@ -1,4 +1,5 @@
-"""The dockable exercise library: search, filters, and a drag source of exercise ids."""
+"""The exercise library panel (inside the main window's dock): search, filters, and a drag
+source of exercise ids."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDockWidget,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -39,25 +39,23 @@ from ui.exercise_model import (
 )
 
 
-class ExerciseLibraryDock(QDockWidget):
+class ExerciseLibraryPanel(QWidget):
     """Signals: exercise_activated(int) — an exercise was double-clicked (its id)."""
 
     exercise_activated = Signal(int)
 
     def __init__(self, store, parent: QWidget | None = None):
-        super().__init__("Exercise library", parent)
-        self.setObjectName("exerciseLibrary")
+        super().__init__(parent)
+        self.setObjectName("exerciseLibraryPanel")
         self._store = store
         self.model = ExerciseTableModel(self)
         self.proxy = ExerciseFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        body = QWidget()
-        layout = QVBoxLayout(body)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(self._build_filters())
         layout.addWidget(self._build_views(), 1)
         layout.addLayout(self._build_buttons())
-        self.setWidget(body)
         self.refresh()
         store.exercises_changed.connect(self.refresh)
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,

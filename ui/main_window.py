@@ -1,26 +1,21 @@
-"""The main window: menus, status bar, the exercise library dock and the week's volume."""
+"""The main window: menus, status bar, the exercise library dock and the week's volume.
+
+The window is built in two steps so it appears about as fast as a bare Qt window: the shell
+(menus, status bar, saved size) needs only a few Qt classes; `attach()` adds the dock, the pages
+and the undo stack once the database is open, right after the first frame. Hence this module
+imports nothing from models/ but the version at load time, and the shell avoids the `Qt`
+namespace object, whose first use costs ~30 ms (PySide6 builds all its enums then).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 from models import __version__
-from ui.commands import SetLandmarksCommand, SetSettingsCommand
-from ui.landmarks_dialog import LandmarksEditor
-from ui.library_dock import ExerciseLibraryDock
-from ui.preferences_dialog import PreferencesDialog
-from ui.week_panel import WeekVolumePanel
 
 EMPTY_PROGRAM_TEXT = (
     "<h2>Welcome to Overload</h2>"
@@ -30,96 +25,158 @@ EMPTY_PROGRAM_TEXT = (
 
 
 class MainWindow(QMainWindow):
-    """The application window; `store` is the data door, `settings` keeps window layout."""
+    """The application window. `settings` keeps the window layout; `attach(store, db_path)`
+    connects it to the data."""
 
-    def __init__(self, store, db_path: Path, settings: QSettings,
-                 parent: QWidget | None = None):
+    def __init__(self, settings: QSettings, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle("Overload")
-        self._store = store
         self._settings = settings
-        self.db_path = db_path
-        self.library = ExerciseLibraryDock(store, self)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library)
-        self.resizeDocks([self.library], [430], Qt.Orientation.Horizontal)
-        self.setCentralWidget(self._build_home())
+        self._store = None
+        self.db_path: Path | None = None
+        self.undo_stack = None
+        self.library = None
+        self.library_panel = None
+        self._data_actions: list[QAction] = []
+        self._pending_shortcuts: list[tuple[QAction, object]] = []
+        opening = QLabel("Opening your training log…", objectName="openingLabel")
+        # A style sheet, not Qt.AlignmentFlag: see the module docstring.
+        opening.setStyleSheet("qproperty-alignment: AlignCenter; "
+                              "color: palette(placeholder-text);")
+        self.setCentralWidget(opening)
         self._build_menus()
         self._build_status_bar()
-        self._default_state = self.saveState()
         self.resize(1200, 800)
-        self._restore_layout()
+        geometry = self._settings.value("mainWindow/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
 
-    def _build_home(self) -> QWidget:
+    # The data, once the database is open.
+
+    def attach(self, store, db_path: Path) -> None:
+        """Connect the window to the open database: dock, pages, undo, enabled actions."""
+        self._store, self.db_path = store, db_path
+        for action, shortcut in self._pending_shortcuts:
+            action.setShortcut(shortcut)
+        self.undo_stack = store.undo_stack
+        self._build_undo_actions()
+        self._build_dock(store)
+        self.setCentralWidget(self._build_home(store))
+        self._default_state = self.saveState()
+        state = self._settings.value("mainWindow/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        self.db_label.setText(f"Database: {db_path}")
+        for action in self._data_actions:
+            action.setEnabled(True)
+        self.statusBar().showMessage("Ready", 3000)
+
+    def _build_dock(self, store) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QDockWidget
+
+        from ui.library_dock import ExerciseLibraryPanel
+
+        self.library = QDockWidget("Exercise library", self, objectName="exerciseLibrary")
+        self.library_panel = ExerciseLibraryPanel(store, self.library)
+        self.library.setWidget(self.library_panel)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library)
+        self.resizeDocks([self.library], [430], Qt.Orientation.Horizontal)
+        toggle = self.library.toggleViewAction()
+        toggle.setShortcut(QKeySequence("Ctrl+L"))
+        self.view_menu.insertAction(self.view_menu.actions()[0], toggle)
+
+    def _build_home(self, store) -> QWidget:
+        from PySide6.QtWidgets import QVBoxLayout
+
+        from ui.week_panel import WeekVolumePanel
+
         home = QWidget(objectName="homePage")
         layout = QVBoxLayout(home)
         layout.setContentsMargins(16, 12, 16, 12)
         self.empty_state = QLabel(EMPTY_PROGRAM_TEXT, objectName="emptyState", wordWrap=True)
-        self.week_panel = WeekVolumePanel(self._store, home)
+        self.week_panel = WeekVolumePanel(store, home)
         layout.addWidget(self.empty_state)
         layout.addWidget(self.week_panel, 1)
         return home
 
-    def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
+    @property
+    def store(self):
+        return self._store
+
+    # Menus.
+
+    def _action(self, text: str, slot, shortcut=None, name: str = "", *,
+                needs_data: bool = False) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(shortcut)
+            # Applied in attach(): converting key sequences builds ~90 Qt enums (~30 ms) that
+            # the first frame does not need.
+            self._pending_shortcuts.append((action, shortcut))
         if name:
             action.setObjectName(name)
         action.triggered.connect(slot)
+        if needs_data:
+            action.setEnabled(False)
+            self._data_actions.append(action)
         return action
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit,
-                                         "quitAction"))
-
-        edit_menu = bar.addMenu("&Edit")
-        undo = self._store.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        undo.setObjectName("undoAction")
-        redo = self._store.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        redo.setObjectName("redoAction")
-        edit_menu.addActions([undo, redo])
-        edit_menu.addSeparator()
-        edit_menu.addAction(self._action("&Preferences…", self.edit_preferences,
-                                         QKeySequence.StandardKey.Preferences,
-                                         "preferencesAction"))
-
-        view_menu = bar.addMenu("&View")
-        toggle = self.library.toggleViewAction()
-        toggle.setShortcut(QKeySequence("Ctrl+L"))
-        view_menu.addAction(toggle)
-        view_menu.addAction(self._action("&Reset layout", self.reset_layout, name="resetLayout"))
-
-        training_menu = bar.addMenu("&Training")
-        training_menu.addAction(self._action("&New program…", self.new_program,
-                                             QKeySequence.StandardKey.New, "newProgramAction"))
-        training_menu.addSeparator()
-        training_menu.addAction(self._action("Volume &landmarks…", self.edit_landmarks,
-                                             QKeySequence("Ctrl+Shift+L"), "landmarksAction"))
-        training_menu.addAction(self._action("New &exercise…", self.library.new_exercise,
-                                             QKeySequence("Ctrl+Shift+E"), "newExerciseAction"))
-
+        self.file_menu = bar.addMenu("&File")
+        self.file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit,
+                                              "quitAction"))
+        self.edit_menu = bar.addMenu("&Edit")
+        self.edit_menu.addAction(self._action("&Preferences…", self.edit_preferences,
+                                              QKeySequence.StandardKey.Preferences,
+                                              "preferencesAction", needs_data=True))
+        self.view_menu = bar.addMenu("&View")
+        self.view_menu.addAction(self._action("&Reset layout", self.reset_layout,
+                                              name="resetLayout"))
+        self._build_training_menu(bar.addMenu("&Training"))
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About Overload", self.about, name="aboutAction"))
         help_menu.addAction(self._action("About &Qt", QApplication.aboutQt))
 
+    def _build_undo_actions(self) -> None:
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setObjectName("undoAction")
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        redo.setObjectName("redoAction")
+        first = self.edit_menu.actions()[0]
+        self.edit_menu.insertActions(first, [undo, redo])
+        self.edit_menu.insertSeparator(first)
+        self.undo_stack.indexChanged.connect(self._announce_change)
+
+    def _build_training_menu(self, menu) -> None:
+        menu.addAction(self._action("&New program…", self.new_program,
+                                    QKeySequence.StandardKey.New, "newProgramAction",
+                                    needs_data=True))
+        menu.addSeparator()
+        menu.addAction(self._action("Volume &landmarks…", self.edit_landmarks,
+                                    QKeySequence("Ctrl+Shift+L"), "landmarksAction",
+                                    needs_data=True))
+        menu.addAction(self._action("New &exercise…", lambda: self.library_panel.new_exercise(),
+                                    QKeySequence("Ctrl+Shift+E"), "newExerciseAction",
+                                    needs_data=True))
+
     def _build_status_bar(self) -> None:
-        self.db_label = QLabel(f"Database: {self.db_path}", objectName="dbLabel")
+        self.db_label = QLabel("Opening the database…", objectName="dbLabel")
         self.statusBar().addPermanentWidget(self.db_label)
-        self._store.undo_stack.indexChanged.connect(self._announce_change)
-        self.statusBar().showMessage("Ready", 3000)
 
     def _announce_change(self) -> None:
-        stack = self._store.undo_stack
-        command = stack.command(stack.index() - 1)
+        command = self.undo_stack.command(self.undo_stack.index() - 1)
         if command is not None:
             self.statusBar().showMessage(f"Done: {command.text()}", 4000)
 
+    # Actions.
+
     def new_program(self) -> None:
+        from PySide6.QtCore import Qt
+
         from ui.program_wizard import ProgramWizard  # loaded on first use, not at start-up
 
         wizard = ProgramWizard(self._store, self)
@@ -129,6 +186,9 @@ class MainWindow(QMainWindow):
         self.program_wizard = wizard
 
     def edit_landmarks(self) -> None:
+        from ui.commands import SetLandmarksCommand
+        from ui.landmarks_dialog import LandmarksEditor
+
         before = self._store.landmarks()
         dialog = LandmarksEditor(before, self)
         if dialog.exec() == LandmarksEditor.DialogCode.Accepted:
@@ -137,6 +197,9 @@ class MainWindow(QMainWindow):
                 self._store.push(SetLandmarksCommand(self._store, before, after))
 
     def edit_preferences(self) -> None:
+        from ui.commands import SetSettingsCommand
+        from ui.preferences_dialog import PreferencesDialog
+
         before = self._store.settings
         dialog = PreferencesDialog(before, self)
         if dialog.exec() == PreferencesDialog.DialogCode.Accepted \
@@ -144,26 +207,24 @@ class MainWindow(QMainWindow):
             self._store.push(SetSettingsCommand(self._store, before, dialog.result_settings()))
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self, "About Overload",
             f"<h3>Overload {__version__}</h3><p>Plan and log resistance training for muscle "
             "growth, offline. Volume landmarks after Renaissance Periodization; fractional "
             f"counting after Pelland et al. 2024.</p><p>Database: {self.db_path}</p>")
 
-    def reset_layout(self) -> None:
-        self.restoreState(self._default_state)
-        self.library.show()
+    # Layout.
 
-    def _restore_layout(self) -> None:
-        geometry = self._settings.value("mainWindow/geometry")
-        state = self._settings.value("mainWindow/state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
+    def reset_layout(self) -> None:
+        if self.library is not None:
+            self.restoreState(self._default_state)
+            self.library.show()
 
     def closeEvent(self, event) -> None:
         self._settings.setValue("mainWindow/geometry", self.saveGeometry())
-        self._settings.setValue("mainWindow/state", self.saveState())
+        if self.library is not None:  # before attach the dock layout is unknown: keep the old
+            self._settings.setValue("mainWindow/state", self.saveState())
         self._settings.sync()
         super().closeEvent(event)

@@ -22,9 +22,9 @@ class Store(QObject):
     settings_changed = Signal()
     sessions_changed = Signal()
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, undo_stack: QUndoStack | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self._settings = load_settings()
 
     @property

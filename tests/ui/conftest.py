@@ -19,11 +19,12 @@ def window_settings(tmp_path):
 
 
 @pytest.fixture
-def window(store, db_path, window_settings, qtbot):
+def window(db, db_path, window_settings, qtbot):
     from ui.main_window import MainWindow
 
-    main_window = MainWindow(store, db_path, window_settings)
+    main_window = MainWindow(window_settings)
     qtbot.addWidget(main_window)
     main_window.show()
     qtbot.waitExposed(main_window)
+    main_window.attach(Store(), db_path)  # as ui.app.load_data does
     return main_window

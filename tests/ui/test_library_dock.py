@@ -10,7 +10,7 @@ from ui.exercise_model import (
     ExerciseIdRole,
     ExerciseTableModel,
 )
-from ui.library_dock import ExerciseLibraryDock
+from ui.library_dock import ExerciseLibraryPanel
 from ui.mime import EXERCISE_MIME, exercise_ids_from_mime, exercise_mime
 
 
@@ -31,7 +31,7 @@ def test_models_pass_the_model_tester(db, qtmodeltester):
 
 
 def test_search_as_you_type_matches_names_and_aliases(store, qtbot):
-    dock = ExerciseLibraryDock(store)
+    dock = ExerciseLibraryPanel(store)
     qtbot.addWidget(dock)
     total = dock.model.rowCount()
     assert dock.count_label.text() == f"{total} exercises"
@@ -52,7 +52,7 @@ def list_aliases(name):
 
 
 def test_filters_by_group_equipment_and_pattern(store, qtbot):
-    dock = ExerciseLibraryDock(store)
+    dock = ExerciseLibraryPanel(store)
     qtbot.addWidget(dock)
     dock.group_combo.setCurrentIndex(dock.group_combo.findData("back"))
     dock.pattern_combo.setCurrentIndex(dock.pattern_combo.findData("vertical_pull"))
@@ -68,7 +68,7 @@ def test_filters_by_group_equipment_and_pattern(store, qtbot):
 
 
 def test_no_match_shows_an_empty_state(store, qtbot):
-    dock = ExerciseLibraryDock(store)
+    dock = ExerciseLibraryPanel(store)
     qtbot.addWidget(dock)
     qtbot.keyClicks(dock.search_edit, "zzzz")
     assert dock.proxy.rowCount() == 0
@@ -77,7 +77,7 @@ def test_no_match_shows_an_empty_state(store, qtbot):
 
 
 def test_primary_and_secondary_muscles_are_shown(store, qtbot):
-    dock = ExerciseLibraryDock(store)
+    dock = ExerciseLibraryPanel(store)
     qtbot.addWidget(dock)
     qtbot.keyClicks(dock.search_edit, "barbell row")
     row = next(r for r in range(dock.proxy.rowCount())
@@ -87,7 +87,7 @@ def test_primary_and_secondary_muscles_are_shown(store, qtbot):
 
 
 def test_drag_payload_carries_exercise_ids(store, qtbot):
-    dock = ExerciseLibraryDock(store)
+    dock = ExerciseLibraryPanel(store)
     qtbot.addWidget(dock)
     qtbot.keyClicks(dock.search_edit, "lat pulldown")
     index = dock.proxy.index(0, 0)

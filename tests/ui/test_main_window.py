@@ -14,13 +14,24 @@ from models.db import close_database
 from models.paths import data_dir
 from models.schema import Exercise, LoggedSet, Session, SessionExercise
 from ui.app import open_or_offer_fresh
-from ui.library_dock import ExerciseLibraryDock
+from ui.library_dock import ExerciseLibraryPanel
+from ui.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def menu_titles(window):
     return [a.text().replace("&", "") for a in window.menuBar().actions()]
+
+
+def test_the_window_appears_before_the_database_is_touched():
+    """The shell imports no ORM and no training rules: they load after the first frame."""
+    code = ("import sys, main, ui.app, ui.main_window; "
+            "bad = [m for m in ('peewee', 'models.db', 'models.library', 'pyqtgraph') "
+            "if m in sys.modules]; print(bad); sys.exit(1 if bad else 0)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_menus_and_standard_shortcuts(window):
@@ -38,7 +49,7 @@ def test_menus_and_standard_shortcuts(window):
 
 def test_library_dock_is_present_and_toggleable(window):
     dock = window.findChild(QDockWidget, "exerciseLibrary")
-    assert isinstance(dock, ExerciseLibraryDock) and dock.isVisible()
+    assert isinstance(dock.widget(), ExerciseLibraryPanel) and dock.isVisible()
     dock.toggleViewAction().trigger()
     assert not dock.isVisible()
     window.reset_layout()
@@ -50,11 +61,12 @@ def test_empty_state_is_honest(window):
     assert window.week_panel.summary.text().startswith("0 of 14 muscle groups")
 
 
-def test_week_panel_follows_logged_sets_and_landmark_edits(window, store, qtbot):
+def test_week_panel_follows_logged_sets_and_landmark_edits(window, qtbot):
     from models.domain import Landmarks
     from models.landmarks import load_landmarks
     from ui.commands import SetLandmarksCommand
 
+    store = window.store
     session = Session.create(date=date.today(), status="done")
     se = SessionExercise.create(session=session, exercise=Exercise.get(name="Barbell Row"),
                                 rep_low=6, rep_high=10, target_sets=12)
@@ -69,21 +81,22 @@ def test_week_panel_follows_logged_sets_and_landmark_edits(window, store, qtbot)
     assert "Counting rule: fractional" in window.week_panel.rule_label.text()
 
 
-def test_geometry_and_dock_state_are_kept(store, db_path, tmp_path, qtbot):
+def test_geometry_and_dock_state_are_kept(db, db_path, tmp_path, qtbot):
     from ui.main_window import MainWindow
 
     settings = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
-    first = MainWindow(store, db_path, settings)
+    first = MainWindow(settings)
     qtbot.addWidget(first)
     first.show()
+    first.attach(Store(), db_path)
     first.library.hide()
     first.resize(first.width(), 611)  # the offscreen screen is 800×800
     qtbot.waitUntil(lambda: first.height() == 611)
     first.close()
-    second = MainWindow(store, db_path, QSettings(str(tmp_path / "w.ini"),
-                                                  QSettings.Format.IniFormat))
+    second = MainWindow(QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(second)
     second.show()
+    second.attach(Store(), db_path)
     assert second.height() == 611
     assert not second.library.isVisible()
 
