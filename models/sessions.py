@@ -223,6 +223,11 @@ _LAST_SETS_SQL = """
 """
 
 
+def has_sessions() -> bool:
+    """Whether the log holds any session at all (the welcome note shows until it does)."""
+    return Session.select(Session.id).limit(1).exists()
+
+
 def sessions_between(start: date, end: date) -> list[SessionSummary]:
     """Every session from `start` to `end` inclusive, by date then position (one SQL query)."""
     params = {"start": _day("start", start).isoformat(), "end": _day("end", end).isoformat()}

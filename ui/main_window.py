@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 from models import __version__
 
 EMPTY_PROGRAM_TEXT = (
-    "<h2>Welcome to Overload</h2>"
-    "<p>No program yet — Training ▸ New program… builds a mesocycle for you. Browse the "
-    "exercise library on the left, tune your volume landmarks (Training ▸ Volume landmarks…), "
-    "and watch each muscle's weekly sets below.</p>")
+    "<h3>Welcome to Overload</h3>"
+    "<p>No program yet — Training ▸ New program… builds a mesocycle for you. Or drag exercises "
+    "from the library onto a day to plan a session, and double-click a day to start one. Each "
+    "muscle's weekly sets show under the calendar.</p>")
 
 
 class MainWindow(QMainWindow):
@@ -88,18 +88,44 @@ class MainWindow(QMainWindow):
         self.view_menu.insertAction(self.view_menu.actions()[0], toggle)
 
     def _build_home(self, store) -> QWidget:
+        """The Plan page: the welcome note (only while the log is empty), the calendar, and
+        the selected week's volume under it."""
         from PySide6.QtWidgets import QVBoxLayout
 
+        from ui.calendar_view import SessionCalendar
         from ui.week_panel import WeekVolumePanel
 
         home = QWidget(objectName="homePage")
         layout = QVBoxLayout(home)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setContentsMargins(12, 8, 12, 8)
         self.empty_state = QLabel(EMPTY_PROGRAM_TEXT, objectName="emptyState", wordWrap=True)
+        self.calendar = SessionCalendar(store, home)
         self.week_panel = WeekVolumePanel(store, home)
         layout.addWidget(self.empty_state)
-        layout.addWidget(self.week_panel, 1)
+        layout.addWidget(self.calendar, 3)
+        layout.addWidget(self.week_panel, 0)
+        self.calendar.week_selected.connect(self.week_panel.show_week)
+        self.calendar.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.calendar.session_activated.connect(self.open_session)
+        store.sessions_changed.connect(self._update_empty_state)
+        self._update_empty_state()
         return home
+
+    def _update_empty_state(self) -> None:
+        from models.sessions import has_sessions
+
+        self.empty_state.setVisible(not has_sessions())
+
+    def open_session(self, session_id: int) -> None:
+        """Show a session in the session editor (docked on the right)."""
+        self.calendar.show_date(self._session_date(session_id))
+        self.statusBar().showMessage("Session opened", 2000)
+
+    @staticmethod
+    def _session_date(session_id: int):
+        from models.sessions import session_detail
+
+        return session_detail(session_id).date
 
     @property
     def store(self):

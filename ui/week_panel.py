@@ -39,9 +39,11 @@ class WeekVolumePanel(QWidget):
         self.summary = QLabel(objectName="weekSummary")
         self.rule_label = QLabel(objectName="ruleLabel")
         self.rule_label.setStyleSheet("color: palette(placeholder-text);")
-        layout.addWidget(self.summary)
-        layout.addWidget(self.rule_label)
-        layout.addStretch()
+        footer = QHBoxLayout()
+        footer.addWidget(self.summary)
+        footer.addStretch()
+        footer.addWidget(self.rule_label)
+        layout.addLayout(footer)
         for signal in (store.sessions_changed, store.landmarks_changed, store.settings_changed,
                        store.exercises_changed):
             signal.connect(self.refresh)
@@ -50,7 +52,7 @@ class WeekVolumePanel(QWidget):
     def _build_header(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.title = QLabel(objectName="weekTitle")
-        self.title.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.title.setStyleSheet("font-size: 14px; font-weight: 600;")
         previous = QPushButton("◀", objectName="previousWeek", toolTip="Previous week")
         following = QPushButton("▶", objectName="nextWeek", toolTip="Next week")
         this_week = QPushButton("This week", objectName="thisWeek")
@@ -66,22 +68,29 @@ class WeekVolumePanel(QWidget):
         return row
 
     def _build_grid(self) -> QGridLayout:
+        """Two blocks of seven groups side by side, so the panel fits under the calendar."""
         grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(6)
-        for column, text in enumerate(("Muscle group", "", "Done / planned", "Status")):
-            grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
-        for row, group in enumerate(MUSCLE_GROUPS, start=1):
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
+        per_block = (len(MUSCLE_GROUPS) + 1) // 2
+        for index, group in enumerate(MUSCLE_GROUPS):
+            row, column = 1 + index % per_block, (index // per_block) * 5
+            if row == 1:
+                for offset, text in enumerate(("Muscle", "", "Done / plan", "Status")):
+                    grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column + offset)
             gauge = VolumeGauge()
             gauge.setObjectName(f"gauge_{group}")
             number = QLabel(alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             status = QLabel()
-            grid.addWidget(QLabel(group_label(group)), row, 0)
-            grid.addWidget(gauge, row, 1)
-            grid.addWidget(number, row, 2)
-            grid.addWidget(status, row, 3)
+            status.setMinimumWidth(112)
+            grid.addWidget(QLabel(group_label(group)), row, column)
+            grid.addWidget(gauge, row, column + 1)
+            grid.addWidget(number, row, column + 2)
+            grid.addWidget(status, row, column + 3)
             self._gauges[group], self._numbers[group], self._statuses[group] = gauge, number, status
         grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(6, 1)
+        grid.setColumnMinimumWidth(4, 16)
         return grid
 
     def gauge(self, group: str) -> VolumeGauge:
@@ -109,5 +118,5 @@ class WeekVolumePanel(QWidget):
                 f"<span style='color:{colour}'>●</span> {item.status.value}")
         inside = sum(is_within_landmarks(item.sets, item.landmarks) for item in report)
         self.summary.setText(f"{inside} of {len(report)} muscle groups between MEV and MRV "
-                             "this week.")
+                             "(done).")
         self.rule_label.setText(f"Counting rule: {RULE_NAMES[rule]}. Warm-up sets never count.")
