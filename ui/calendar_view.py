@@ -141,6 +141,7 @@ class SessionChip(QWidget):
         self.summary = summary
         self.badge_colours = badge_colours
         self.conflicts = conflicts
+        self.state = (summary, badge_colours, conflicts)
         self.setObjectName(f"session_{summary.id}")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
@@ -258,17 +259,27 @@ class DayCell(QFrame):
         layout.addStretch()
         self._drop_hint = False
 
-    def show_day(self, day: date, in_month: bool, today: date, chips: list[SessionChip]) -> None:
-        self.day = day
-        self.setObjectName(f"day_{day.isoformat()}")
-        style = "font-weight: 700; color: #2e8b3d;" if day == today else \
-            ("" if in_month else "color: palette(placeholder-text);")
-        self.number.setStyleSheet(style)
-        self.number.setText(f"{day.day}" if day.day != 1 else f"{day:%d %b}")
-        for chip in self.chips:
+    def show_day(self, day: date, in_month: bool, today: date, states: list[tuple]) -> None:
+        """`states`: (summary, badge colours, conflicts) per session. Chips are rebuilt only
+        when a state changed, so a drop repaints the day it touched, not the whole month."""
+        if day != self.day or not self.objectName():
+            self.day = day
+            self.setObjectName(f"day_{day.isoformat()}")
+        header = (day, in_month, day == today)
+        if header != getattr(self, "_header", None):
+            self._header = header
+            style = "font-weight: 700; color: #2e8b3d;" if day == today else \
+                ("" if in_month else "color: palette(placeholder-text);")
+            self.number.setStyleSheet(style)
+            self.number.setText(f"{day.day}" if day.day != 1 else f"{day:%d %b}")
+        if [chip.state for chip in self.chips] == states:
+            return
+        for chip in self.chips:  # out of the layout now; the object goes when Qt is idle
+            self.chip_box.removeWidget(chip)
+            chip.hide()
             chip.deleteLater()
-        self.chips = chips
-        for chip in chips:
+        self.chips = [SessionChip(self.calendar, *state) for state in states]
+        for chip in self.chips:
             self.chip_box.addWidget(chip)
 
     def chip_at(self, point: QPoint) -> SessionChip | None:
@@ -504,10 +515,10 @@ class SessionCalendar(QWidget):
             by_day.setdefault(summary.date, []).append(summary)
         for cell, day in zip(self.cells, days, strict=True):
             week = week_start_of(day, settings.week_start)
-            chips = [SessionChip(self, s, self._badge_colours(s, week, volumes, landmarks),
-                                 conflicts.get(s.id, [])) for s in by_day.get(day, [])]
+            states = [(s, self._badge_colours(s, week, volumes, landmarks),
+                       conflicts.get(s.id, [])) for s in by_day.get(day, [])]
             in_month = self.mode == "week" or day.month == self.anchor.month
-            cell.show_day(day, in_month, self.today(), chips)
+            cell.show_day(day, in_month, self.today(), states)
         for summary, week in zip(self.summaries, weeks, strict=True):
             summary.show_week(week, volumes.inside(week, landmarks), volumes.basis[week])
         self._update_title(days)

@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
     def attach(self, store, db_path: Path) -> None:
         """Connect the window to the open database: dock, pages, undo, enabled actions."""
         self._store, self.db_path = store, db_path
+        store.setParent(self)  # the undo stack lives as long as the actions that use it
         for action, shortcut in self._pending_shortcuts:
             action.setShortcut(shortcut)
         self.undo_stack = store.undo_stack

@@ -26,6 +26,9 @@ class Store(QObject):
         super().__init__(parent)
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self._settings = load_settings()
+        self._landmarks = None
+        # Connected first, so the cache is cleared before any view redraws on the same signal.
+        self.landmarks_changed.connect(self._forget_landmarks)
 
     @property
     def settings(self) -> Settings:
@@ -33,10 +36,19 @@ class Store(QObject):
 
     def reload_settings(self) -> None:
         self._settings = load_settings()
+        self._landmarks = None
+        # Connected first, so the cache is cleared before any view redraws on the same signal.
+        self.landmarks_changed.connect(self._forget_landmarks)
         self.settings_changed.emit()
 
     def landmarks(self):
-        return load_landmarks()
+        """The user's landmarks, read once and kept until landmarks_changed."""
+        if self._landmarks is None:
+            self._landmarks = load_landmarks()
+        return self._landmarks
+
+    def _forget_landmarks(self) -> None:
+        self._landmarks = None
 
     def push(self, command) -> None:
         """Run a command (its redo) and keep it for Edit ▸ Undo."""
