@@ -8,6 +8,7 @@ commands need (json, datetime, the ORM) are imported inside the command function
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -49,14 +50,16 @@ def build_parser() -> argparse.ArgumentParser:
                         help="secondary-set counting rule (default: the user's setting)")
     volume.add_argument("--json", action="store_true", help="print JSON")
     _add_plan_parser(commands, sub_db)
+    _add_transfer_parsers(commands, sub_db)
     return parser
 
 
 def _add_plan_parser(commands, sub_db) -> None:
     plan = commands.add_parser(
         "plan", parents=[sub_db], help="generate a mesocycle (and --save it)",
-        description="Generate a hypertrophy mesocycle. Every muscle group grows unless listed "
-                    "in --maintain or --skip.")
+        description="Generate a hypertrophy mesocycle. Without --grow, --maintain or --skip "
+                    "every muscle group grows; with any of them, the groups not listed are "
+                    "maintained (growing everything at once rarely fits the sessions).")
     plan.add_argument("--level", required=True, choices=("beginner", "intermediate", "advanced"))
     plan.add_argument("--days", required=True, metavar="mon,tue,...",
                       help="training weekdays, e.g. mon,tue,thu,fri")
@@ -74,6 +77,27 @@ def _add_plan_parser(commands, sub_db) -> None:
     plan.add_argument("--json", action="store_true", help="print JSON")
 
 
+def _add_transfer_parsers(commands, sub_db) -> None:
+    imports = commands.add_parser(
+        "import", parents=[sub_db], help="import history from Strong, Hevy or FitNotes",
+        description="Import a Strong, Hevy or FitNotes CSV export (or restore an Overload JSON "
+                    "export into an empty database). Workouts already imported are skipped; "
+                    "exercise names not in the library become custom exercises with no muscle "
+                    "group (assign one in the library). A backup is written first.")
+    imports.add_argument("file", type=Path, metavar="FILE")
+    imports.add_argument("--format", default="auto", choices=("auto", "strong", "hevy", "fitnotes"),
+                         help="insist on a format (default: detected from the header)")
+    imports.add_argument("--unit", choices=("kg", "lb"),
+                         help="unit of the weights, for files that do not say (required then)")
+    imports.add_argument("--json", action="store_true", help="print a JSON summary")
+    exports = commands.add_parser(
+        "export", parents=[sub_db], help="export sets as CSV, or everything as JSON")
+    exports.add_argument("file", type=Path, metavar="FILE")
+    exports.add_argument("--format", choices=("csv", "json"),
+                         help="default: json for a .json FILE, else csv")
+    exports.add_argument("--json", action="store_true", help="print a JSON summary")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -86,6 +110,9 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(args.db, smoke=args.smoke)
     try:
         return _run_command(args)
+    except BrokenPipeError:  # `overload exercises | head`: the reader left; not an error of ours
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 — keeps the interpreter's final flush quiet
+        return EXIT_OK
     except UsageError as exc:
         parser.print_usage(sys.stderr)
         print(f"overload: error: {exc}", file=sys.stderr)
@@ -103,7 +130,8 @@ def _run_command(args: argparse.Namespace) -> int:
     except DatabaseOpenError as exc:
         print(f"overload: {exc}", file=sys.stderr)
         return EXIT_FAILURE
-    handler = {"exercises": _cmd_exercises, "volume": _cmd_volume, "plan": _cmd_plan}
+    handler = {"exercises": _cmd_exercises, "volume": _cmd_volume, "plan": _cmd_plan,
+               "import": _cmd_import, "export": _cmd_export}
     return handler[args.command](args)
 
 
@@ -189,6 +217,9 @@ def _plan_parts(args: argparse.Namespace) -> dict:
             if group in priorities:
                 raise UsageError(f"{group} is both --{priorities[group]} and --{priority}")
             priorities[group] = priority
+    if priorities:
+        for group in MUSCLE_GROUPS:
+            priorities.setdefault(group, "maintain")
     try:
         start = date.fromisoformat(args.start) if args.start else None
     except ValueError:
@@ -247,6 +278,94 @@ def _print_plan(plan) -> None:
             print(f"  {e.name:<34} {e.sets} × {e.rep_low}–{e.rep_high} @ RIR {e.rir}, {e.tempo}")
     for warning in plan.warnings:
         print(f"warning [{warning.rule}]: {warning.message}")
+
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    """Exit 1 with "overload: line 12: …" for a refused file; a file that needs --unit is a
+    usage error (exit 2), like any other missing option."""
+    import json
+
+    from models.db import database
+    from models.importers import ImportFileError, UnitRequiredError, parse_file
+    from models.importing import apply_import
+
+    if args.format == "auto" and _is_overload_json(args.file):
+        return _restore_json(args)
+    try:
+        parsed = parse_file(args.file, format=args.format, unit=args.unit)
+        summary = apply_import(parsed, Path(database.obj.database), create_unassigned=True)
+    except UnitRequiredError as exc:
+        raise UsageError(f"{args.file.name}: {exc}") from None
+    except ImportFileError as exc:
+        print(f"overload: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except OSError as exc:
+        print(f"overload: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    if args.json:
+        print(json.dumps(summary.to_json(), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    print(f"Imported {summary.workouts} workouts, {summary.sets} sets ({summary.warmup_sets} "
+          f"warm-up) from {summary.variant}; unit {summary.unit or 'kg and lb per row'}.")
+    if summary.skipped_existing:
+        print(f"Skipped {summary.skipped_existing} workouts imported before.")
+    if summary.skipped_rows:
+        print(f"{summary.skipped_rows} rows were not sets (notes, rest timers, cardio).")
+    if summary.new_exercises:
+        print("New custom exercises, muscle group unassigned (set it in the library): "
+              + ", ".join(summary.new_exercises))
+    print(f"Backup of the database before the import: {summary.backup}")
+    return EXIT_OK
+
+
+def _is_overload_json(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(200)
+    except OSError:
+        return False  # parse_file reports it
+    return start.lstrip().startswith(b"{") and b'"overload-export"' in start
+
+
+def _restore_json(args: argparse.Namespace) -> int:
+    import json
+
+    from models.exporting import ExportFileError, import_json
+
+    try:
+        counts = import_json(args.file)
+    except ExportFileError as exc:
+        print(f"overload: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    if args.json:
+        print(json.dumps({"format": "overload-export", "tables": counts}, indent=2))
+    else:
+        print(f"Restored {args.file}: {counts['session']} sessions, {counts['logged_set']} sets.")
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    import json
+
+    from models.exporting import export_csv, export_json
+
+    fmt = args.format or ("json" if args.file.suffix.lower() == ".json" else "csv")
+    try:
+        if fmt == "json":
+            summary = {"file": str(args.file), "format": fmt, "tables": export_json(args.file)}
+            sets = summary["tables"]["logged_set"]
+        else:
+            sets = export_csv(args.file)
+            summary = {"file": str(args.file), "format": fmt, "sets": sets}
+    except OSError as exc:
+        print(f"overload: cannot write {args.file}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    if args.json:
+        print(json.dumps(summary, indent=2, ensure_ascii=False))
+    else:
+        print(f"Exported {sets} sets to {args.file} ({fmt}).")
+    return EXIT_OK
 
 
 if __name__ == "__main__":

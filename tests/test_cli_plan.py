@@ -1,0 +1,87 @@
+"""`python main.py plan`: the generator from the command line, JSON shape, --save, bad input."""
+
+import json
+
+import pytest
+
+import main
+from models.db import close_database, open_database
+from models.schema import Mesocycle, Session, SessionExercise
+
+
+@pytest.fixture(autouse=True)
+def _close():
+    yield
+    close_database()
+
+
+def run(capsys, *args):
+    code = main.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_plan_json_has_the_documented_shape(capsys, db_path):
+    code, out, _ = run(capsys, "plan", "--level", "beginner", "--days", "mon,wed,fri,sat",
+                       "--weeks", "6", "--start", "2026-11-30", "--grow", "back",
+                       "--json", "--db", str(db_path))
+    assert code == 0
+    plan = json.loads(out)
+    assert plan["level"] == "beginner" and plan["days"] == ["mon", "wed", "fri", "sat"]
+    assert plan["warnings"] == []
+    assert [w["number"] for w in plan["weeks"]][:6] == [1, 2, 3, 4, 5, 6]
+    assert plan["weeks"][-1]["deload"] is True and len(plan["weeks"]) == 7
+    first = plan["weeks"][0]
+    assert first["sets_per_muscle"]["back"] == 10  # the seed: a beginner starts back at MEV
+    assert set(first["sets_per_muscle"]) >= {"back", "side_delts", "forearms"}
+    session = first["sessions"][0]
+    assert session["weekday"] == "mon" and session["date"] == "2026-11-30"
+    exercise = session["exercises"][0]
+    assert set(exercise) >= {"name", "primary", "secondary", "pattern", "sets", "rep_range",
+                             "rir", "tempo"}
+    assert exercise["rir"] == first["rir"] == 3
+    assert [w["sets_per_muscle"]["back"] for w in plan["weeks"][:6]] == [10, 11, 13, 14, 16, 17]
+    # Listing some groups maintains the others: they hold their sets.
+    assert {w["sets_per_muscle"]["calves"] for w in plan["weeks"][:6]} == {6}
+    open_database(db_path)
+    assert Mesocycle.select().count() == 0  # no --save: nothing written
+
+
+def test_plan_save_writes_every_session(capsys, db_path):
+    code, out, _ = run(capsys, "plan", "--level", "intermediate", "--days", "mon,tue,thu,fri",
+                       "--weeks", "4", "--start", "2026-11-30", "--save", "--name", "Block A",
+                       "--json", "--db", str(db_path))
+    assert code == 0
+    plan = json.loads(out)
+    open_database(db_path)
+    mesocycle = Mesocycle.get_by_id(plan["mesocycle_id"])
+    assert mesocycle.name == "Block A" and mesocycle.accumulation_weeks == 4
+    sessions = Session.select().where(Session.mesocycle == mesocycle.id)
+    assert sessions.count() == sum(len(w["sessions"]) for w in plan["weeks"]) == 20
+    exercises = SessionExercise.select().join(Session).where(Session.mesocycle == mesocycle.id)
+    assert exercises.count() == sum(len(s["exercises"]) for w in plan["weeks"]
+                                    for s in w["sessions"])
+
+
+def test_plan_text_names_warnings(capsys, db_path):
+    code, out, _ = run(capsys, "plan", "--level", "advanced", "--days", "mon,tue",
+                       "--weeks", "3", "--db", str(db_path))
+    assert code == 0 and "warning [spacing_48h]" in out
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--days", "mon,funday", "--weeks", "4"], "--days: unknown funday"),
+    (["--days", "mon", "--weeks", "0"], "--weeks: 0 is out of range (3–12)"),
+    (["--days", "mon", "--weeks", "13"], "--weeks: 13 is out of range"),
+    (["--days", "", "--weeks", "4"], "--days: name at least one weekday"),
+    (["--days", "mon", "--weeks", "4", "--grow", "back", "--skip", "back"],
+     "back is both --grow and --skip"),
+    (["--days", "mon", "--weeks", "4", "--maintain", "wings"], "--maintain: unknown wings"),
+    (["--days", "mon", "--weeks", "4", "--start", "30/11/2026"], "--start"),
+    (["--days", "mon", "--weeks", "four"], "invalid int value"),
+])
+def test_bad_plan_arguments_exit_2_and_write_nothing(capsys, db_path, args, message):
+    code, _, err = run(capsys, "plan", "--level", "beginner", *args, "--save",
+                       "--db", str(db_path))
+    assert code == 2 and message in err
+    assert not db_path.exists()  # refused before the database is touched
