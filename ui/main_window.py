@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = store.undo_stack
         self._build_undo_actions()
         self._build_dock(store)
-        self.setCentralWidget(self._build_home(store))
+        self.setCentralWidget(self._build_pages(store))
         self._default_state = self.saveState()
         state = self._settings.value("mainWindow/state")
         if isinstance(state, QByteArray):
@@ -87,6 +87,26 @@ class MainWindow(QMainWindow):
         toggle = self.library.toggleViewAction()
         toggle.setShortcut(QKeySequence("Ctrl+L"))
         self.view_menu.insertAction(self.view_menu.actions()[0], toggle)
+
+    def _build_pages(self, store) -> QWidget:
+        """Tabs: Plan (calendar and the week's volume) and Charts (built on first view)."""
+        from PySide6.QtWidgets import QTabWidget
+
+        from ui.charts_page import ChartsPage  # imports no pyqtgraph until a chart shows
+
+        self.pages = QTabWidget(objectName="pages")
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(self._build_home(store), "&Plan")
+        self.charts = ChartsPage(store, self.pages)
+        self.pages.addTab(self.charts, "C&harts")
+        return self.pages
+
+    def show_charts(self) -> None:
+        self.pages.setCurrentWidget(self.charts)
+
+    def export_chart(self) -> None:
+        self.show_charts()
+        self.charts.export_with_dialog()
 
     def _build_home(self, store) -> QWidget:
         """The Plan page: the welcome note (only while the log is empty), the calendar, and
@@ -152,6 +172,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&File")
+        self.file_menu.addAction(self._action("Export &chart…", self.export_chart,
+                                              QKeySequence("Ctrl+Shift+S"), "exportChartAction",
+                                              needs_data=True))
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit,
                                               "quitAction"))
         self.edit_menu = bar.addMenu("&Edit")
@@ -159,6 +183,13 @@ class MainWindow(QMainWindow):
                                               QKeySequence.StandardKey.Preferences,
                                               "preferencesAction", needs_data=True))
         self.view_menu = bar.addMenu("&View")
+        self.view_menu.addAction(self._action("&Plan", lambda: self.pages.setCurrentIndex(0),
+                                              QKeySequence("Ctrl+1"), "showPlanAction",
+                                              needs_data=True))
+        self.view_menu.addAction(self._action("C&harts", self.show_charts,
+                                              QKeySequence("Ctrl+2"), "showChartsAction",
+                                              needs_data=True))
+        self.view_menu.addSeparator()
         self.view_menu.addAction(self._action("&Reset layout", self.reset_layout,
                                               name="resetLayout"))
         self._build_training_menu(bar.addMenu("&Training"))
