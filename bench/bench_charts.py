@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import statistics
 import subprocess
@@ -29,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.harness import REPO_ROOT, markdown_table, percentile, result
+from bench.harness import REPO_ROOT, child_env, markdown_table, percentile, result
 from bench.make_history import ensure_history
 
 FIRST_SHOW_BUDGET_MS = 150.0
@@ -47,7 +46,7 @@ def run() -> list[dict]:
         # A copy: the app may write to its database (settings, WAL); the cache stays pristine.
         db = scratch / "history.sqlite"
         shutil.copyfile(ensure_history(), db)
-        env = _child_env(scratch)
+        env = child_env(scratch)
         _child("first-show", db, env)  # untimed: bytecode and disk caches, as for a user
         shows = [_child("first-show", db, env) for _ in range(FIRST_SHOW_RUNS)]
         _child("first-show-preloaded", db, env)
@@ -93,15 +92,6 @@ def _rows(shows, warm_shows, switching, bare, app) -> list[dict]:
         result("memory ratio app / bare", round(app_kb / bare_kb, 2), "×", MEMORY_RATIO_BUDGET),
     ]
     return rows
-
-
-def _child_env(scratch: Path) -> dict[str, str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
-               XDG_CONFIG_HOME=str(scratch / "config"), XDG_DATA_HOME=str(scratch / "data"),
-               # Users run from compiled bytecode: cache it in the scratch folder.
-               PYTHONPYCACHEPREFIX=str(scratch / "pycache"))
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return env
 
 
 def _child(mode: str, db: Path, env: dict[str, str]) -> dict:

@@ -13,7 +13,6 @@ Checks too that pyqtgraph is not imported on the way to the first window.
 
 from __future__ import annotations
 
-import os
 import shutil
 import statistics
 import subprocess
@@ -24,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.harness import REPO_ROOT, markdown_table, result
+from bench.harness import REPO_ROOT, child_env, markdown_table, result
 from bench.make_history import ensure_history
 
 RATIO_BUDGET = 1.3
@@ -38,7 +37,7 @@ def run() -> list[dict]:
         # A copy: the app may write to its database (settings, WAL); the cache stays pristine.
         db = scratch / "history.sqlite"
         shutil.copyfile(ensure_history(), db)
-        env = _child_env(scratch)
+        env = child_env(scratch)
         app = [sys.executable, str(REPO_ROOT / "main.py"), "--smoke", "--db", str(db)]
         bare_runs, app_runs = _alternate(BARE, app, env)
         pyqtgraph = _imports_pyqtgraph(app, env)
@@ -60,17 +59,6 @@ def run() -> list[dict]:
         result("pyqtgraph imported before the first window", "yes" if pyqtgraph else "no", "",
                "no", "python -X importtime"),
     ]
-
-
-def _child_env(scratch: Path) -> dict[str, str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
-               # QSettings and the default data folder go to the scratch folder, not the home.
-               XDG_CONFIG_HOME=str(scratch / "config"), XDG_DATA_HOME=str(scratch / "data"),
-               # Users run from compiled bytecode; with PYTHONDONTWRITEBYTECODE set (as here) every
-               # run would recompile our modules. Cache bytecode in the scratch folder instead.
-               PYTHONPYCACHEPREFIX=str(scratch / "pycache"))
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return env
 
 
 def _alternate(bare: list[str], app: list[str], env: dict[str, str]) -> tuple[list, list]:

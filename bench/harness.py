@@ -5,6 +5,7 @@ A benchmark module's `run()` returns rows made with `result()`; run_all.py colle
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from collections.abc import Callable
@@ -12,6 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def child_env(scratch: Path) -> dict[str, str]:
+    """The environment for a timed child process: offscreen, settings and data folder in the
+    scratch folder (not the home), and bytecode cached there: users run from compiled bytecode,
+    and with PYTHONDONTWRITEBYTECODE set (as on this machine) every run would recompile."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               XDG_CONFIG_HOME=str(scratch / "config"), XDG_DATA_HOME=str(scratch / "data"),
+               PYTHONPYCACHEPREFIX=str(scratch / "pycache"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 @dataclass(frozen=True)

@@ -28,3 +28,18 @@ def db(db_path: Path):
     database = open_database(db_path)
     yield database
     close_database()
+
+
+@pytest.fixture
+def run_cli(capsys):
+    """Run main.main(args) in-process; returns (exit code, stdout, stderr). The database the
+    command opened is closed afterwards."""
+    import main
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main.main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    yield run
+    close_database()

@@ -7,26 +7,13 @@ from pathlib import Path
 
 import pytest
 
-import main
 from models.db import close_database
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    close_database()
-
-
-def run(capsys, *args):
-    code = main.main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def test_exercises_json_lists_the_library(capsys, db_path):
-    code, out, _ = run(capsys, "exercises", "--json", "--db", str(db_path))
+def test_exercises_json_lists_the_library(run_cli, db_path):
+    code, out, _ = run_cli("exercises", "--json", "--db", str(db_path))
     assert code == 0
     rows = json.loads(out)
     assert len(rows) >= 120
@@ -36,12 +23,12 @@ def test_exercises_json_lists_the_library(capsys, db_path):
     assert "biceps" in row["secondary"]
 
 
-def test_exercises_text_and_db_option_before_the_command(capsys, db_path):
-    code, out, _ = run(capsys, "--db", str(db_path), "exercises")
+def test_exercises_text_and_db_option_before_the_command(run_cli, db_path):
+    code, out, _ = run_cli("--db", str(db_path), "exercises")
     assert code == 0 and "Barbell Row" in out and out.rstrip().endswith("exercises")
 
 
-def test_volume_json_for_a_week(capsys, db_path):
+def test_volume_json_for_a_week(run_cli, db_path):
     from datetime import date
 
     from models.db import open_database
@@ -54,7 +41,7 @@ def test_volume_json_for_a_week(capsys, db_path):
     for i in range(5):
         LoggedSet.create(session_exercise=se, position=i, kind="working", load_kg=70, reps=8)
     close_database()
-    code, out, _ = run(capsys, "volume", "--week", "2026-W48", "--json", "--db", str(db_path))
+    code, out, _ = run_cli("volume", "--week", "2026-W48", "--json", "--db", str(db_path))
     assert code == 0
     data = json.loads(out)
     assert data["week"] == "2026-W48" and data["rule"] == "fractional"
@@ -62,17 +49,17 @@ def test_volume_json_for_a_week(capsys, db_path):
                                       "mav": [14, 22], "mrv": 25, "status": "not maintaining"}
     assert data["groups"]["biceps"]["sets"] == 2.5
     assert "side_delts" in data["groups"] and len(data["groups"]) == 14
-    code, out, _ = run(capsys, "volume", "--week", "2026-W48", "--rule", "direct", "--json",
+    code, out, _ = run_cli("volume", "--week", "2026-W48", "--rule", "direct", "--json",
                        "--db", str(db_path))
     assert json.loads(out)["groups"]["biceps"]["sets"] == 0
 
 
-def test_volume_defaults_to_this_week(capsys, db_path):
+def test_volume_defaults_to_this_week(run_cli, db_path):
     from datetime import date
 
     from models.volume import iso_week_label
 
-    code, out, _ = run(capsys, "volume", "--json", "--db", str(db_path))
+    code, out, _ = run_cli("volume", "--json", "--db", str(db_path))
     assert code == 0 and json.loads(out)["week"] == iso_week_label(date.today())
 
 
@@ -82,16 +69,16 @@ def test_volume_defaults_to_this_week(capsys, db_path):
     (["--frobnicate"], "unrecognized arguments"),
     (["lift"], "invalid choice"),
 ])
-def test_bad_arguments_exit_2_with_usage(capsys, db_path, args, message):
-    code, _, err = run(capsys, *args, "--db", str(db_path))
+def test_bad_arguments_exit_2_with_usage(run_cli, db_path, args, message):
+    code, _, err = run_cli(*args, "--db", str(db_path))
     assert code == 2
     assert "usage:" in err and message in err
 
 
-def test_a_file_that_is_not_a_database_exits_1_naming_it(capsys, tmp_path):
+def test_a_file_that_is_not_a_database_exits_1_naming_it(run_cli, tmp_path):
     bad = tmp_path / "notes.sqlite"
     bad.write_text("not a database")
-    code, _, err = run(capsys, "exercises", "--db", str(bad))
+    code, _, err = run_cli("exercises", "--db", str(bad))
     assert code == 1 and str(bad) in err
     assert bad.read_text() == "not a database"
 

@@ -4,25 +4,12 @@ import json
 
 import pytest
 
-import main
-from models.db import close_database, open_database
+from models.db import open_database
 from models.schema import Mesocycle, Session, SessionExercise
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    close_database()
-
-
-def run(capsys, *args):
-    code = main.main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def test_plan_json_has_the_documented_shape(capsys, db_path):
-    code, out, _ = run(capsys, "plan", "--level", "beginner", "--days", "mon,wed,fri,sat",
+def test_plan_json_has_the_documented_shape(run_cli, db_path):
+    code, out, _ = run_cli("plan", "--level", "beginner", "--days", "mon,wed,fri,sat",
                        "--weeks", "6", "--start", "2026-11-30", "--grow", "back",
                        "--json", "--db", str(db_path))
     assert code == 0
@@ -47,8 +34,8 @@ def test_plan_json_has_the_documented_shape(capsys, db_path):
     assert Mesocycle.select().count() == 0  # no --save: nothing written
 
 
-def test_plan_save_writes_every_session(capsys, db_path):
-    code, out, _ = run(capsys, "plan", "--level", "intermediate", "--days", "mon,tue,thu,fri",
+def test_plan_save_writes_every_session(run_cli, db_path):
+    code, out, _ = run_cli("plan", "--level", "intermediate", "--days", "mon,tue,thu,fri",
                        "--weeks", "4", "--start", "2026-11-30", "--save", "--name", "Block A",
                        "--json", "--db", str(db_path))
     assert code == 0
@@ -63,8 +50,8 @@ def test_plan_save_writes_every_session(capsys, db_path):
                                     for s in w["sessions"])
 
 
-def test_plan_text_names_warnings(capsys, db_path):
-    code, out, _ = run(capsys, "plan", "--level", "advanced", "--days", "mon,tue",
+def test_plan_text_names_warnings(run_cli, db_path):
+    code, out, _ = run_cli("plan", "--level", "advanced", "--days", "mon,tue",
                        "--weeks", "3", "--db", str(db_path))
     assert code == 0 and "warning [spacing_48h]" in out
 
@@ -80,8 +67,8 @@ def test_plan_text_names_warnings(capsys, db_path):
     (["--days", "mon", "--weeks", "4", "--start", "30/11/2026"], "--start"),
     (["--days", "mon", "--weeks", "four"], "invalid int value"),
 ])
-def test_bad_plan_arguments_exit_2_and_write_nothing(capsys, db_path, args, message):
-    code, _, err = run(capsys, "plan", "--level", "beginner", *args, "--save",
+def test_bad_plan_arguments_exit_2_and_write_nothing(run_cli, db_path, args, message):
+    code, _, err = run_cli("plan", "--level", "beginner", *args, "--save",
                        "--db", str(db_path))
     assert code == 2 and message in err
     assert not db_path.exists()  # refused before the database is touched
