@@ -87,6 +87,24 @@ class MainWindow(QMainWindow):
         toggle = self.library.toggleViewAction()
         toggle.setShortcut(QKeySequence("Ctrl+L"))
         self.view_menu.insertAction(self.view_menu.actions()[0], toggle)
+        self._build_session_dock(store)
+
+    def _build_session_dock(self, store) -> None:
+        """The session editor, docked on the right; it appears when a session is opened."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QDockWidget
+
+        from ui.session_editor import SessionEditor
+
+        self.session_dock = QDockWidget("Session", self, objectName="sessionDock")
+        self.session_editor = SessionEditor(store, self.session_dock)
+        self.session_dock.setWidget(self.session_editor)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.session_dock)
+        self.resizeDocks([self.session_dock], [460], Qt.Orientation.Horizontal)
+        self.session_dock.hide()
+        toggle = self.session_dock.toggleViewAction()
+        toggle.setShortcut(QKeySequence("Ctrl+E"))
+        self.view_menu.insertAction(self.view_menu.actions()[1], toggle)
 
     def _build_pages(self, store) -> QWidget:
         """Tabs: Plan (calendar and the week's volume) and Charts (built on first view)."""
@@ -139,14 +157,10 @@ class MainWindow(QMainWindow):
 
     def open_session(self, session_id: int) -> None:
         """Show a session in the session editor (docked on the right)."""
-        self.calendar.show_date(self._session_date(session_id))
-        self.statusBar().showMessage("Session opened", 2000)
-
-    @staticmethod
-    def _session_date(session_id: int):
-        from models.sessions import session_detail
-
-        return session_detail(session_id).date
+        self.session_editor.open_session(session_id)
+        self.session_dock.show()
+        self.session_dock.raise_()
+        self.session_editor.setFocus()
 
     @property
     def store(self):

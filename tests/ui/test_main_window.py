@@ -6,7 +6,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 
@@ -173,3 +173,17 @@ def test_the_qt_binding_keeps_none_alive(qapp):
     for _ in range(2000):
         label.setText("x")
     assert sys.getrefcount(None) - before > -100
+
+
+def test_double_clicking_a_session_opens_it_in_the_session_editor(window, qtbot):
+    from models.sessions import create_session
+
+    today = date.today()
+    session_id = create_session(today, "Pull", [Exercise.get(name="Barbell Row").id])
+    window.store.sessions_changed.emit()
+    assert not window.session_dock.isVisible()
+    chip = window.calendar.cell_for(today).chips[0]
+    qtbot.mouseDClick(chip, Qt.MouseButton.LeftButton)
+    assert window.session_dock.isVisible()
+    assert window.session_editor.session_id == session_id
+    assert window.session_editor.objectName() == "sessionEditor"
