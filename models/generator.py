@@ -358,7 +358,8 @@ def generate_plan(request: PlanRequest) -> Plan:
         weeks=tuple(_build_weeks(request, blueprint)),
         warnings=(),
     )
-    warnings = _unique(blueprint.warnings + check_plan(plan, request))
+    warnings = _unique(blueprint.warnings + _dropped_choices(plan, blueprint)
+                       + check_plan(plan, request))
     return replace(plan, warnings=tuple(warnings))
 
 
@@ -790,6 +791,28 @@ def _trim_group(group: str, day: str, days: dict[str, int], load: dict[str, int]
     days[day] -= 1
     load[day] -= 1
     weekly[group] -= 1
+
+
+def _dropped_choices(plan: Plan, blueprint: _Blueprint) -> list[PlanWarning]:
+    """A chosen exercise placed on its day can still get no set in a week: its group's sets
+    there are split over the day's exercises, and there may be fewer sets than exercises
+    (a maintained group, the deload). Say so, naming the weeks."""
+    warnings = []
+    for day, chosen in blueprint.pinned.items():
+        for exercise in chosen:
+            if not blueprint._trains(exercise.primary, day):
+                continue  # already named by _warn_unplaced_choices
+            missing = [week for week in plan.weeks for session in week.sessions
+                       if session.weekday == day
+                       and exercise.name not in {e.name for e in session.exercises}]
+            if missing:
+                weeks = ", ".join("the deload" if w.deload else f"week {w.number}"
+                                  for w in missing)
+                warnings.append(PlanWarning("choice", (
+                    f"Your choice '{exercise.name}' for {_day_label(day)} gets no set in "
+                    f"{weeks}: {_group_name(exercise.primary)} has fewer sets there than "
+                    "exercises chosen.")))
+    return warnings
 
 
 def _build_weeks(request: PlanRequest, blueprint: _Blueprint) -> list[PlanWeek]:

@@ -101,20 +101,35 @@ def run_gui(db_path: Path | None, *, smoke: bool = False) -> int:
             app.exit(1)
             return
         trace("data loaded")
-        if not smoke:  # charts open in ~50 ms once pyqtgraph is in; import it while idle
+        if not smoke:  # idle work: the daily backup, and pyqtgraph so charts open in ~50 ms
+            QTimer.singleShot(1000, lambda: _daily_backup(window.db_path))
             QTimer.singleShot(1500, _preload_charts)
         if smoke:  # one more turn: widgets added to a shown window show on the next one
             QTimer.singleShot(0, lambda: (_smoke_check(window, outcome), app.quit()))
 
     QTimer.singleShot(0, load)  # after the first frame
+    app.aboutToQuit.connect(_wait_for_workers)
     code = app.exec()
     return outcome["code"] or code
+
+
+def _daily_backup(db_path: Path) -> None:
+    from ui import transfer_actions
+
+    transfer_actions.run_daily_backup(db_path)
 
 
 def _preload_charts() -> None:
     from ui.charts_page import preload_in_background
 
     preload_in_background()
+
+
+def _wait_for_workers() -> None:
+    """Quitting while a backup or an import runs must not destroy its thread mid-write."""
+    from ui.worker import wait_for_workers
+
+    wait_for_workers()
 
 
 def _smoke_check(window, outcome: dict) -> None:

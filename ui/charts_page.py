@@ -528,7 +528,7 @@ class ChartsPage(QWidget):
         holder.addWidget(empty, 0, 0, Qt.AlignmentFlag.AlignCenter)
         column.addLayout(holder, 1)
         if legend:
-            note = QLabel(_status_legend(legend), objectName=f"{key}Legend")
+            note = QLabel(_status_legend(legend), objectName=f"{key}Legend", wordWrap=True)
             note.setStyleSheet("color: palette(placeholder-text);")
             column.addWidget(note)
         self._holders[key], self._empty[key] = holder, empty

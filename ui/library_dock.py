@@ -96,6 +96,11 @@ class ExerciseLibraryPanel(QWidget):
     @staticmethod
     def _filter_combo(name: str, all_text: str, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox(objectName=name)
+        # Narrow docks: the combos may shrink below their longest entry (the popup still
+        # shows it whole).
+        combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
         combo.addItem(all_text, "")
         for text, key in items:
             combo.addItem(text, key)

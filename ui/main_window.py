@@ -186,6 +186,15 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&File")
+        self.file_menu.addAction(self._action("&Import…", self.import_file,
+                                              QKeySequence("Ctrl+I"), "importAction",
+                                              needs_data=True))
+        self.file_menu.addAction(self._action("&Export…", self.export_file,
+                                              QKeySequence("Ctrl+Shift+X"), "exportAction",
+                                              needs_data=True))
+        self.file_menu.addAction(self._action("&Restore backup…", self.restore_backup,
+                                              name="restoreAction", needs_data=True))
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self._action("Export &chart…", self.export_chart,
                                               QKeySequence("Ctrl+Shift+S"), "exportChartAction",
                                               needs_data=True))
@@ -245,6 +254,21 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Done: {command.text()}", 4000)
 
     # Actions.
+
+    def import_file(self) -> None:
+        from ui import transfer_actions
+
+        transfer_actions.import_file(self, self._store)
+
+    def export_file(self) -> None:
+        from ui import transfer_actions
+
+        transfer_actions.export_file(self)
+
+    def restore_backup(self) -> None:
+        from ui import transfer_actions
+
+        transfer_actions.restore_backup(self, self._store, self.db_path)
 
     def new_program(self) -> None:
         from PySide6.QtCore import Qt

@@ -303,7 +303,8 @@ class SetEntry(QWidget):
         self._build_fields(grid)
         self._build_buttons(grid)
         self._build_keys()
-        grid.setColumnStretch(5, 1)
+        for column in range(4):
+            grid.setColumnStretch(column, 1)
 
     def _build_fields(self, grid: QGridLayout) -> None:
         self.kind_combo = QComboBox(objectName="entryKind")
@@ -319,7 +320,7 @@ class SetEntry(QWidget):
         self.rir_spin.setSpecialValueText("—")  # the minimum: no RIR recorded
         self.rir_spin.setValue(self.rir_spin.minimum())
         for spin in (self.load_spin, self.reps_spin, self.rir_spin):
-            spin.setMinimumWidth(80)
+            spin.setMinimumWidth(64)
         self.rir_spin.setToolTip("Reps in reserve; step below 0 for — (not recorded)")
         for column, (text, field) in enumerate((("Kind", self.kind_combo),
                                                 ("Load", self.load_spin),
@@ -341,8 +342,12 @@ class SetEntry(QWidget):
         self.same_button.clicked.connect(self.same_requested)
         for button in (self.log_button, self.same_button):
             button.installEventFilter(self)
-        grid.addWidget(self.log_button, 1, 4)
-        grid.addWidget(self.same_button, 1, 5, Qt.AlignmentFlag.AlignLeft)
+        # A row of their own: the dock is narrow, and Return logs from any field anyway.
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.log_button)
+        buttons.addWidget(self.same_button)
+        buttons.addStretch(1)
+        grid.addLayout(buttons, 2, 0, 1, 4)
         QWidget.setTabOrder(self.kind_combo, self.load_spin)
         QWidget.setTabOrder(self.load_spin, self.reps_spin)
         QWidget.setTabOrder(self.reps_spin, self.rir_spin)
@@ -454,12 +459,13 @@ class SessionEditor(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(self._build_header())
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        # Exercises above, the selected one's sets below: the dock is tall and narrow.
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._build_exercise_list())
         splitter.addWidget(self._build_exercise_panel())
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 3)  # a session's exercises are the overview: more room
+        splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
         layout.addWidget(self._build_notes())
         return page
@@ -478,23 +484,24 @@ class SessionEditor(QWidget):
         for button, status in ((self.done_button, "done"), (self.skip_button, "skipped"),
                                (self.planned_button, "planned")):
             button.clicked.connect(lambda _=False, s=status: self.set_status(s))
-        top = QHBoxLayout()
-        top.addWidget(self.name_edit, 1)
-        for button in (self.done_button, self.skip_button, self.planned_button):
-            top.addWidget(button)
         below = QHBoxLayout()
         below.addWidget(self.date_label)
         below.addWidget(self.status_label)
         below.addStretch(1)
+        buttons = QHBoxLayout()
+        for button in (self.done_button, self.skip_button, self.planned_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         header = QVBoxLayout()
-        header.addLayout(top)
+        header.addWidget(self.name_edit)
         header.addLayout(below)
+        header.addLayout(buttons)
         return header
 
     def _build_exercise_list(self) -> SessionExerciseList:
         self.exercise_list = SessionExerciseList()
         self.exercise_list.setModel(self.exercise_model)
-        self.exercise_list.setMinimumWidth(260)
+        self.exercise_list.setMinimumHeight(150)
         self.exercise_list.selectionModel().currentChanged.connect(self._on_exercise_changed)
         self.exercise_list.exercises_dropped.connect(self.add_exercises)
         self.exercise_list.reorder_dropped.connect(self.move_exercises)

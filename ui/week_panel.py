@@ -18,6 +18,8 @@ from models.domain import MUSCLE_GROUPS, STATUS_COLOURS, group_label, is_within_
 from models.volume import iso_week_label, week_report, week_start_of, weekly_volume
 from ui.gauge import VolumeGauge
 
+LEGEND = "  ".join(f"<span style='color:{colour}'>●</span> {status.value}"
+                   for status, colour in STATUS_COLOURS.items())
 RULE_NAMES = {"fractional": "fractional (secondary muscles count ½ set)",
               "direct": "direct only (secondary muscles count 0)"}
 
@@ -39,11 +41,11 @@ class WeekVolumePanel(QWidget):
         self.summary = QLabel(objectName="weekSummary")
         self.rule_label = QLabel(objectName="ruleLabel")
         self.rule_label.setStyleSheet("color: palette(placeholder-text);")
-        footer = QHBoxLayout()
-        footer.addWidget(self.summary)
-        footer.addStretch()
-        footer.addWidget(self.rule_label)
-        layout.addLayout(footer)
+        self.rule_label.setWordWrap(True)
+        self.legend = QLabel(objectName="statusLegend", wordWrap=True)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.rule_label)
         for signal in (store.sessions_changed, store.landmarks_changed, store.settings_changed,
                        store.exercises_changed):
             signal.connect(self.refresh)
@@ -76,13 +78,13 @@ class WeekVolumePanel(QWidget):
         for index, group in enumerate(MUSCLE_GROUPS):
             row, column = 1 + index % per_block, (index // per_block) * 5
             if row == 1:
-                for offset, text in enumerate(("Muscle", "", "Done / plan", "Status")):
+                for offset, text in enumerate(("Muscle", "", "Done / plan", "")):
                     grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column + offset)
             gauge = VolumeGauge()
             gauge.setObjectName(f"gauge_{group}")
+            gauge.setMinimumWidth(60)
             number = QLabel(alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             status = QLabel()
-            status.setMinimumWidth(112)
             grid.addWidget(QLabel(group_label(group)), row, column)
             grid.addWidget(gauge, row, column + 1)
             grid.addWidget(number, row, column + 2)
@@ -114,9 +116,13 @@ class WeekVolumePanel(QWidget):
             self._gauges[item.group].set_values(item.sets, item.landmarks, planned[item.group])
             self._numbers[item.group].setText(f"{item.sets:g} / {planned[item.group]:g}")
             colour = STATUS_COLOURS[item.status]
-            self._statuses[item.group].setText(
-                f"<span style='color:{colour}'>●</span> {item.status.value}")
+            # A dot, its word in the tooltip and the legend: the panel has to fit beside docks.
+            self._statuses[item.group].setText(f"<span style='color:{colour}'>●</span>")
+            tip = f"{group_label(item.group)}: {self._gauges[item.group].describe()}"
+            for widget in (self._statuses[item.group], self._numbers[item.group]):
+                widget.setToolTip(tip)
         inside = sum(is_within_landmarks(item.sets, item.landmarks) for item in report)
         self.summary.setText(f"{inside} of {len(report)} muscle groups between MEV and MRV "
                              "(done).")
         self.rule_label.setText(f"Counting rule: {RULE_NAMES[rule]}. Warm-up sets never count.")
+        self.legend.setText(LEGEND)

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from models.domain import (
@@ -530,6 +530,10 @@ def test_a_day_choice_brings_its_group_to_that_day_when_the_48_hour_rule_allows(
        picks=st.dictionaries(st.sampled_from(WEEKDAYS),
                              st.lists(st.sampled_from([e.name for e in SHIPPED]), max_size=4),
                              max_size=3))
+# Found by hypothesis: two rear-delt choices on the only day, rear delts maintained — fewer
+# sets than exercises, so the second never got a set, and nothing said so.
+@example(days=("mon",), priorities={"rear_delts": "maintain"},
+         picks={"mon": ["Face Pull", "Band Face Pull"]})
 def test_every_day_choice_is_used_or_named(days, priorities, picks):
     choices = ExerciseChoices(by_day={day: tuple(names) for day, names in picks.items()})
     request = _request(days=days, priorities=priorities, exercise_choices=choices)

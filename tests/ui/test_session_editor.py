@@ -104,7 +104,7 @@ def pull_session(db) -> int:
 def editor(store, qtbot):
     widget = SessionEditor(store)
     qtbot.addWidget(widget)
-    widget.resize(1000, 700)
+    widget.resize(460, 790)  # the shape of the dock it lives in: narrow and tall
     widget.show()
     qtbot.waitExposed(widget)
     widget.activateWindow()
@@ -207,7 +207,9 @@ def test_several_dropped_exercises_are_one_undo_step_and_empty_space_appends(
         opened, store, pull_session):
     view = opened.exercise_list
     mime = exercise_mime([exercise_id("Dumbbell Pullover"), exercise_id("Machine Row")])
-    below_everything = QPoint(20, view.viewport().height() - 5)
+    last = view.visualRect(view.model().index(view.model().rowCount() - 1, 0))
+    below_everything = QPoint(20, last.bottom() + 6)
+    assert below_everything.y() < view.viewport().height()  # empty space under the rows
     deliver_drop(view, mime, below_everything)
     expected = [*PULL, "Dumbbell Pullover", "Machine Row"]
     assert names_in_db(pull_session) == expected == names_in_view(opened)

@@ -1,0 +1,232 @@
+"""Everything the user logged, out of the database: a CSV of sets, and a complete JSON export.
+
+CSV — for spreadsheets: one row per logged set, header
+`date,workout,exercise,set_order,set_kind,weight_kg,reps,rir,rpe,notes`, ordered by date, the
+session's place in its day, the exercise's place in the session and the set's. `set_order` counts
+from 1 within the exercise; numbers are written without float noise (82.5, not 82.50000001) and
+blank when unknown. A text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return
+gets a leading `'`, so a spreadsheet shows it as text instead of running it as a formula
+("CSV injection"); numbers are never changed. The CSV is for reading, not for re-importing.
+
+JSON — for moving to another computer or keeping a readable archive: every table (exercises with
+the user's edits, aliases and secondary groups, landmarks, mesocycles, sessions, session
+exercises, sets, feedback, settings, remembered import mappings) with its ids, each as
+`{"columns": [...], "rows": [[...], ...]}` in primary-key order, under a header
+`"format": "overload-export", "version": 1`. The output depends only on the database's content,
+so exporting, importing into an empty database and exporting again gives the same bytes.
+
+import_json() restores such a file into a database that has no training history yet (no
+sessions, no mesocycles, no custom exercises): it replaces that database's library, landmarks,
+settings and mappings with the file's, in one transaction. It does not merge into a database in
+use — two histories with their own ids cannot be merged without guessing.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from pathlib import Path
+
+from models import __version__
+from models.db import database
+from models.migrations import LATEST_VERSION
+
+CSV_HEADER = ("date", "workout", "exercise", "set_order", "set_kind", "weight_kg", "reps", "rir",
+              "rpe", "notes")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+EXPORT_FORMAT = "overload-export"
+EXPORT_VERSION = 1
+
+# Every table, parents before children (the order to insert in; deleting goes the other way),
+# with the ORDER BY that makes the export independent of how rows happen to be stored.
+TABLES: tuple[tuple[str, str], ...] = (
+    ("muscle_group", "sort_order, key"),
+    ("exercise", "id"),
+    ("exercise_alias", "id"),
+    ("exercise_secondary", "exercise_id, group_key"),
+    ("mesocycle", "id"),
+    ("session", "id"),
+    ("session_exercise", "id"),
+    ("logged_set", "id"),
+    ("feedback", "id"),
+    ("setting", "key"),
+    ("exercise_mapping", "source_name"),
+)
+
+
+class ExportFileError(ValueError):
+    """A JSON file that import_json cannot restore, or a database it will not restore into."""
+
+
+# --- CSV -----------------------------------------------------------------------------------------
+
+_SETS_SQL = """
+SELECT s.date, s.name, e.name, se.id, ls.kind, ls.load_kg, ls.reps, ls.rir, ls.rpe, ls.notes
+FROM logged_set ls
+JOIN session_exercise se ON se.id = ls.session_exercise_id
+JOIN session s ON s.id = se.session_id
+JOIN exercise e ON e.id = se.exercise_id
+ORDER BY s.date, s.position, s.id, se.position, se.id, ls.position, ls.id
+"""
+
+
+def export_csv(path: Path | str) -> int:
+    """Write every logged set to `path` (UTF-8, header as CSV_HEADER); returns the set count."""
+    rows = 0
+
+    def write(handle) -> None:
+        nonlocal rows
+        writer = csv.writer(handle)
+        writer.writerow(CSV_HEADER)
+        previous_se, order = None, 0
+        for day, workout, exercise, se_id, kind, load, reps, rir, rpe, notes in \
+                database.execute_sql(_SETS_SQL):
+            order = order + 1 if se_id == previous_se else 1
+            previous_se = se_id
+            writer.writerow((day, escape_cell(workout), escape_cell(exercise), order, kind,
+                             format_number(load), format_number(reps), format_number(rir),
+                             format_number(rpe), escape_cell(notes)))
+            rows += 1
+
+    with database.atomic():  # one snapshot, even if the app writes meanwhile
+        _write_replacing(Path(path), write, newline="")
+    return rows
+
+
+def escape_cell(text: str | None) -> str:
+    """A text cell a spreadsheet will not run: a leading ' before = + - @ tab CR."""
+    text = text or ""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def format_number(value: float | int | None) -> str:
+    """82.5, 80 (not 80.0), 102.058; '' for None. Three decimals hold every stored load."""
+    if value is None:
+        return ""
+    if isinstance(value, int):
+        return str(value)
+    return f"{value:.3f}".rstrip("0").rstrip(".")
+
+
+# --- JSON ----------------------------------------------------------------------------------------
+
+def export_json(path: Path | str) -> dict[str, int]:
+    """Write everything to `path`; returns the row count of each table."""
+    with database.atomic():
+        tables = {name: _read_table(name, order) for name, order in TABLES}
+    text = _render(tables)
+    _write_replacing(Path(path), lambda handle: handle.write(text))
+    return {name: len(table["rows"]) for name, table in tables.items()}
+
+
+def import_json(path: Path | str) -> dict[str, int]:
+    """Restore an export_json file into this database (see the module docstring for when it is
+    allowed); returns the row count of each table. All or nothing."""
+    data = _load(Path(path))
+    with database.atomic():
+        _refuse_history()
+        for name, _ in reversed(TABLES):
+            database.execute_sql(f"DELETE FROM {name}")
+        for name, _ in TABLES:
+            _insert_table(name, data["tables"].get(name, {"columns": [], "rows": []}))
+    return {name: len(data["tables"].get(name, {"rows": []})["rows"]) for name, _ in TABLES}
+
+
+def _read_table(name: str, order: str) -> dict:
+    columns = _columns(name)
+    rows = database.execute_sql(
+        f"SELECT {', '.join(columns)} FROM {name} ORDER BY {order}").fetchall()
+    return {"columns": columns, "rows": [list(row) for row in rows]}
+
+
+def _columns(table: str) -> list[str]:
+    return [row[1] for row in database.execute_sql(f"PRAGMA table_info({table})").fetchall()]
+
+
+def _render(tables: dict[str, dict]) -> str:
+    """JSON with one table row per line: readable, diffable, and a fraction of indent=2's size."""
+    lines = ["{",
+             f' "format": {_dump(EXPORT_FORMAT)},',
+             f' "version": {EXPORT_VERSION},',
+             f' "schema": {LATEST_VERSION},',
+             f' "app": {_dump(__version__)},',
+             ' "tables": {']
+    for index, (name, table) in enumerate(tables.items()):
+        lines.append(f'  {_dump(name)}: {{"columns": {_dump(table["columns"])}, "rows": [')
+        if table["rows"]:
+            lines.append(",\n".join(f"   {_dump(row)}" for row in table["rows"]))
+        lines.append("  ]}" + ("," if index < len(tables) - 1 else ""))
+    lines += [" }", "}", ""]
+    return "\n".join(lines)
+
+
+def _dump(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _load(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ExportFileError(f"{path.name} is not an Overload JSON export ({exc})") from None
+    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+        raise ExportFileError(f"{path.name} is not an Overload JSON export")
+    if data.get("version") != EXPORT_VERSION:
+        raise ExportFileError(f"{path.name} is export version {data.get('version')!r}; this "
+                              f"version of Overload reads version {EXPORT_VERSION}")
+    if not isinstance(data.get("schema"), int) or data["schema"] > LATEST_VERSION:
+        raise ExportFileError(f"{path.name} comes from a newer version of Overload "
+                              f"(schema {data.get('schema')!r})")
+    tables = data.get("tables")
+    if not isinstance(tables, dict):
+        raise ExportFileError(f"{path.name} has no tables")
+    unknown = sorted(set(tables) - {name for name, _ in TABLES})
+    if unknown:
+        raise ExportFileError(f"{path.name} has tables this version does not know: {unknown}")
+    return data
+
+
+def _refuse_history() -> None:
+    counts = database.execute_sql(
+        "SELECT (SELECT COUNT(*) FROM session), (SELECT COUNT(*) FROM mesocycle),"
+        " (SELECT COUNT(*) FROM exercise WHERE is_custom)").fetchone()
+    if any(counts):
+        sessions, mesocycles, custom = counts
+        raise ExportFileError(
+            "this database already has training data "
+            f"({sessions} sessions, {mesocycles} mesocycles, {custom} custom exercises): restore "
+            "a JSON export into a new, empty database (overload --db NEW.sqlite import FILE.json)")
+
+
+def _insert_table(name: str, table: dict) -> None:
+    columns, rows = table.get("columns"), table.get("rows")
+    allowed = _columns(name)
+    if not isinstance(columns, list) or not isinstance(rows, list) or \
+            not set(columns) <= set(allowed) or len(set(columns)) != len(columns):
+        raise ExportFileError(f"table {name}: columns {columns!r} are not {allowed}")
+    if not rows:
+        return
+    sql = (f"INSERT INTO {name} ({', '.join(columns)}) "
+           f"VALUES ({', '.join('?' * len(columns))})")
+    for number, row in enumerate(rows, 1):
+        if not isinstance(row, list) or len(row) != len(columns) or \
+                not all(isinstance(v, str | int | float | None) for v in row):
+            raise ExportFileError(f"table {name}, row {number}: expected {len(columns)} values")
+    try:
+        database.cursor().executemany(sql, rows)
+    except Exception as exc:  # sqlite3 or peewee integrity errors: the file's data is at fault
+        raise ExportFileError(f"table {name}: {exc}") from None
+
+
+def _write_replacing(path: Path, write, newline: str | None = None) -> None:
+    """Write to a temporary file beside `path`, then rename it over `path`: a failed export never
+    leaves half a file where the user expects a whole one."""
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline=newline) as handle:
+            write(handle)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
