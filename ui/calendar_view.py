@@ -347,8 +347,12 @@ class WeekSummary(QLabel):
         self.setMinimumWidth(58)
         self.setWordWrap(True)
 
-    def show_week(self, week: date, inside: int, basis: str) -> None:
+    def show_week(self, week: date, inside: int, basis: str, empty: bool) -> None:
         self.setObjectName(f"week_{week.isoformat()}")
+        if empty:  # nothing done or planned: a verdict would only be noise
+            self.setText("<span style='color: palette(placeholder-text)'>—</span>")
+            self.setToolTip("No sets this week")
+            return
         colour = STATUS_COLOURS[Status.OPTIMAL] if inside >= 10 else \
             STATUS_COLOURS[Status.HIGH] if inside >= 5 else STATUS_COLOURS[Status.OVER_MRV]
         self.setText(f"<span style='font-size:15px; font-weight:600; color:{colour}'>"
@@ -520,7 +524,8 @@ class SessionCalendar(QWidget):
             in_month = self.mode == "week" or day.month == self.anchor.month
             cell.show_day(day, in_month, self.today(), states)
         for summary, week in zip(self.summaries, weeks, strict=True):
-            summary.show_week(week, volumes.inside(week, landmarks), volumes.basis[week])
+            summary.show_week(week, volumes.inside(week, landmarks), volumes.basis[week],
+                              not volumes.sets.get(week))
         self._update_title(days)
 
     @staticmethod

@@ -3,7 +3,7 @@ source of exercise ids."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -62,6 +62,11 @@ class ExerciseLibraryPanel(QWidget):
                        self.proxy.layoutChanged):
             signal.connect(self._update_count)
         self._update_count()
+
+    def sizeHint(self) -> QSize:
+        """A dock's first width comes from here: enough for names and muscles, the calendar
+        gets the rest (the user's own width is kept in the saved layout)."""
+        return QSize(340, 600)
 
     def _build_filters(self) -> QGridLayout:
         grid = QGridLayout()

@@ -68,6 +68,10 @@ class MainWindow(QMainWindow):
         state = self._settings.value("mainWindow/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        else:  # once the new central widget is laid out, or the dock keeps the shell's width
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, self._default_dock_sizes)
         self.db_label.setText(f"Database: {db_path}")
         for action in self._data_actions:
             action.setEnabled(True)
@@ -83,11 +87,17 @@ class MainWindow(QMainWindow):
         self.library_panel = ExerciseLibraryPanel(store, self.library)
         self.library.setWidget(self.library_panel)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library)
-        self.resizeDocks([self.library], [430], Qt.Orientation.Horizontal)
         toggle = self.library.toggleViewAction()
         toggle.setShortcut(QKeySequence("Ctrl+L"))
         self.view_menu.insertAction(self.view_menu.actions()[0], toggle)
         self._build_session_dock(store)
+
+    def _default_dock_sizes(self) -> None:
+        """Docks at a useful width, the calendar taking the rest (a saved layout overrides)."""
+        from PySide6.QtCore import Qt
+
+        self.resizeDocks([self.library, self.session_dock], [340, 420],
+                         Qt.Orientation.Horizontal)
 
     def _build_session_dock(self, store) -> None:
         """The session editor, docked on the right; it appears when a session is opened."""
@@ -100,7 +110,6 @@ class MainWindow(QMainWindow):
         self.session_editor = SessionEditor(store, self.session_dock)
         self.session_dock.setWidget(self.session_editor)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.session_dock)
-        self.resizeDocks([self.session_dock], [460], Qt.Orientation.Horizontal)
         self.session_dock.hide()
         toggle = self.session_dock.toggleViewAction()
         toggle.setShortcut(QKeySequence("Ctrl+E"))
@@ -317,6 +326,7 @@ class MainWindow(QMainWindow):
         if self.library is not None:
             self.restoreState(self._default_state)
             self.library.show()
+            self._default_dock_sizes()
 
     def closeEvent(self, event) -> None:
         self._settings.setValue("mainWindow/geometry", self.saveGeometry())
