@@ -18,12 +18,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.harness import REPO_ROOT, child_env, markdown_table, result
+from bench.harness import REPO_ROOT, child_env, markdown_table, result, timed_startup
 from bench.make_history import ensure_history
 
 RATIO_BUDGET = 1.3
@@ -63,29 +62,13 @@ def run() -> list[dict]:
 
 def _alternate(bare: list[str], app: list[str], env: dict[str, str]) -> tuple[list, list]:
     """Run both once untimed (bytecode, disk cache), then RUNS timed rounds of each in turn."""
-    _timed(bare, env)
-    _timed(app, env)
+    timed_startup(bare, env)
+    timed_startup(app, env)
     bare_runs, app_runs = [], []
     for _ in range(RUNS):
-        bare_runs.append(_timed(bare, env))
-        app_runs.append(_timed(app, env))
+        bare_runs.append(timed_startup(bare, env))
+        app_runs.append(timed_startup(app, env))
     return bare_runs, app_runs
-
-
-def _timed(command: list[str], env: dict[str, str]) -> dict[str, float]:
-    """Milliseconds from just before the spawn to each traced event, and to the exit."""
-    started = time.monotonic()
-    done = subprocess.run(command, env={**env, "OVERLOAD_STARTUP_TRACE": "1"}, cwd=REPO_ROOT,
-                          capture_output=True, text=True, timeout=120)
-    ended = time.monotonic()
-    if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} exited {done.returncode}:\n{done.stderr}")
-    events = {"exit": (ended - started) * 1000}
-    for line in done.stderr.splitlines():
-        if line.startswith("startup: "):
-            name, stamp = line[len("startup: "):].rsplit(" ", 1)
-            events[name] = (float(stamp) - started) * 1000
-    return events
 
 
 def _imports_pyqtgraph(app: list[str], env: dict[str, str]) -> bool:

@@ -7,12 +7,32 @@ from __future__ import annotations
 
 import os
 import statistics
+import subprocess
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def timed_startup(command: list[str], env: dict[str, str], cwd: Path = REPO_ROOT
+                  ) -> dict[str, float]:
+    """Run one start-up with the OVERLOAD_STARTUP_TRACE probe: milliseconds from just before
+    the spawn to each traced event ("window shown", "data loaded") and to the exit. The probe
+    prints time.monotonic(), which is system-wide on Linux, so the two clocks compare."""
+    started = time.monotonic()
+    done = subprocess.run(command, env={**env, "OVERLOAD_STARTUP_TRACE": "1"}, cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+    ended = time.monotonic()
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} exited {done.returncode}:\n{done.stderr}")
+    events = {"exit": (ended - started) * 1000}
+    for line in done.stderr.splitlines():
+        if line.startswith("startup: "):
+            name, stamp = line[len("startup: "):].rsplit(" ", 1)
+            events[name] = (float(stamp) - started) * 1000
+    return events
 
 
 def child_env(scratch: Path) -> dict[str, str]:
