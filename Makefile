@@ -13,13 +13,15 @@ QT_DEBS := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libgli
 	libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1
 
-.PHONY: run test lint bench clean sysdeps help
+.PHONY: run test lint bench clean sysdeps help package smoke-package
 
 help:
 	@echo "make run    set up .venv and open Overload on the default database"
 	@echo "make test   set up .venv and run the whole test suite offscreen (and ruff)"
 	@echo "make bench  run the benchmarks on a generated 10-year history"
 	@echo "make clean  remove .venv and caches"
+	@echo "make package        build dist/Overload, its tar.gz and .deb (PyInstaller)"
+	@echo "make smoke-package  smoke-test the built bundle, archive and .deb (Xvfb, dpkg -i)"
 
 $(PY):
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -60,6 +62,34 @@ test: $(DEV_STAMP) sysdeps lint
 bench: $(DEV_STAMP) sysdeps
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
 
+.PHONY: soak screenshots
+# The crash harness with 200 SIGKILLs instead of make test's 20 (a minute or two).
+soak: $(DEV_STAMP)
+	OVERLOAD_CRASH_KILLS=200 $(PY) -m pytest -q tests/reliability/test_crash_safety.py
+
+# The README's screenshots (resources/screenshots/*.png), drawn offscreen from a generated history.
+screenshots: $(DEV_STAMP) sysdeps
+	QT_QPA_PLATFORM=offscreen $(PY) tests/e2e/make_screenshots.py resources/screenshots
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build dist
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# --- Standalone bundle and installers (packaging/) ------------------------------------------
+BUILD_STAMP := $(VENV)/.build-deps
+
+$(BUILD_STAMP): requirements.txt packaging/requirements-build.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements.txt -r packaging/requirements-build.txt
+	@touch $@
+
+# dist/Overload/overload, dist/overload-VERSION-linux-ARCH.tar.gz, dist/overload_VERSION_ARCH.deb.
+# PyInstaller reads binaries with binutils (objdump, strip); a minimal Debian lacks them.
+package: $(BUILD_STAMP) sysdeps
+	@command -v objdump >/dev/null || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && apt-get install -y -qq binutils >/dev/null; \
+		else echo "PyInstaller needs binutils: sudo apt-get install binutils"; exit 1; fi; }
+	QT_QPA_PLATFORM=offscreen $(PY) packaging/build.py
+
+smoke-package:
+	bash packaging/smoke.sh
