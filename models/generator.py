@@ -8,6 +8,7 @@ How a plan is made, in the order of the code below:
    MEV → halfway to MRV, intermediate MEV → three quarters, advanced 20 % above MEV → MRV. Groups
    whose MEV is 0 (glutes, front delts, abs, traps, forearms) start from half of MAV low, at least
    2 sets, so "grow" means real work. `maintain` holds a constant dose between MV and that start.
+   A request's `start_offsets` (the last mesocycle's feedback) move a group's first week.
 2. Sessions. The split (full body, upper/lower, push/pull/legs) names each training day; each
    group then gets a set of days, chosen in this order of importance: at least two sessions a
    week (training a muscle more than once beats once), 48 hours between them, the user's
@@ -158,6 +159,9 @@ class PlanRequest:
     split: str = "auto"
     exercise_choices: ExerciseChoices = field(default_factory=ExerciseChoices)
     landmarks: Mapping[str, Landmarks] = field(default_factory=lambda: dict(DEFAULT_LANDMARKS))
+    # Sets added to (or taken from) a `grow` group's first week, e.g. from the last
+    # mesocycle's feedback (models.autoregulation.next_mesocycle_start); the ramp's end stays.
+    start_offsets: Mapping[str, int] = field(default_factory=dict)
 
     def priority(self, group: str) -> str:
         return self.priorities.get(group, "grow")
@@ -189,6 +193,9 @@ class PlanRequest:
                 found.append(f"unknown muscle group {group!r} in priorities")
             elif priority not in PRIORITIES:
                 found.append(f"{group}: priority must be one of {', '.join(PRIORITIES)}")
+        for group in self.start_offsets:
+            if group not in _GROUP_INDEX:
+                found.append(f"unknown muscle group {group!r} in start offsets")
         for group, landmarks in self.landmarks.items():
             if group not in _GROUP_INDEX:
                 found.append(f"unknown muscle group {group!r} in landmarks")
@@ -308,10 +315,13 @@ def maintenance_sets(landmarks: Landmarks) -> int:
     return max(landmarks.mv, min(base, max(2, math.ceil(base / 2))))
 
 
-def weekly_targets(level: str, landmarks: Landmarks, weeks: int) -> list[int]:
+def weekly_targets(level: str, landmarks: Landmarks, weeks: int,
+                   start_offset: int = 0) -> list[int]:
     """A `grow` group's weekly sets over the accumulation weeks, never decreasing (DOMAIN §4).
 
-    Back (MEV 10, MRV 25), 6 weeks: beginner 10 → 17, intermediate 10 → 21, advanced 13 → 25."""
+    Back (MEV 10, MRV 25), 6 weeks: beginner 10 → 17, intermediate 10 → 21, advanced 13 → 25.
+    `start_offset` moves the first week (kept within 1 set and MRV) and the ramp re-spreads to
+    the same end; a start above the end lifts the end with it."""
     if level not in LEVEL_RAMPS:
         raise ValueError(f"unknown level {level!r}")
     if weeks < 1:
@@ -321,6 +331,9 @@ def weekly_targets(level: str, landmarks: Landmarks, weeks: int) -> list[int]:
     start_fraction, end_fraction = LEVEL_RAMPS[level]
     first = base + _round_half_up(room * start_fraction)
     last = base + math.floor(room * end_fraction)  # rounding down keeps "well below MRV" true
+    if start_offset:
+        first = min(max(1, first + start_offset), landmarks.mrv)
+        last = max(last, first)
     if weeks == 1:
         return [first]
     rise, steps = last - first, weeks - 1
@@ -465,7 +478,8 @@ class _Blueprint:
                 continue
             landmarks = request.landmarks_for(group)
             if priority == "grow":
-                targets[group] = weekly_targets(request.level, landmarks, request.weeks)
+                targets[group] = weekly_targets(request.level, landmarks, request.weeks,
+                                                request.start_offsets.get(group, 0))
             else:
                 targets[group] = [maintenance_sets(landmarks)] * request.weeks
         return {group: weeks for group, weeks in targets.items() if weeks[-1] > 0}
@@ -995,6 +1009,10 @@ def _check_volume_range(context: _CheckContext) -> list[PlanWarning]:
             continue
         low, high = _volume_bounds(priority, context.request.landmarks_for(group))
         sets = [week.sets_per_muscle.get(group, 0) for week in weeks]
+        if priority == "grow" and context.request.start_offsets.get(group, 0) < 0:
+            # A start lowered on purpose (the group hit MRV last time) may sit below MEV.
+            low = min(low, weekly_targets(context.request.level, context.request.landmarks_for(
+                group), 1, context.request.start_offsets[group])[0])
         off = [w.number for w, n in zip(weeks, sets, strict=True) if not low <= n <= high or n == 0]
         if off:
             outside.append(f"{_group_name(group)} {_numbers(sets)} sets in week"

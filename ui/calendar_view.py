@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from PySide6.QtCore import QMimeData, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QDrag, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -340,14 +340,30 @@ class DayCell(QFrame):
 
 
 class WeekSummary(QLabel):
-    """The week row's verdict: how many groups are inside their landmarks."""
+    """The week row's verdict: how many groups are inside their landmarks; its tooltip adds
+    how last week's feedback adapts this week (worked out when the tooltip is asked for)."""
 
-    def __init__(self):
+    def __init__(self, calendar: SessionCalendar | None = None):
         super().__init__(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.calendar = calendar
+        self.week: date | None = None
         self.setMinimumWidth(58)
         self.setWordWrap(True)
 
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.week is not None \
+                and self.calendar is not None:
+            from ui.adjustments_panel import adjustments_tooltip
+
+            lines = adjustments_tooltip(self.week, self.calendar.landmarks())
+            text = self.toolTip().split("\n\nAdapted")[0]
+            if lines:
+                text += "\n\nAdapted from last week's feedback:\n" + lines
+            self.setToolTip(text)
+        return super().event(event)
+
     def show_week(self, week: date, inside: int, basis: str, empty: bool) -> None:
+        self.week = week
         self.setObjectName(f"week_{week.isoformat()}")
         if empty:  # nothing done or planned: a verdict would only be noise
             self.setText("<span style='color: palette(placeholder-text)'>—</span>")
@@ -396,6 +412,9 @@ class SessionCalendar(QWidget):
     def today(self) -> date:
         return self._today or date.today()
 
+    def landmarks(self):
+        return self._store.landmarks()
+
     # Building.
 
     def _build_header(self) -> QHBoxLayout:
@@ -443,7 +462,7 @@ class SessionCalendar(QWidget):
         self.grid.addWidget(QLabel("<b>In range</b>", alignment=Qt.AlignmentFlag.AlignCenter),
                             0, 7)
         self.cells = [DayCell(self) for _ in range(rows * 7)]
-        self.summaries = [WeekSummary() for _ in range(rows)]
+        self.summaries = [WeekSummary(self) for _ in range(rows)]
         for index, cell in enumerate(self.cells):
             self.grid.addWidget(cell, 1 + index // 7, index % 7)
         for row, summary in enumerate(self.summaries):

@@ -140,8 +140,9 @@ class MainWindow(QMainWindow):
     def _build_home(self, store) -> QWidget:
         """The Plan page: the welcome note (only while the log is empty), the calendar, and
         the selected week's volume under it."""
-        from PySide6.QtWidgets import QVBoxLayout
+        from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
+        from ui.adjustments_panel import AdjustmentsPanel
         from ui.calendar_view import SessionCalendar
         from ui.week_panel import WeekVolumePanel
 
@@ -150,11 +151,18 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(12, 8, 12, 8)
         self.empty_state = QLabel(EMPTY_PROGRAM_TEXT, objectName="emptyState", wordWrap=True)
         self.calendar = SessionCalendar(store, home)
-        self.week_panel = WeekVolumePanel(store, home)
+        # Under the calendar, one at a time: the selected week's volume, and how the feedback
+        # adapts the week after it.
+        self.week_tabs = QTabWidget(home, objectName="weekTabs")
+        self.week_panel = WeekVolumePanel(store, self.week_tabs)
+        self.adjustments_panel = AdjustmentsPanel(store, self.week_tabs)
+        self.week_tabs.addTab(self.week_panel, "Week volume")
+        self.week_tabs.addTab(self.adjustments_panel, "Next week")
         layout.addWidget(self.empty_state)
         layout.addWidget(self.calendar, 3)
-        layout.addWidget(self.week_panel, 0)
+        layout.addWidget(self.week_tabs, 0)
         self.calendar.week_selected.connect(self.week_panel.show_week)
+        self.calendar.week_selected.connect(self.adjustments_panel.show_week)
         self.calendar.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.calendar.session_activated.connect(self.open_session)
         store.sessions_changed.connect(self._update_empty_state)
@@ -247,6 +255,8 @@ class MainWindow(QMainWindow):
         menu.addAction(self._action("&New program…", self.new_program,
                                     QKeySequence.StandardKey.New, "newProgramAction",
                                     needs_data=True))
+        menu.addAction(self._action("Ne&xt mesocycle…", self.next_mesocycle,
+                                    name="nextMesocycleAction", needs_data=True))
         menu.addSeparator()
         menu.addAction(self._action("Volume &landmarks…", self.edit_landmarks,
                                     QKeySequence("Ctrl+Shift+L"), "landmarksAction",
@@ -291,6 +301,13 @@ class MainWindow(QMainWindow):
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.show()
         self.program_wizard = wizard
+
+    def next_mesocycle(self) -> None:
+        from ui.next_mesocycle import open_next_mesocycle  # loaded on first use
+
+        wizard = open_next_mesocycle(self, self._store)
+        if wizard is not None:
+            self.program_wizard = wizard
 
     def edit_landmarks(self) -> None:
         from ui.commands import SetLandmarksCommand

@@ -3,10 +3,14 @@
 Every change on any page regenerates the plan (models.generator) and redraws the side gauges,
 the review table and the warnings at once. Finish saves the whole mesocycle in one transaction,
 as one undoable command; Cancel saves nothing.
+
+`prefill()` fills the pages from a mesocycle that ended and moves groups' start volumes (Training
+▸ Next mesocycle…, ui.next_mesocycle); the reasons show on the first and the last page.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 from functools import partial
 
@@ -65,6 +69,14 @@ def next_monday(today: date) -> date:
     return today + timedelta(days=(7 - today.weekday()) % 7 or 7)
 
 
+def start_note_label() -> QLabel:
+    """Where the wizard says why start volumes moved; hidden until prefill() fills it."""
+    label = QLabel(objectName="startAdjustments", wordWrap=True)
+    label.setStyleSheet("background: palette(alternate-base); padding: 6px;")
+    label.hide()
+    return label
+
+
 class GoalPage(QWizardPage):
     def __init__(self, wizard: ProgramWizard):
         super().__init__()
@@ -84,6 +96,8 @@ class GoalPage(QWizardPage):
             hint.setStyleSheet("color: palette(placeholder-text);")
             form.addRow(radio, hint)
         self.level_group.idToggled.connect(lambda _id, on: on and wizard.recompute())
+        self.start_note = start_note_label()
+        form.addRow(self.start_note)
 
     def level(self) -> str:
         return LEVELS[max(0, self.level_group.checkedId())]
@@ -313,7 +327,9 @@ class ReviewPage(QWizardPage):
         self.warnings = PlanWarnings()
         self.warnings.setMaximumHeight(120)
         self.summary = QLabel(objectName="planSummary", wordWrap=True)
+        self.start_note = start_note_label()
         layout.addWidget(self.summary)
+        layout.addWidget(self.start_note)
         layout.addWidget(self.table, 1)
         layout.addWidget(QLabel("<b>Rules</b>"))
         layout.addWidget(self.warnings)
@@ -346,6 +362,7 @@ class ProgramWizard(QWizard):
         self._by_id = {e.id: e for e in self.library}
         self.landmarks = store.landmarks()
         self.day_choices: dict[str, tuple[str, ...]] = {}
+        self.start_offsets: dict[str, int] = {}  # group -> sets above the level's usual start
         self.plan: Plan | None = None
         self.saved_mesocycle_id: int | None = None
         self._ready = False
@@ -383,7 +400,40 @@ class ProgramWizard(QWizard):
             split=self.schedule.split_combo.currentData(),
             exercise_choices=ExerciseChoices(
                 by_day={d: n for d, n in self.day_choices.items() if d in days}),
-            landmarks=self.landmarks, library=self.library)
+            landmarks=self.landmarks, library=self.library, start_offsets=self.start_offsets)
+
+    def prefill(self, request_like, start_adjustments: Mapping | None = None) -> None:
+        """Fill the pages from anything with level, days, weeks, deload, split, priorities and
+        start (a PlanRequest, a stored mesocycle…); `start_adjustments` ({group:
+        StartAdjustment}) move the groups' first-week sets, and their reasons are shown."""
+        self._ready = False  # one regeneration at the end, not one per widget changed
+        try:
+            self.goal.level_group.button(LEVELS.index(request_like.level)).setChecked(True)
+            for day, box in self.schedule.day_boxes.items():
+                box.setChecked(day in request_like.days)
+            self.schedule.weeks_spin.setValue(request_like.weeks)
+            self.schedule.deload_box.setChecked(bool(request_like.deload))
+            self.schedule.start_edit.setDate(QDate(request_like.start))
+            split = self.schedule.split_combo.findData(request_like.split)
+            self.schedule.split_combo.setCurrentIndex(max(0, split))
+            for group, combo in self.priorities.combos.items():
+                combo.setCurrentIndex(combo.findData(request_like.priorities.get(group, "grow")))
+        finally:
+            self._ready = True
+        adjustments = dict(start_adjustments or {})
+        self.start_offsets = {g: a.offset for g, a in adjustments.items() if a.offset}
+        self._show_start_note([a.reason for a in adjustments.values() if a.offset])
+        self.day_choices.clear()
+        self.schedule.completeChanged.emit()
+        self.recompute()
+
+    def _show_start_note(self, reasons: list[str]) -> None:
+        text = ("<b>Start volumes from your last mesocycle</b><br>" + "<br>".join(reasons)
+                if reasons else "<b>Start volumes as usual</b>: your last mesocycle's feedback "
+                                "moved none of them.")
+        for label in (self.goal.start_note, self.review.start_note):
+            label.setText(text)
+            label.show()
 
     def day_edited(self, day: str) -> None:
         self.day_choices[day] = tuple(self.exercises.lists[day].names())

@@ -11,6 +11,11 @@ Keyboard map (documented for users in the tooltips):
 - Ctrl+Return anywhere in the editor: mark the session done.
 - Delete in the exercise list: remove the exercise; in the set table: delete the set.
 - Typing or F2 in a cell of the set table edits it; Return saves it (Escape cancels).
+
+After Mark done, a feedback dialog asks how each muscle recovered (ui.feedback_dialog, skippable;
+Feedback… reopens it). The selected exercise shows this week's RIR target, a tempo cue (started
+with its button or when the rest is over, stopped when a set is logged) and, for plate-loaded
+bars, a plate calculator.
 """
 
 from __future__ import annotations
@@ -53,8 +58,11 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain import SET_KINDS, kg_to_unit, unit_to_kg
+from models.feedback_store import load_plate_set, save_plate_set
 from models.sessions import SessionDetail, SessionError, SessionExerciseInfo
 from models.sessions import session_detail as load_session_detail
+from ui.coaching import PlateCalculator, TempoCue
+from ui.feedback_dialog import FeedbackFlow
 from ui.mime import exercise_ids_from_mime
 from ui.rest_timer import RestTimer, format_rest
 from ui.session_commands import (
@@ -100,6 +108,9 @@ from ui.session_models import (
     target_text,
     working_sets_done,
 )
+
+# Bars loaded with plates: these get the plate calculator.
+PLATE_LOADED = ("barbell", "ez_bar", "trap_bar", "smith_machine")
 
 
 class ExerciseRowDelegate(QStyledItemDelegate):
@@ -433,6 +444,11 @@ class SessionEditor(QWidget):
         self._entry_for: tuple[int, str] | None = None  # (se id, units) the entry was filled for
         self._refreshing = False
         self._selected_row_hint = 0  # where a removed exercise was: its successor is selected
+        self.ask_feedback_on_done = True  # Mark done opens the feedback dialog
+        self.feedback_flow = FeedbackFlow(store, self)
+        self.feedback_flow.message.connect(self._show_info)
+        self.feedback_flow.error.connect(self._show_error)
+        self.plate_calculator: PlateCalculator | None = None
         self.exercise_model = SessionExerciseModel(self)
         self.set_model = SetTableModel(self, on_edit=self.edit_set)
         layout = QVBoxLayout(self)
@@ -481,6 +497,10 @@ class SessionEditor(QWidget):
         self.skip_button = QPushButton("Skip", objectName="skipSessionButton")
         self.skip_button.setToolTip("Mark the session skipped: it counts for nothing")
         self.planned_button = QPushButton("Back to planned", objectName="plannedButton")
+        self.feedback_button = QPushButton("Feedback…", objectName="feedbackButton")
+        self.feedback_button.setToolTip("Rate soreness, pump, performance and joint pain per "
+                                        "muscle: next week's sets follow from it")
+        self.feedback_button.clicked.connect(self.ask_feedback)
         for button, status in ((self.done_button, "done"), (self.skip_button, "skipped"),
                                (self.planned_button, "planned")):
             button.clicked.connect(lambda _=False, s=status: self.set_status(s))
@@ -489,7 +509,8 @@ class SessionEditor(QWidget):
         below.addWidget(self.status_label)
         below.addStretch(1)
         buttons = QHBoxLayout()
-        for button in (self.done_button, self.skip_button, self.planned_button):
+        for button in (self.done_button, self.skip_button, self.planned_button,
+                       self.feedback_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         header = QVBoxLayout()
@@ -514,12 +535,25 @@ class SessionEditor(QWidget):
         layout.setContentsMargins(8, 0, 0, 0)
         self.exercise_title = QLabel(objectName="exerciseTitle")
         self.exercise_title.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.rir_label = QLabel(objectName="weekRir")
+        self.rir_label.setToolTip("Reps in reserve to leave on each working set this week")
+        self.rir_label.setStyleSheet("color: white; background: #546e7a; border-radius: 4px;"
+                                     " padding: 1px 8px; font-weight: 600;")
+        self.plates_button = QPushButton("Plates…", objectName="platesButton")
+        self.plates_button.setToolTip("Plates per side for the load in the entry row")
+        self.plates_button.clicked.connect(self.show_plate_calculator)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.exercise_title, 1)
+        title_row.addWidget(self.rir_label)
+        title_row.addWidget(self.plates_button)
         self.exercise_details = QLabel(objectName="exerciseDetails")
         self.exercise_details.setWordWrap(True)
         self.exercise_details.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.exercise_title)
+        layout.addLayout(title_row)
         layout.addWidget(self.exercise_details)
+        self.tempo_cue = TempoCue()
+        layout.addWidget(self.tempo_cue)
         layout.addWidget(self._build_set_table(), 1)
         self.set_entry = SetEntry()
         self.set_entry.log_requested.connect(self.log_entered_set)
@@ -532,6 +566,7 @@ class SessionEditor(QWidget):
         layout.addWidget(self.message_label)
         self.rest_timer = RestTimer()
         self.rest_timer.default_changed.connect(self.set_rest)
+        self.rest_timer.finished.connect(self.tempo_cue.start)  # rest over: the next set begins
         layout.addWidget(self.rest_timer)
         # Hidden while no exercise is selected, rather than shown greyed out and empty.
         self._logging_widgets = (self.set_table, self.set_entry, self.rest_timer)
@@ -653,6 +688,7 @@ class SessionEditor(QWidget):
         self.done_button.setEnabled(detail.status != "done")
         self.skip_button.setEnabled(detail.status != "skipped")
         self.planned_button.setEnabled(detail.status != "planned")
+        self.feedback_button.setEnabled(detail.status == "done")
         notes_document = self.notes_edit.document()
         if not notes_document.isModified() and self.notes_edit.toPlainText() != detail.notes:
             self.notes_edit.setPlainText(detail.notes)
@@ -691,6 +727,7 @@ class SessionEditor(QWidget):
         self._selected_row_hint = max(0, self.exercise_list.currentIndex().row())
         for widget in self._logging_widgets:
             widget.setVisible(info is not None)
+        self._show_coaching(info)
         if info is None:
             self.exercise_title.setText(NO_SELECTION_TEXT
                                         if self.exercise_model.rowCount() else "")
@@ -707,6 +744,18 @@ class SessionEditor(QWidget):
         if self._entry_for != (info.id, self._units):  # another exercise: start from its plan
             self._entry_for = (info.id, self._units)
             self._fill_entry(info)
+
+    def _show_coaching(self, info: SessionExerciseInfo | None) -> None:
+        """This week's RIR, the tempo cue and the plate calculator button of the exercise."""
+        rir = None if info is None else info.target_rir
+        self.rir_label.setVisible(rir is not None)
+        self.rir_label.setText(f"RIR {rir:g} this week" if rir is not None else "")
+        tempo = info.tempo if info is not None else ""
+        if tempo != self.tempo_cue.tempo_text:
+            self.tempo_cue.set_tempo(tempo)
+        self.tempo_cue.setVisible(bool(self.tempo_cue.tempo_text))
+        self.plates_button.setVisible(info is not None
+                                      and info.exercise.equipment in PLATE_LOADED)
 
     def _details_text(self, info: SessionExerciseInfo) -> str:
         units = self._units
@@ -765,6 +814,7 @@ class SessionEditor(QWidget):
         command = LogSetCommand(self._store, info.id, **values)
         if not self._run(command):
             return
+        self.tempo_cue.stop()
         self.rest_timer.start(info.rest_seconds)
         self.set_logged.emit(command.set_id)
         logged = self.selected_exercise()
@@ -832,7 +882,28 @@ class SessionEditor(QWidget):
 
     def set_status(self, status: str) -> None:
         if self._detail is not None and status != self._detail.status:
-            self._run(SetStatusCommand(self._store, self._detail.id, status))
+            session_id = self._detail.id
+            if (self._run(SetStatusCommand(self._store, session_id, status))
+                    and status == "done" and self.ask_feedback_on_done):
+                self.feedback_flow.ask(session_id)
+
+    def ask_feedback(self) -> None:
+        """Open the feedback dialog for the session (skippable, undoable once saved)."""
+        if self._detail is not None:
+            self.feedback_flow.ask(self._detail.id)
+
+    def show_plate_calculator(self) -> PlateCalculator:
+        """Plates per side for the entry row's load, from the user's plate set (kept on close)."""
+        units = self._units
+        bar, plates = load_plate_set(units)
+        load_kg = self.set_entry.load_kg()
+        load = kg_to_unit(load_kg, units) if load_kg else None
+        calculator = PlateCalculator(units, load, bar, plates, self)
+        calculator.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        calculator.finished.connect(lambda _: save_plate_set(units, *calculator.plate_set()))
+        calculator.open()
+        self.plate_calculator = calculator
+        return calculator
 
     def _commit_name(self) -> None:
         if self._detail is None or not self.name_edit.isModified():

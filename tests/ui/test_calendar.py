@@ -188,3 +188,26 @@ def test_week_rows_count_groups_inside_their_landmarks(calendar, store):
     assert row.text().count("1/14") == 1 and "done" in row.text()
     chip = calendar.cell_for(MONDAY).chips[0]
     assert chip.badge_colours["back"] == "#6dbb4b"  # productive
+
+
+def test_a_week_row_tooltip_gives_the_reasons_of_its_adaptation(calendar, store, qtbot):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+
+    from models.autoregulation import Feedback
+    from models.feedback_store import save_feedback
+    from models.sessions import log_set, set_status
+
+    last_week = create_session(MONDAY - timedelta(days=7), "Pull", [exercise_id("Barbell Row")])
+    se_id = SessionExercise.get(SessionExercise.session == last_week).id
+    for _ in range(10):
+        log_set(se_id, kind="working", load_kg=80, reps=8)
+    set_status(last_week, "done")
+    save_feedback(last_week, [Feedback("back", soreness=1, pump=2, performance=1)])
+    this_week = create_session(MONDAY + timedelta(days=2), "Pull", [exercise_id("Barbell Row")])
+    SessionExercise.update(target_sets=10).where(SessionExercise.session == this_week).execute()
+    store.sessions_changed.emit()
+    row = next(s for s in calendar.summaries if s.objectName() == f"week_{MONDAY}")
+    QApplication.sendEvent(row, QHelpEvent(QEvent.Type.ToolTip, QPoint(2, 2), QPoint(2, 2)))
+    assert "Adapted from last week's feedback" in row.toolTip()
+    assert "back +1: healed just in time" in row.toolTip()

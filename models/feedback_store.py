@@ -1,0 +1,533 @@
+"""Autoregulation in the database: session feedback, next week's targets, early deloads, swaps.
+
+The rules live in models/autoregulation.py; this module reads the rows they need and writes what
+they decide. Every change validates first (raising FeedbackError, a SessionError, whose message
+names the field), writes in one transaction, and returns what its undo needs.
+
+Conventions:
+- A group's weekly sets are the target sets of the session exercises with that primary group,
+  in sessions that are not skipped (the plan, as the calendar's planned gauges count it).
+- Weeks are the seven days from a given first day (`week_start`); "next week adapts" reads the
+  feedback of the seven days before it.
+- A recovery session is marked in the notes of its session exercises with the targets they had
+  (RECOVERY_NOTE), so the next week counts the group's usual sets, not the halved ones, and
+  applying again never halves twice.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from models.autoregulation import (
+    DeloadSuggestion,
+    ExerciseTargets,
+    Feedback,
+    FeedbackEntry,
+    GroupAdjustment,
+    StartAdjustment,
+    default_plate_set,
+    default_plates,
+    early_deload,
+    next_mesocycle_start,
+    next_week_sets,
+    recovery_targets,
+)
+from models.db import database
+from models.domain import DEFAULT_LANDMARKS, MUSCLE_GROUPS, Landmarks
+from models.generator import DELOAD_RIR
+from models.schema import Exercise, Mesocycle, Session, SessionExercise
+from models.schema import Feedback as FeedbackRow
+from models.sessions import SessionError
+from models.settings import get_value, set_value
+
+MAX_TARGET_SETS = 20  # the database's limit per session exercise
+RECOVERY_NOTE = ("Recovery session: half the sets and reps at the same load "
+                 "(planned {sets} × {low}–{high}).")
+_RECOVERY_PATTERN = re.compile(
+    r"^Recovery session: half the sets and reps at the same load "
+    r"\(planned (\d+) × (\d+)–(\d+)\)\.\s?")
+
+
+class FeedbackError(SessionError):
+    """Feedback or an adjustment that cannot be stored as given; the message says why."""
+
+
+@dataclass(frozen=True)
+class TargetsSnapshot:
+    """The targets of session exercises before a change, for restore_targets."""
+
+    rows: tuple[dict, ...]
+
+
+@dataclass(frozen=True)
+class WeekRef:
+    """A mesocycle's plan week."""
+
+    mesocycle_id: int
+    week_number: int
+
+
+@dataclass(frozen=True)
+class WeekDeload:
+    suggestion: DeloadSuggestion
+    week: WeekRef
+
+
+@dataclass(frozen=True)
+class MesocycleInfo:
+    id: int
+    name: str
+    level: str
+    start: date
+    weeks: int
+    deload: bool
+    days: tuple[str, ...]
+    split: str
+    priorities: dict[str, str]
+
+    @property
+    def end(self) -> date:
+        """The last day of its last plan week (weeks are 7-day blocks from the start)."""
+        return self.start + timedelta(days=7 * (self.weeks + self.deload) - 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# Feedback
+# ---------------------------------------------------------------------------------------------
+
+def trained_groups(session_id: int) -> tuple[str, ...]:
+    """The primary groups a session's exercises train, in the DOMAIN table's order."""
+    _session(session_id)
+    groups = {group for (group,) in Exercise.select(Exercise.primary_group)
+              .join(SessionExercise).where(SessionExercise.session == session_id).tuples()}
+    return tuple(g for g in MUSCLE_GROUPS if g in groups)
+
+
+def load_feedback(session_id: int) -> tuple[Feedback, ...]:
+    """A session's feedback, one per group, in table order."""
+    rows = {row.group_key: row for row in FeedbackRow.select()
+            .where(FeedbackRow.session == session_id)}
+    return tuple(_feedback(rows[g]) for g in MUSCLE_GROUPS if g in rows)
+
+
+def save_feedback(session_id: int, feedbacks: Iterable[Feedback]) -> tuple[Feedback, ...]:
+    """Replace a session's feedback with `feedbacks` (none = remove it); returns the old."""
+    feedbacks = tuple(feedbacks)
+    problems = [p for f in feedbacks for p in f.problems()]
+    groups = [f.group for f in feedbacks]
+    if len(set(groups)) != len(groups):
+        problems.append("feedback: each group at most once per session")
+    if problems:
+        raise FeedbackError("feedback: " + "; ".join(problems))
+    with database.atomic():
+        _session(session_id)
+        old = load_feedback(session_id)
+        FeedbackRow.delete().where(FeedbackRow.session == session_id).execute()
+        if feedbacks:
+            FeedbackRow.insert_many([
+                {"session": session_id, "group": f.group, "soreness": f.soreness,
+                 "pump": f.pump, "performance": f.performance, "joint_pain": f.joint_pain}
+                for f in feedbacks]).execute()
+    return old
+
+
+def feedback_history(mesocycle_id: int | None = None, *, since: date | None = None,
+                     until: date | None = None) -> list[FeedbackEntry]:
+    """Feedback of done sessions — of one mesocycle, or between two days (inclusive) — oldest
+    first, each with the group's planned sets in that session's week (its plan week in a
+    mesocycle, else the seven days from that Monday)."""
+    query = (FeedbackRow.select(FeedbackRow, Session).join(Session)
+             .where(Session.status == "done")
+             .order_by(Session.date, Session.position, Session.id))
+    if mesocycle_id is not None:
+        query = query.where(Session.mesocycle == mesocycle_id)
+    if since is not None:
+        query = query.where(Session.date >= since)
+    if until is not None:
+        query = query.where(Session.date <= until)
+    weeks = _WeekSets()
+    return [FeedbackEntry(row.session.date, _feedback(row), weeks.of(row.session).get(
+                row.group_key, 0), row.session.id)
+            for row in query]
+
+
+def _feedback(row: FeedbackRow) -> Feedback:
+    return Feedback(row.group_key, row.soreness, row.pump, row.performance, bool(row.joint_pain))
+
+
+class _WeekSets:
+    """Planned sets per group of the week a session belongs to, each week read once."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple, dict[str, int]] = {}
+
+    def of(self, session: Session) -> dict[str, int]:
+        if session.mesocycle_id is not None and session.week_number is not None:
+            key = ("plan", session.mesocycle_id, session.week_number)
+            where = ((Session.mesocycle == session.mesocycle_id)
+                     & (Session.week_number == session.week_number))
+        else:
+            monday = session.date - timedelta(days=session.date.weekday())
+            key = ("days", monday)
+            where = Session.date.between(monday, monday + timedelta(days=6))
+        if key not in self._cache:
+            self._cache[key] = _planned_sets(where)
+        return self._cache[key]
+
+
+# ---------------------------------------------------------------------------------------------
+# Next week
+# ---------------------------------------------------------------------------------------------
+
+def week_adjustments(week_start: date, landmarks: Mapping[str, Landmarks] | None = None
+                     ) -> list[GroupAdjustment]:
+    """Each group's sets for the seven days from `week_start`, from the feedback of the last
+    done session training it in the seven days before and that week's sets (DOMAIN §5).
+
+    Only groups rated last week and planned this week are listed, in table order."""
+    landmarks = landmarks or DEFAULT_LANDMARKS
+    before = week_start - timedelta(days=7)
+    last_week = _planned_sets(_between(before, week_start - timedelta(days=1)))
+    this_week_where = _between(week_start, week_start + timedelta(days=6))
+    this_week = _planned_sets(this_week_where)
+    recovering = _recovery_groups(this_week_where)
+    latest = _latest_feedback(before, week_start - timedelta(days=1))
+    result = []
+    for group in MUSCLE_GROUPS:
+        feedback = latest.get(group)
+        if feedback is None or not feedback.rated or group not in this_week:
+            continue
+        adjusted = next_week_sets(group, last_week.get(group, 0), feedback,
+                                  landmarks.get(group, DEFAULT_LANDMARKS[group]))
+        applied = (this_week[group] == adjusted.sets
+                   and adjusted.recovery == (group in recovering))
+        result.append(GroupAdjustment(adjusted.group, adjusted.sets, adjusted.delta,
+                                      adjusted.recovery, adjusted.reason, this_week[group],
+                                      applied))
+    return result
+
+
+def week_plan(week_start: date) -> WeekRef | None:
+    """The plan week of the first planned mesocycle session in the seven days from
+    `week_start` (plans start on a Monday by default, so a plan week is a calendar week)."""
+    session = (Session.select().where(_between(week_start, week_start + timedelta(days=6))
+                                      & (Session.status == "planned")
+                                      & Session.mesocycle.is_null(False)
+                                      & Session.week_number.is_null(False))
+               .order_by(Session.date, Session.position, Session.id).first())
+    return WeekRef(session.mesocycle_id, session.week_number) if session else None
+
+
+def apply_next_week(mesocycle_id: int, week_number: int,
+                    adjustments: Sequence[GroupAdjustment]) -> TargetsSnapshot:
+    """Set the target sets of a plan week's planned sessions so each adjusted group's weekly
+    sets match (sets of sessions already done count as they are), spread evenly over its
+    sessions, earliest first; a recovery group's first planned session gets half its sets and
+    reps. Returns the old targets for restore_targets."""
+    problems = [f"{a.group}: {a.sets} sets" for a in adjustments
+                if a.group not in MUSCLE_GROUPS or a.sets < 0]
+    if problems:
+        raise FeedbackError("adjustments: not a muscle group or negative sets: "
+                            + ", ".join(problems))
+    with database.atomic():
+        rows = _week_rows(mesocycle_id, week_number)
+        if not any(row["status"] == "planned" for row in rows):
+            raise FeedbackError(f"week {week_number}: no planned session left to adjust")
+        snapshot = _snapshot([row for row in rows if row["status"] == "planned"])
+        for adjusted in adjustments:
+            _apply_group(rows, adjusted)
+        _write(rows, snapshot)
+    return snapshot
+
+
+def restore_targets(snapshot: TargetsSnapshot) -> None:
+    """Put back the targets a change replaced (its undo)."""
+    with database.atomic():
+        for row in snapshot.rows:
+            values = {k: v for k, v in row.items() if k != "id"}
+            SessionExercise.update(**values).where(SessionExercise.id == row["id"]).execute()
+
+
+def _apply_group(rows: list[dict], adjusted: GroupAdjustment) -> None:
+    mine = [row for row in rows if row["group"] == adjusted.group]
+    planned = [row for row in mine if row["status"] == "planned"]
+    if not planned:
+        return  # nothing left to change this week
+    for row in planned:
+        _unmark_recovery(row)
+    done = sum(row["target_sets"] for row in mine if row["status"] != "planned")
+    sessions = _by_session(planned)
+    shares = _spread(max(0, adjusted.sets - done), len(sessions))
+    for session_rows, share in zip(sessions, shares, strict=True):
+        for row, sets in zip(session_rows, _spread(share, len(session_rows)), strict=True):
+            row["target_sets"] = min(sets, MAX_TARGET_SETS)
+    if adjusted.recovery:
+        _mark_recovery(sessions[0])
+
+
+def _mark_recovery(rows: list[dict]) -> None:
+    targets = [ExerciseTargets(r["id"], r["target_sets"], r["rep_low"], r["rep_high"])
+               for r in rows]
+    for row, half in zip(rows, recovery_targets(targets), strict=True):
+        note = RECOVERY_NOTE.format(sets=row["target_sets"], low=row["rep_low"],
+                                    high=row["rep_high"])
+        row["notes"] = f"{note} {row['notes']}".strip()
+        row.update(target_sets=half.sets, rep_low=half.rep_low, rep_high=half.rep_high)
+
+
+def _unmark_recovery(row: dict) -> None:
+    """Give a recovery row back the targets it had (written in its note) before it is changed."""
+    match = _RECOVERY_PATTERN.match(row["notes"])
+    if match:
+        sets, low, high = (int(value) for value in match.groups())
+        row.update(target_sets=sets, rep_low=low, rep_high=high,
+                   notes=row["notes"][match.end():])
+
+
+def _spread(total: int, parts: int) -> list[int]:
+    """`total` split into `parts` whole numbers that differ by at most one, bigger ones first."""
+    each, extra = divmod(total, parts)
+    return [each + (index < extra) for index in range(parts)]
+
+
+def _by_session(rows: list[dict]) -> list[list[dict]]:
+    sessions: dict[int, list[dict]] = {}
+    for row in sorted(rows, key=lambda r: (r["date"], r["session_position"], r["session"],
+                                           r["position"], r["id"])):
+        sessions.setdefault(row["session"], []).append(row)
+    return list(sessions.values())
+
+
+# ---------------------------------------------------------------------------------------------
+# Early deload
+# ---------------------------------------------------------------------------------------------
+
+def deload_suggestion(week_start: date, landmarks: Mapping[str, Landmarks] | None = None
+                      ) -> WeekDeload | None:
+    """An early deload for the plan week starting in the seven days from `week_start`, when the
+    feedback until then calls for it (autoregulation.early_deload). None when the week is not
+    an accumulation week of a mesocycle, or is already deloaded."""
+    week = week_plan(week_start)
+    if week is None:
+        return None
+    mesocycle = Mesocycle.get_by_id(week.mesocycle_id)
+    if week.week_number > mesocycle.accumulation_weeks or _is_deloaded(week):
+        return None
+    history = feedback_history(week.mesocycle_id, until=week_start - timedelta(days=1))
+    suggestion = early_deload(history, landmarks=landmarks or DEFAULT_LANDMARKS)
+    return WeekDeload(suggestion, week) if suggestion else None
+
+
+def accept_early_deload(mesocycle_id: int, week_number: int) -> TargetsSnapshot:
+    """Turn a plan week's planned sessions into a deload: about half the sets (rounded up),
+    RIR DELOAD_RIR. Returns the old targets for restore_targets."""
+    mesocycle = Mesocycle.get_or_none(Mesocycle.id == mesocycle_id)
+    if mesocycle is None:
+        raise FeedbackError(f"mesocycle: no mesocycle with id {mesocycle_id!r}")
+    if not 1 <= week_number <= mesocycle.accumulation_weeks:
+        raise FeedbackError(f"week: {week_number} is not an accumulation week of "
+                            f"“{mesocycle.name}” (1–{mesocycle.accumulation_weeks})")
+    with database.atomic():
+        rows = [row for row in _week_rows(mesocycle_id, week_number)
+                if row["status"] == "planned"]
+        if not rows:
+            raise FeedbackError(f"week {week_number}: no planned session left to deload")
+        snapshot = _snapshot(rows)
+        for row in rows:
+            _unmark_recovery(row)
+            row["target_sets"] = math.ceil(row["target_sets"] / 2)
+            row["target_rir"] = float(DELOAD_RIR)
+        _write(rows, snapshot)
+    return snapshot
+
+
+def _is_deloaded(week: WeekRef) -> bool:
+    rows = [r for r in _week_rows(week.mesocycle_id, week.week_number)
+            if r["status"] == "planned"]
+    return bool(rows) and all(r["target_rir"] == DELOAD_RIR for r in rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# Joint pain: swapping an exercise
+# ---------------------------------------------------------------------------------------------
+
+def swap_session_exercise(se_id: int, exercise_id: int) -> int:
+    """Put another exercise in a session exercise's place, keeping its targets and sets;
+    returns the exercise it had."""
+    row = SessionExercise.get_or_none(SessionExercise.id == se_id)
+    if row is None:
+        raise FeedbackError(f"session exercise: no session exercise with id {se_id!r}")
+    if Exercise.get_or_none(Exercise.id == exercise_id) is None:
+        raise FeedbackError(f"exercise: no exercise with id {exercise_id!r}")
+    old = row.exercise_id
+    SessionExercise.update(exercise=exercise_id).where(SessionExercise.id == se_id).execute()
+    return old
+
+
+def swap_session_exercises(se_ids: Iterable[int], exercise_id: int) -> dict[int, int]:
+    """swap_session_exercise for several rows in one transaction; {se id: exercise it had}."""
+    with database.atomic():
+        return {se_id: swap_session_exercise(se_id, exercise_id) for se_id in se_ids}
+
+
+def restore_session_exercises(old: Mapping[int, int]) -> None:
+    """Undo swap_session_exercises: each row gets its exercise back."""
+    with database.atomic():
+        for se_id, exercise_id in old.items():
+            swap_session_exercise(se_id, exercise_id)
+
+
+def upcoming_uses(session_id: int, exercise_id: int) -> list[int]:
+    """The session exercises of `exercise_id` in planned sessions after this session's day —
+    in its mesocycle when it has one — earliest first: where a swap for joint pain applies."""
+    session = _session(session_id)
+    where = ((SessionExercise.exercise == exercise_id) & (Session.status == "planned")
+             & (Session.date > session.date))
+    if session.mesocycle_id is not None:
+        where &= Session.mesocycle == session.mesocycle_id
+    return [se_id for (se_id,) in SessionExercise.select(SessionExercise.id).join(Session)
+            .where(where).order_by(Session.date, Session.position, SessionExercise.position)
+            .tuples()]
+
+
+# ---------------------------------------------------------------------------------------------
+# Next mesocycle
+# ---------------------------------------------------------------------------------------------
+
+def latest_mesocycle() -> MesocycleInfo | None:
+    """The mesocycle that starts last (the most recently created on a tie)."""
+    row = Mesocycle.select().order_by(Mesocycle.start_date.desc(), Mesocycle.id.desc()).first()
+    if row is None:
+        return None
+    try:
+        priorities = json.loads(row.priorities or "{}")
+    except ValueError:
+        priorities = {}
+    return MesocycleInfo(row.id, row.name, row.level, row.start_date, row.accumulation_weeks,
+                         bool(row.deload), tuple(d for d in row.training_days.split(",") if d),
+                         row.split, dict(priorities) if isinstance(priorities, dict) else {})
+
+
+def mesocycle_start_adjustments(mesocycle: MesocycleInfo,
+                                landmarks: Mapping[str, Landmarks]) -> dict[str, StartAdjustment]:
+    """The next mesocycle's start per group from this one's feedback (same level)."""
+    return next_mesocycle_start(mesocycle.level, landmarks, feedback_history(mesocycle.id))
+
+
+# ---------------------------------------------------------------------------------------------
+# The user's plates (a preference, kept with the other settings)
+# ---------------------------------------------------------------------------------------------
+
+def load_plate_set(unit: str) -> tuple[float, dict[float, int]]:
+    """The bar and {plate: pairs} the user keeps for `unit`; a commercial gym's by default."""
+    default = default_plate_set(unit)
+    try:
+        stored = json.loads(get_value(f"plates_{unit}") or "null")
+        if stored is None:
+            return default
+        return float(stored["bar"]), {float(w): int(n) for w, n in stored["plates"]}
+    except (ValueError, KeyError, TypeError):
+        return default  # an unreadable preference is not worth an error: start over
+
+
+def save_plate_set(unit: str, bar: float, plates: Mapping[float, int]) -> None:
+    default_plates(unit)  # refuses an unknown unit
+    set_value(f"plates_{unit}", json.dumps(
+        {"bar": bar, "plates": sorted(([w, n] for w, n in plates.items()), reverse=True)}))
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows
+# ---------------------------------------------------------------------------------------------
+
+_PLANNED_SQL = """
+    SELECT e.primary_group, se.target_sets, se.notes
+    FROM session s
+    JOIN session_exercise se ON se.session_id = s.id
+    JOIN exercise e ON e.id = se.exercise_id
+    WHERE s.status != 'skipped' AND e.primary_group IS NOT NULL AND s.id IN ({sessions})
+"""
+
+_TARGET_COLUMNS = ("target_sets", "rep_low", "rep_high", "target_rir", "notes")
+
+
+def _between(start: date, end: date):
+    return Session.date.between(start, end)
+
+
+def _session_ids(where) -> list[int]:
+    return [sid for (sid,) in Session.select(Session.id).where(where).tuples()]
+
+
+def _planned_sets(where) -> dict[str, int]:
+    """Weekly sets per primary group of the sessions `where` selects; a recovery row counts the
+    sets it had before it was halved."""
+    ids = _session_ids(where)
+    totals: dict[str, int] = defaultdict(int)
+    if not ids:
+        return {}
+    sql = _PLANNED_SQL.format(sessions=",".join("?" * len(ids)))
+    for group, sets, notes in database.execute_sql(sql, ids):
+        match = _RECOVERY_PATTERN.match(notes or "")
+        totals[group] += int(match.group(1)) if match else sets
+    return dict(totals)
+
+
+def _recovery_groups(where) -> set[str]:
+    ids = _session_ids(where)
+    if not ids:
+        return set()
+    sql = _PLANNED_SQL.format(sessions=",".join("?" * len(ids)))
+    return {group for group, _, notes in database.execute_sql(sql, ids)
+            if _RECOVERY_PATTERN.match(notes or "")}
+
+
+def _latest_feedback(start: date, end: date) -> dict[str, Feedback]:
+    """Per group, the feedback of the last done session between the two days that has one."""
+    latest = {}
+    for entry in feedback_history(since=start, until=end):
+        latest[entry.group] = entry.feedback  # oldest first: the last one wins
+    return latest
+
+
+def _week_rows(mesocycle_id: int, week_number: int) -> list[dict]:
+    """Every session exercise of a plan week, with its session's status, day and position and
+    its exercise's primary group; sessions skipped are left out."""
+    query = (SessionExercise.select(
+                SessionExercise.id, SessionExercise.session, SessionExercise.position,
+                SessionExercise.target_sets, SessionExercise.rep_low, SessionExercise.rep_high,
+                SessionExercise.target_rir, SessionExercise.notes, Session.status,
+                Session.date, Session.position.alias("session_position"),
+                Exercise.primary_group.alias("group"))
+             .join(Session).switch(SessionExercise).join(Exercise)
+             .where((Session.mesocycle == mesocycle_id) & (Session.week_number == week_number)
+                    & (Session.status != "skipped"))
+             .dicts())
+    return [dict(row) for row in query]
+
+
+def _snapshot(rows: Sequence[dict]) -> TargetsSnapshot:
+    return TargetsSnapshot(tuple({"id": row["id"], **{c: row[c] for c in _TARGET_COLUMNS}}
+                                 for row in rows))
+
+
+def _write(rows: Sequence[dict], before: TargetsSnapshot) -> None:
+    """Update the rows whose targets changed since `before`."""
+    old = {row["id"]: row for row in before.rows}
+    for row in rows:
+        values = {c: row[c] for c in _TARGET_COLUMNS}
+        if row["id"] in old and values != {c: old[row["id"]][c] for c in _TARGET_COLUMNS}:
+            SessionExercise.update(**values).where(SessionExercise.id == row["id"]).execute()
+
+
+def _session(session_id: int) -> Session:
+    session = Session.get_or_none(Session.id == session_id)
+    if session is None:
+        raise FeedbackError(f"session: no session with id {session_id!r}")
+    return session
