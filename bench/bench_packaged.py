@@ -27,7 +27,12 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from bench.harness import child_env, markdown_table, result, timed_startup  # noqa: E402
+from bench.harness import (  # noqa: E402
+    alternate_startups,
+    child_env,
+    markdown_table,
+    result,
+)
 
 RATIO_BUDGET = 1.2
 BUNDLE_BUDGET_MIB = 150
@@ -51,7 +56,8 @@ def run() -> list[dict]:
     app = packaging_build.BUNDLE / "overload"
     with tempfile.TemporaryDirectory(prefix="overload-packaged-") as folder:
         env = child_env(Path(folder))
-        bare_runs, app_runs = _alternate([str(bare)], [str(app), "--smoke"], env)
+        bare_runs, app_runs = alternate_startups([str(bare)], [str(app), "--smoke"], env,
+                                                 RUNS)
     bare_shown = statistics.median(r["window shown"] for r in bare_runs)
     app_shown = statistics.median(r["window shown"] for r in app_runs)
     app_data = statistics.median(r["data loaded"] for r in app_runs)
@@ -89,18 +95,6 @@ def _build_bare() -> Path:
                    cwd=REPO_ROOT, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), check=True,
                    stdout=subprocess.DEVNULL)
     return BARE_DIR / "dist" / "bare" / "bare"
-
-
-def _alternate(bare: list[str], app: list[str], env: dict[str, str]) -> tuple[list, list]:
-    """One untimed run of each (disk cache; the app creates its database), then RUNS timed
-    rounds of each in turn."""
-    timed_startup(bare, env)
-    timed_startup(app, env)
-    bare_runs, app_runs = [], []
-    for _ in range(RUNS):
-        bare_runs.append(timed_startup(bare, env))
-        app_runs.append(timed_startup(app, env))
-    return bare_runs, app_runs
 
 
 def _tree_bytes(folder: Path) -> int:

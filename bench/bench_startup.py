@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.harness import REPO_ROOT, child_env, markdown_table, result, timed_startup
+from bench.harness import REPO_ROOT, alternate_startups, child_env, markdown_table, result
 from bench.make_history import ensure_history
 
 RATIO_BUDGET = 1.3
@@ -38,7 +38,7 @@ def run() -> list[dict]:
         shutil.copyfile(ensure_history(), db)
         env = child_env(scratch)
         app = [sys.executable, str(REPO_ROOT / "main.py"), "--smoke", "--db", str(db)]
-        bare_runs, app_runs = _alternate(BARE, app, env)
+        bare_runs, app_runs = alternate_startups(BARE, app, env, RUNS)
         pyqtgraph = _imports_pyqtgraph(app, env)
     bare_shown = statistics.median(r["window shown"] for r in bare_runs)
     app_shown = statistics.median(r["window shown"] for r in app_runs)
@@ -58,17 +58,6 @@ def run() -> list[dict]:
         result("pyqtgraph imported before the first window", "yes" if pyqtgraph else "no", "",
                "no", "python -X importtime"),
     ]
-
-
-def _alternate(bare: list[str], app: list[str], env: dict[str, str]) -> tuple[list, list]:
-    """Run both once untimed (bytecode, disk cache), then RUNS timed rounds of each in turn."""
-    timed_startup(bare, env)
-    timed_startup(app, env)
-    bare_runs, app_runs = [], []
-    for _ in range(RUNS):
-        bare_runs.append(timed_startup(bare, env))
-        app_runs.append(timed_startup(app, env))
-    return bare_runs, app_runs
 
 
 def _imports_pyqtgraph(app: list[str], env: dict[str, str]) -> bool:

@@ -35,6 +35,19 @@ def timed_startup(command: list[str], env: dict[str, str], cwd: Path = REPO_ROOT
     return events
 
 
+def alternate_startups(bare: list[str], app: list[str], env: dict[str, str], runs: int
+                       ) -> tuple[list[dict], list[dict]]:
+    """One untimed run of each (bytecode, disk cache; the app creates its database), then
+    `runs` timed rounds of each in turn, so background load hits both alike."""
+    timed_startup(bare, env)
+    timed_startup(app, env)
+    bare_runs, app_runs = [], []
+    for _ in range(runs):
+        bare_runs.append(timed_startup(bare, env))
+        app_runs.append(timed_startup(app, env))
+    return bare_runs, app_runs
+
+
 def child_env(scratch: Path) -> dict[str, str]:
     """The environment for a timed child process: offscreen, settings and data folder in the
     scratch folder (not the home), and bytecode cached there: users run from compiled bytecode,
