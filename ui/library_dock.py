@@ -125,10 +125,16 @@ class ExerciseLibraryPanel(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (COL_PRIMARY, COL_PATTERN, COL_EQUIPMENT):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_SECONDARY, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(COL_SECONDARY, 120)
+        # Fixed widths from the font, not ResizeToContents: that asks the model for every row's
+        # text on each layout (12,000 data() calls at start for 225 exercises).
+        metrics = self.fontMetrics()
+        widths = {COL_PRIMARY: metrics.horizontalAdvance("Hamstrings") + 16,
+                  COL_SECONDARY: 120,
+                  COL_PATTERN: metrics.horizontalAdvance("Horizontal pull") + 16,
+                  COL_EQUIPMENT: metrics.horizontalAdvance("Smith machine") + 16}
+        for column, width in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         # A dock is narrow: the name and muscles matter most; pattern and equipment are one
         # right-click on the header away (and always in the filters and the tooltip).
