@@ -22,16 +22,22 @@ What becomes of the file's fields:
 - logged set: position (0-based), kind, load in kg (NULL for bodyweight), reps (0 when the file
   has a load but no reps), RPE, notes, logged_at = the workout's start (no file times each set).
 
-Speed: rows are written with executemany on explicit ids taken after an IMMEDIATE lock. peewee's
-insert_many builds its SQL value by value and took 1.8 s for 60,000 sets; executemany takes
-0.3 s, which is what keeps a 60,000-set Strong export within its 2-second budget.
+Speed (bench/bench_import.py: a 60,000-set Strong export): rows get explicit ids taken after an
+IMMEDIATE lock and go in with plain sqlite3, many rows per INSERT statement. peewee's insert_many
+builds its SQL value by value (1.8 s). executemany of one row per statement spent 0.31 s in
+logged_set alone, much of it because its CHECK (kind IN (...)) makes SQLite build a little lookup
+table each time the statement runs (EXPLAIN: OpenEphemeral under a Once), and executemany runs
+it once per row. With up to 99 rows per statement it is built once per 99 rows: logged_set takes
+0.19 s, all three tables 0.24 s, every CHECK, foreign key and index still checked and kept.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from itertools import count
 from pathlib import Path
 
 from peewee import fn
@@ -120,10 +126,11 @@ class ImportSummary:
 
 def plan_import(parsed: ParsedFile) -> ImportPreview:
     """The preview of importing `parsed`: reads the database, writes nothing."""
-    names = parsed.exercise_names()
-    sets_per_name = dict.fromkeys(names, 0)
-    for s in parsed.sets:
-        sets_per_name[s.exercise] += 1
+    sets_per_name: dict[str, int] = {}  # every name, in order of first appearance
+    for workout in parsed.workouts:
+        for block in workout.exercises:
+            sets_per_name[block.name] = sets_per_name.get(block.name, 0) + len(block.sets)
+    names = list(sets_per_name)
     existing = _existing_keys(parsed.format)
     first, last = parsed.date_range
     return ImportPreview(
@@ -182,14 +189,18 @@ class _NamePlan:
     @classmethod
     def make(cls, parsed: ParsedFile, mapping: dict[str, int],
              new_exercises: dict[str, str | None], create_unassigned: bool) -> _NamePlan:
-        names = parsed.exercise_names()
         unknown_ids = sorted(set(mapping.values()) - _exercise_ids(set(mapping.values())))
         if unknown_ids:
             raise ValueError(f"mapping refers to exercise id(s) that do not exist: {unknown_ids}")
-        matches = match_exercises([n for n in names if n not in mapping])
         plan = cls({}, {}, {}, {})
-        for s in parsed.sets:
-            plan.first_line.setdefault(s.exercise, s.line)
+        # Every name once, in order of first appearance, with the line of its first set (a block
+        # of sets has at least one, all of its exercise): parsed.exercise_names() without
+        # going through every set.
+        for workout in parsed.workouts:
+            for block in workout.exercises:
+                plan.first_line.setdefault(block.name, block.sets[0].line)
+        names = list(plan.first_line)
+        matches = match_exercises([n for n in names if n not in mapping])
         left = []
         for name in names:
             if name in mapping:
@@ -261,13 +272,13 @@ class _Written:
     skipped_existing: int = 0
 
 
-_SESSION_SQL = ("INSERT INTO session (id, date, position, name, status, notes, source, source_key)"
-                " VALUES (?, ?, ?, ?, 'done', ?, ?, ?)")
-_EXERCISE_SQL = ("INSERT INTO session_exercise (id, session_id, exercise_id, position, target_sets,"
-                 " rep_low, rep_high, tempo, rest_seconds, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
-                 " ?, ?)")
-_SET_SQL = ("INSERT INTO logged_set (id, session_exercise_id, position, kind, load_kg, reps, rir,"
-            " rpe, notes, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_SESSION_COLUMNS = "session (id, date, position, name, status, notes, source, source_key)"
+_EXERCISE_COLUMNS = ("session_exercise (id, session_id, exercise_id, position, target_sets,"
+                     " rep_low, rep_high, tempo, rest_seconds, notes)")
+_SET_COLUMNS = ("logged_set (id, session_exercise_id, position, kind, load_kg, reps, rir, rpe,"
+                " notes, logged_at)")
+# SQLite builds before 3.32 allow at most 999 parameters in a statement.
+MAX_PARAMETERS = 999
 
 
 class _Writer:
@@ -285,8 +296,9 @@ class _Writer:
             Exercise.id, Exercise.rep_low, Exercise.rep_high, Exercise.tempo,
             Exercise.rest_seconds).where(Exercise.id.in_(list(set(exercise_ids.values()))))
             .tuples()}
-        self.next_id = {table: _next_id(table)
-                        for table in ("session", "session_exercise", "logged_set")}
+        self.session_ids = count(_next_id("session"))
+        self.exercise_row_ids = count(_next_id("session_exercise"))
+        self.next_set_id = _next_id("logged_set")
         self.next_position: dict[str, int] = {}
 
     def write(self) -> _Written:
@@ -314,43 +326,68 @@ class _Writer:
         self.next_position = {str(day): top + 1 for day, top in rows}
 
     def _write_batch(self, workouts: list[ImportedWorkout]) -> None:
-        sessions, exercises, sets = [], [], []
+        # The values of each table's rows one after the other, as _insert() takes them.
+        sessions: list = []
+        exercises: list = []
+        sets: list = []
+        source = self.parsed.format
+        set_id = self.next_set_id
+        warmups = 0
         for workout in workouts:
-            session_id = self._take("session")
+            session_id = next(self.session_ids)
             day = workout.started.date().isoformat()
             position = self.next_position.get(day, 0)
             self.next_position[day] = position + 1
-            sessions.append((session_id, day, position, workout.name, workout.notes,
-                             self.parsed.format, workout.key))
+            sessions += (session_id, day, position, workout.name, "done", workout.notes, source,
+                         workout.key)
             logged_at = workout.started.isoformat(timespec="seconds")
             for index, block in enumerate(workout.exercises):
-                se_id = self._take("session_exercise")
-                exercises.append(self._exercise_row(se_id, session_id, index, block))
+                se_id = next(self.exercise_row_ids)
+                block_warmups = 0
                 for s in block.sets:
-                    sets.append((self._take("logged_set"), se_id, s.order - 1, s.kind, s.load_kg,
-                                 s.reps or 0, s.rir, s.rpe, s.notes, logged_at))
-                    self.written.warmup_sets += s.kind == "warmup"
+                    sets += (set_id, se_id, s.order - 1, s.kind, s.load_kg, s.reps or 0, s.rir,
+                             s.rpe, s.notes, logged_at)
+                    set_id += 1
+                    block_warmups += s.kind == "warmup"
+                warmups += block_warmups
+                exercises += self._exercise_row(se_id, session_id, index, block,
+                                                len(block.sets) - block_warmups)
         cursor = database.cursor()
-        cursor.executemany(_SESSION_SQL, sessions)
-        cursor.executemany(_EXERCISE_SQL, exercises)
-        cursor.executemany(_SET_SQL, sets)
-        self.written.workouts += len(sessions)
-        self.written.sets += len(sets)
+        _insert(cursor, _SESSION_COLUMNS, sessions)
+        _insert(cursor, _EXERCISE_COLUMNS, exercises)
+        _insert(cursor, _SET_COLUMNS, sets)
+        self.written.workouts += len(workouts)
+        self.written.sets += set_id - self.next_set_id
+        self.written.warmup_sets += warmups
+        self.next_set_id = set_id
 
-    def _exercise_row(self, se_id: int, session_id: int, index: int,
-                      block: ImportedExercise) -> tuple:
+    def _exercise_row(self, se_id: int, session_id: int, index: int, block: ImportedExercise,
+                      working_sets: int) -> tuple:
         exercise_id = self.exercise_ids[block.name]
         rep_low, rep_high, tempo, rest = self.defaults[exercise_id]
         if block.rest_seconds is not None:
             rest = min(block.rest_seconds, MAX_REST_SECONDS)
-        target = min(sum(s.kind != "warmup" for s in block.sets), MAX_TARGET_SETS)
+        target = min(working_sets, MAX_TARGET_SETS)
         return (se_id, session_id, exercise_id, index, target, rep_low, rep_high, tempo, rest,
                 block.notes)
 
-    def _take(self, table: str) -> int:
-        value = self.next_id[table]
-        self.next_id[table] = value + 1
-        return value
+
+def _insert(cursor: sqlite3.Cursor, table: str, values: list) -> None:
+    """INSERT INTO `table` ("name (columns)") rows given as their values one after the other,
+    as many rows per statement as the parameter limit allows (see the module's docstring)."""
+    width = table.count(",") + 1
+    step = MAX_PARAMETERS // width * width  # values in a statement of whole rows
+    full = len(values) - len(values) % step
+    if full:
+        cursor.executemany(_values_sql(table, width, step // width),
+                           [values[start:start + step] for start in range(0, full, step)])
+    if full < len(values):
+        cursor.execute(_values_sql(table, width, (len(values) - full) // width), values[full:])
+
+
+def _values_sql(table: str, width: int, rows: int) -> str:
+    row = "(" + ", ".join("?" * width) + ")"
+    return f"INSERT INTO {table} VALUES " + ", ".join([row] * rows)
 
 
 def _next_id(table: str) -> int:

@@ -505,6 +505,58 @@ def test_bad_values_name_their_line(bad_row, reason):
     assert str(caught.value).startswith("line 4: ")
 
 
+@pytest.mark.parametrize("cell", ["1e3", "1_000", "nan", "inf", "٨٠", "0x50", "8 0"])
+def test_numbers_that_float_reads_but_a_file_must_not_hold_are_refused(cell):
+    with pytest.raises(ImportFileError) as caught:
+        parse_file(STRONG_A + GOOD + "\n" + GOOD.replace(",80,", f",{cell},") + "\n")
+    assert str(caught.value) == f"line 3: weight {cell!r} is not a number"
+
+
+def test_spaces_around_cells_are_ignored():
+    padded = " 2024-01-01 10:00:00 , Push , Bench Press (Barbell) , W , 80.5 , 8 , 0 , 0 , ok \n"
+    plain = "2024-01-01 10:00:00,Push,Bench Press (Barbell),W,80.5,8,0,0,ok\n"
+    assert parse_file(STRONG_A + padded) == parse_file(STRONG_A + plain)
+    only = parse_file(STRONG_A + padded).sets[0]
+    assert (only.kind, only.load_kg, only.reps, only.notes) == ("warmup", 80.5, 8, "ok")
+    with pytest.raises(ImportFileError) as caught:
+        parse_file(STRONG_A + padded.replace(" 8 ", " 8.5 "))
+    assert str(caught.value) == "line 2: reps '8.5' is not a whole number"
+
+
+def test_a_value_read_before_is_still_checked_for_its_own_column_and_line():
+    # 8.5 is a good weight on line 2 and a bad rep count on line 4; W a good set order on line 2.
+    rows = [GOOD.replace(",1,80,", ",W,8.5,"), GOOD, GOOD.replace(",8,0,", ",8.5,0,")]
+    with pytest.raises(ImportFileError) as caught:
+        parse_file(STRONG_A + "\n".join(rows) + "\n")
+    assert str(caught.value) == "line 4: reps '8.5' is not a whole number"
+    with pytest.raises(ImportFileError) as caught:
+        parse_file(STRONG_A + "\n".join([rows[0], GOOD.replace(",1,", ",w2,")]) + "\n")
+    assert str(caught.value) == (
+        "line 3: set order 'w2' is not a number, W, D, F, Note or Rest Timer")
+
+
+def test_the_same_load_in_other_row_units_converts_each_way():
+    header = "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time"
+    rows = ["2023-01-02,Squat (Barbell),Legs,100,kgs,5,,,",
+            "2023-01-02,Squat (Barbell),Legs,100,lbs,5,,,"]
+    parsed = parse_file("\n".join([header, *rows]) + "\n")
+    assert [s.load_kg for s in parsed.sets] == [100.0, 45.359]
+    assert parsed.unit is None  # both units seen
+    with pytest.raises(UnitRequiredError) as caught:
+        parse_file("\n".join([header, *rows, "2023-01-02,Squat (Barbell),Legs,100,,5,,,"]) + "\n")
+    assert caught.value.line == 4
+
+
+def test_rows_of_a_workout_apart_in_the_file_join_the_same_workout():
+    push = "2024-01-01 10:00:00,Push,Bench Press (Barbell),{},80,8,0,0,"
+    pull = "2024-01-01 12:00:00,Pull,Lat Pulldown (Cable),1,50,10,0,0,"
+    parsed = parse_file(STRONG_A + "\n".join([push.format(1), pull, push.format(2)]) + "\n")
+    assert [(w.name, [(s.exercise, s.order, s.line) for s in w.sets]) for w in parsed.workouts] == [
+        ("Push", [("Bench Press (Barbell)", 1, 2), ("Bench Press (Barbell)", 2, 4)]),
+        ("Pull", [("Lat Pulldown (Cable)", 1, 3)]),
+    ]
+
+
 def test_bad_weight_in_a_fixture_names_its_line():
     lines = fixture("strong_B.csv").read_text(encoding="utf-8").splitlines()
     lines[6] = lines[6].replace("12.900000000000034", "abc")

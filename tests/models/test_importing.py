@@ -319,6 +319,31 @@ def test_progress_is_reported_after_every_batch(db, db_path, monkeypatch):
     assert reports == [(0, 3), (2, 3), (3, 3)]
 
 
+@pytest.mark.parametrize("parameters", [999, 25, 10])  # up to 99 rows a statement, 2 or 3, 1
+def test_rows_go_in_whole_however_many_fit_in_one_statement(db, db_path, monkeypatch, parameters):
+    monkeypatch.setattr(importing, "MAX_PARAMETERS", parameters)
+    monkeypatch.setattr(importing, "BATCH_WORKOUTS", 3)
+    rows = [strong_row(f"2024-03-{day:02d}", exercise, order=str(n), load=str(40 + n),
+                       reps=str(5 + day % 3))
+            for day in range(1, 8) for exercise in ("Bench Press (Barbell)", "Squat (Barbell)")
+            for n in range(1, day % 4 + 2)]
+    parsed = parse_file(strong_text(*rows))
+    summary = apply_import(parsed, db_path)
+    assert (summary.workouts, summary.sets) == (7, len(rows))
+    with sqlite3.connect(db_path) as connection:
+        stored = connection.execute(
+            "SELECT s.date, se.position, ls.position, ls.load_kg, ls.reps FROM logged_set ls"
+            " JOIN session_exercise se ON se.id = ls.session_exercise_id"
+            " JOIN session s ON s.id = se.session_id ORDER BY ls.id").fetchall()
+        counts = connection.execute(
+            "SELECT (SELECT COUNT(*) FROM session), (SELECT COUNT(*) FROM session_exercise)"
+        ).fetchone()
+    assert stored == [(w.started.date().isoformat(), index, s.order - 1, s.load_kg, s.reps)
+                      for w in parsed.workouts for index, e in enumerate(w.exercises)
+                      for s in e.sets]
+    assert counts == (7, 14)
+
+
 # --- exercise names ------------------------------------------------------------------------------
 
 UNKNOWN = strong_text(strong_row("2024-02-01", "Zercher Squat (Barbell)", reps="5"),
