@@ -15,6 +15,9 @@ from pathlib import Path
 from models import __version__
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+# Dates a training log can mean; outside them date arithmetic overflows (year 9999 + 13 weeks).
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+MAX_NAME_LENGTH = 120  # as the exercise names' CHECK in the schema
 
 
 class UsageError(Exception):
@@ -99,6 +102,9 @@ def _add_transfer_parsers(commands, sub_db) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # A file name that is not valid UTF-8 (kept by Python as surrogates) must not crash a print.
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")
     parser = build_parser()
     try:
         args = parser.parse_args(sys.argv[1:] if argv is None else argv)
@@ -120,19 +126,53 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run_command(args: argparse.Namespace) -> int:
-    from models.db import DatabaseOpenError, open_database
+    import sqlite3
+
+    import peewee
+
+    from models.db import DatabaseOpenError, describe_write_error, open_database
     from models.paths import default_database_path
 
     if args.command == "plan":  # arguments are checked before any database is touched
         args.request_parts = _plan_parts(args)
+    if args.command == "export" and not args.file.name:
+        raise UsageError(f"FILE: {str(args.file)!r} names no file")
+    path = args.db or default_database_path()
+    lock = _lock_for_writing(path) if _writes(args) else True
+    if lock is None:
+        return EXIT_FAILURE
     try:
-        open_database(args.db or default_database_path())
+        open_database(path)
     except DatabaseOpenError as exc:
         print(f"overload: {exc}", file=sys.stderr)
         return EXIT_FAILURE
     handler = {"exercises": _cmd_exercises, "volume": _cmd_volume, "plan": _cmd_plan,
                "import": _cmd_import, "export": _cmd_export}
-    return handler[args.command](args)
+    try:
+        return handler[args.command](args)
+    except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:  # read-only, disk full…
+        print(f"overload: {describe_write_error(path, exc)} Nothing was changed.",
+              file=sys.stderr)
+        return EXIT_FAILURE
+
+
+def _writes(args: argparse.Namespace) -> bool:
+    return args.command == "import" or (args.command == "plan" and args.save)
+
+
+def _lock_for_writing(path: Path):
+    """The instance lock (ui/instance_lock.py) for a command that writes: the lock (or True
+    where no lock file can be made: opening the database then says why); None, after saying
+    so, when a running Overload has the database open. Only these commands import QtCore."""
+    from ui.instance_lock import LockUnavailableError, acquire_instance_lock, already_open_text
+
+    try:
+        lock = acquire_instance_lock(path)
+    except LockUnavailableError:
+        return True
+    if lock is None:
+        print(f"overload: {already_open_text(path)}", file=sys.stderr)
+    return lock
 
 
 def _cmd_exercises(args: argparse.Namespace) -> int:
@@ -163,10 +203,12 @@ def _cmd_volume(args: argparse.Namespace) -> int:
     from models.volume import iso_week_label, parse_iso_week, week_report, weekly_volume
 
     try:
-        monday = parse_iso_week(args.week) if args.week else parse_iso_week(
+        monday = parse_iso_week(args.week) if args.week is not None else parse_iso_week(
             iso_week_label(date.today()))
     except ValueError as exc:
         raise UsageError(f"--week: {exc}") from None
+    if not FIRST_YEAR <= monday.year <= LAST_YEAR:
+        raise UsageError(f"--week: {args.week} is out of range ({FIRST_YEAR}–{LAST_YEAR})")
     rule = args.rule or load_settings().secondary_rule
     done = weekly_volume(monday, rule)
     planned = weekly_volume(monday, rule, planned=True)
@@ -221,10 +263,24 @@ def _plan_parts(args: argparse.Namespace) -> dict:
         for group in MUSCLE_GROUPS:
             priorities.setdefault(group, "maintain")
     try:
-        start = date.fromisoformat(args.start) if args.start else None
+        start = date.fromisoformat(args.start) if args.start is not None else None
     except ValueError:
         raise UsageError(f"--start: {args.start!r} is not a date like 2026-11-30") from None
+    if start is not None and not FIRST_YEAR <= start.year <= LAST_YEAR:
+        raise UsageError(f"--start: {args.start} is out of range ({FIRST_YEAR}–{LAST_YEAR})")
+    _check_name(args.name)
     return {"days": tuple(days), "priorities": priorities, "start": start}
+
+
+def _check_name(name: str) -> None:
+    if len(name) > MAX_NAME_LENGTH:
+        raise UsageError(f"--name: {len(name)} characters; at most {MAX_NAME_LENGTH}")
+    if any(ord(c) < 32 or ord(c) == 127 for c in name):
+        raise UsageError("--name: control characters (a newline, a tab…) are not allowed")
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError("--name: not valid text (undecodable bytes)") from None
 
 
 def _cmd_plan(args: argparse.Namespace) -> int:

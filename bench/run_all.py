@@ -7,6 +7,10 @@ bench.harness.result(name, value, unit, budget, note). A `bench_*.py` without `r
 script that only prints its timings) is listed as skipped, not imported: give it a `run()` to
 bring it into the table. Modules are found by reading their source, so a script that does its work
 at import time is never started by accident.
+
+The same table also goes into README.md between the lines `<!-- bench-results:start -->` and
+`<!-- bench-results:end -->` when the README has them (a full run only: --only would show part of
+the table as if it were all of it).
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from bench.harness import REPO_ROOT, markdown_table, result
 
 BENCH_DIR = REPO_ROOT / "bench"
 RESULTS = BENCH_DIR / "RESULTS.md"
+README = REPO_ROOT / "README.md"
+README_START, README_END = "<!-- bench-results:start -->", "<!-- bench-results:end -->"
 
 
 def has_run(path: Path) -> bool:
@@ -73,6 +79,18 @@ def results_page(table: str, skipped: list[Path]) -> str:
     return "\n".join(lines)
 
 
+def update_readme(table: str, readme: Path = README) -> bool:
+    """Put the table between the README's markers; False (README unchanged) without them."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.find(README_START), text.find(README_END)
+    if start < 0 or end < start:
+        return False
+    stamp = f"_{datetime.now():%Y-%m-%d}, `make bench`; details in bench/RESULTS.md._"
+    block = f"{README_START}\n{table}\n\n{stamp}\n"
+    readme.write_text(text[:start] + block + text[end:], encoding="utf-8")
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", help="comma-separated names, e.g. volume,startup")
@@ -85,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     print(table)
     RESULTS.write_text(results_page(table, skipped), encoding="utf-8")
     print(f"written to {RESULTS.relative_to(REPO_ROOT)}")
+    if not args.only and update_readme(table):
+        print(f"and to {README.relative_to(REPO_ROOT)}")
     return 0
 
 

@@ -7,7 +7,10 @@ the caller offers a fresh database beside it.
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -53,6 +56,17 @@ class DatabaseTooNewError(DatabaseOpenError):
     pass
 
 
+class ReadOnlyDatabaseError(DatabaseOpenError):
+    """The file or its folder cannot be written (permissions, a read-only disk): Overload needs
+    both, for the database and for its journal (WAL) beside it."""
+
+
+# (st_dev, st_ino) of each file open_database() opened: a file deleted, moved or replaced while the
+# app runs is noticed before the next write instead of writing into a file that no longer has a
+# name (SQLite keeps writing into an unlinked file without complaint; it is gone at exit).
+_opened_files: dict[Path, tuple[int, int]] = {}
+
+
 def open_database(path: Path | str, *, seed_library: bool = True) -> SqliteDatabase:
     """Open (creating if needed) the database at `path`, migrate it, bind it to `database`.
 
@@ -61,9 +75,20 @@ def open_database(path: Path | str, *, seed_library: bool = True) -> SqliteDatab
     """
     from models import migrations  # late: migrations imports the schema, which imports us
 
-    path = Path(path).expanduser().resolve()
-    _refuse_unreadable(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path = Path(path).expanduser()
+    try:
+        path = path.resolve()
+        _refuse_unreadable(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except IsADirectoryError as exc:
+        raise NotADatabaseError(path, f"{path} is a folder, not a database file; nothing was "
+                                      "changed.") from exc
+    except PermissionError as exc:  # its folder cannot be created or read
+        raise ReadOnlyDatabaseError(path, _unwritable_text(path, exc)) from exc
+    except (OSError, RuntimeError) as exc:  # a name too long, a symlink loop, a disk error…
+        raise NotADatabaseError(path, f"{path} cannot be opened ({_reason(exc)}); nothing was "
+                                      "changed.") from exc
+    _refuse_read_only(path)
     db = SqliteDatabase(str(path), pragmas=PRAGMAS)
     try:
         db.connect()
@@ -76,6 +101,7 @@ def open_database(path: Path | str, *, seed_library: bool = True) -> SqliteDatab
         db.close()
         raise
     database.initialize(db)
+    _opened_files[path] = _identity(path)
     if seed_library:
         from models.library import sync_shipped_library
 
@@ -89,12 +115,37 @@ def close_database() -> None:
 
 
 def _refuse_unreadable(path: Path) -> None:
+    if path.is_dir():
+        raise IsADirectoryError(21, "is a folder", str(path))
     if not path.exists() or path.stat().st_size == 0:
         return
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_MAGIC))
     if header != SQLITE_MAGIC:
         raise NotADatabaseError(path, f"{path} is not a database file; it was left untouched.")
+
+
+def _refuse_read_only(path: Path) -> None:
+    """Refuse, before SQLite opens it, a database or folder that cannot be written: SQLite would
+    open such a file read-only without a word, and the first save would fail instead."""
+    try:
+        if path.exists():
+            with path.open("r+b"):  # opened for writing, nothing written
+                pass
+        with tempfile.TemporaryFile(dir=path.parent):  # the WAL and the lock go beside it
+            pass
+    except OSError as exc:
+        raise ReadOnlyDatabaseError(path, _unwritable_text(path, exc)) from exc
+
+
+def _unwritable_text(path: Path, exc: OSError) -> str:
+    return (f"{path} cannot be written ({_reason(exc)}): Overload needs to write to the database "
+            f"and to its folder {path.parent}. Nothing was changed.")
+
+
+def _reason(exc: Exception) -> str:
+    strerror = getattr(exc, "strerror", None)
+    return strerror.lower() if strerror else str(exc)
 
 
 def _classify(path: Path, exc: Exception) -> DatabaseOpenError:
@@ -134,3 +185,108 @@ def fresh_path_beside(path: Path) -> Path:
         counter += 1
         candidate = path.with_name(f"{path.stem}-fresh-{stamp}-{counter}.sqlite")
     return candidate
+
+
+# --- the file under the open database ----------------------------------------------------------
+
+def _identity(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_dev, info.st_ino
+
+
+def database_file_status(path: Path | str) -> str:
+    """"ok"; "missing" when the file open_database() opened at `path` was deleted or moved away;
+    "replaced" when another file now has its name. SQLite goes on writing into a deleted file
+    without an error, and that data is lost when the app quits: check before writing."""
+    path = Path(path).expanduser().resolve()
+    opened = _opened_files.get(path)
+    try:
+        current = _identity(path)
+    except OSError:  # gone, or its folder is: nothing can be written there
+        return "missing"
+    return "ok" if opened is None or current == opened else "replaced"
+
+
+def save_open_database_as(path: Path | str) -> Path:
+    """Write the open database — as the app still sees it — to `path`, then reopen it there.
+
+    For a database file deleted or replaced while the app ran: the connection still reads the old
+    file, so VACUUM INTO copies every committed change into a new file. The old file's WAL and
+    shared-memory files, if left behind under the name, are moved aside first: SQLite would
+    otherwise replay them into the new file. `path` must not exist. Returns `path`."""
+    path = Path(path).expanduser().resolve()
+    if path.exists():
+        raise FileExistsError(17, "a file of that name exists", str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    partial.unlink(missing_ok=True)
+    database.execute_sql("VACUUM INTO ?", (str(partial),))
+    old = Path(database.obj.database)
+    close_database()
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    # The old name's leftovers only when no file has that name any more: a file that replaced
+    # ours may own a journal of its own there.
+    owners = [path] if old.exists() else [path, old]
+    for owner in owners:
+        for suffix in ("-wal", "-shm"):
+            leftover = owner.with_name(owner.name + suffix)
+            if leftover.exists():
+                leftover.rename(leftover.with_name(f"{leftover.name}.orphaned-{stamp}"))
+    os.replace(partial, path)
+    open_database(path, seed_library=False)
+    return path
+
+
+def replace_damaged_with_backup(path: Path | str, backup: Path | str) -> Path:
+    """Put a backup in the place of a damaged database, keeping the damaged file: it is renamed
+    to `<stem>-damaged-<stamp>.sqlite` (with its -wal and -shm), never deleted. The backup is
+    checked first (models.backups.check_backup); a bad one raises and changes nothing. Returns
+    where the damaged file went. Open the database afterwards with open_database(path)."""
+    from models.backups import check_backup  # late: backups imports this module
+
+    path, backup = Path(path).expanduser().resolve(), Path(backup)
+    check_backup(backup)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    kept = path.with_name(f"{path.stem}-damaged-{stamp}.sqlite")
+    counter = 1
+    while kept.exists():
+        counter += 1
+        kept = path.with_name(f"{path.stem}-damaged-{stamp}-{counter}.sqlite")
+    partial = path.with_name(path.name + ".partial")
+    shutil.copyfile(backup, partial)  # copied before anything moves: a failure changes nothing
+    if path.exists():
+        path.rename(kept)
+    for suffix in ("-wal", "-shm"):  # they belong to the damaged file, not to the backup
+        leftover = path.with_name(path.name + suffix)
+        if leftover.exists():
+            leftover.rename(kept.with_name(kept.name + suffix))
+    os.replace(partial, path)
+    return kept
+
+
+def describe_write_error(path: Path | str, exc: BaseException) -> str:
+    """What a failed write means for the user, naming the file: read-only, disk full, …
+
+    SQLite rolls a transaction back by itself on some errors (a full disk); peewee's own ROLLBACK
+    then fails with "no transaction is active" and hides the cause, which is looked for in the
+    chain of exceptions."""
+    chain, seen = [], exc
+    while seen is not None and len(chain) < 10:
+        chain.append(str(seen))
+        seen = seen.__cause__ or seen.__context__
+    for text in reversed(chain):  # the first cause first
+        reason = _write_error_reason(text.lower())
+        if reason:
+            return f"{path} could not be written: {reason} ({text})."
+    return f"{path} could not be written ({chain[0]})."
+
+
+def _write_error_reason(text: str) -> str | None:
+    reasons = (("readonly", "the file or its folder is read-only"),
+               ("read-only", "the file or its folder is read-only"),
+               ("disk is full", "the disk is full"),
+               ("disk i/o", "the disk reported an error"),
+               ("locked", "another program is using the database"),
+               ("unable to open", "the file cannot be opened (was it deleted or moved?)"),
+               ("malformed", "the file is damaged"))
+    return next((reason for key, reason in reasons if key in text), None)

@@ -43,10 +43,18 @@ def trace(event: str) -> None:
 
 def open_or_offer_fresh(path: Path, *, interactive: bool, parent=None) -> Path | None:
     """Open `path`; when it cannot be used, tell the user which file and offer a fresh
-    database beside it (never touching the bad one). Returns the path opened, or None."""
+    database beside it (never touching the bad one) or, for a damaged file with a good backup,
+    to restore the newest backup in its place (the damaged file is kept, renamed). A database
+    that cannot be written is only explained. Returns the path opened, or None."""
     from PySide6.QtWidgets import QMessageBox
 
-    from models.db import DatabaseOpenError, DatabaseTooNewError, fresh_path_beside, open_database
+    from models.db import (
+        DatabaseOpenError,
+        DatabaseTooNewError,
+        ReadOnlyDatabaseError,
+        fresh_path_beside,
+        open_database,
+    )
 
     try:
         open_database(path)
@@ -59,18 +67,67 @@ def open_or_offer_fresh(path: Path, *, interactive: bool, parent=None) -> Path |
     fresh = fresh_path_beside(error.path)
     box = QMessageBox(QMessageBox.Icon.Critical, "Overload cannot open its database", str(error),
                       parent=parent)
+    if isinstance(error, ReadOnlyDatabaseError):  # a fresh one beside it could not be written
+        box.setInformativeText("Make the file and its folder writable, or open another "
+                               "database with --db.")
+        box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return None
+    backup = None if isinstance(error, DatabaseTooNewError) else _newest_good_backup(error.path)
     if isinstance(error, DatabaseTooNewError):
         box.setInformativeText("You can start a new, empty database beside it instead.")
+    elif backup is not None:
+        box.setInformativeText(
+            f"You can restore the backup of {backup.created:%d %b %Y %H:%M} in its place (the "
+            f"damaged file is kept, renamed), or start a new, empty database beside it:\n{fresh}")
     else:
         box.setInformativeText(
             f"The file was not changed. You can start a new, empty database beside it:\n{fresh}")
+    restore = None if backup is None else box.addButton(
+        f"Restore the backup of {backup.created:%d %b %Y}", QMessageBox.ButtonRole.AcceptRole)
     start = box.addButton("Start a fresh database", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
     box.exec()
+    if restore is not None and box.clickedButton() is restore:
+        return _restore_in_place(error.path, backup, parent)
     if box.clickedButton() is not start:
         return None
     open_database(fresh)
     return fresh
+
+
+def _newest_good_backup(path: Path):
+    """The newest backup of `path` that can be restored (models.backups.check_backup), or None."""
+    from models.backups import BackupError, check_backup, list_backups
+
+    for backup in list_backups(path):
+        try:
+            check_backup(backup.path)
+        except BackupError:
+            continue
+        return backup
+    return None
+
+
+def _restore_in_place(path: Path, backup, parent) -> Path | None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from models.backups import BackupError
+    from models.db import DatabaseOpenError, open_database, replace_damaged_with_backup
+
+    try:
+        kept = replace_damaged_with_backup(path, backup.path)
+        open_database(path)
+    except (BackupError, DatabaseOpenError, OSError) as exc:
+        QMessageBox.critical(parent, "Overload could not restore the backup",
+                             f"{backup.path} could not be restored in place of {path}: {exc}")
+        return None
+    text = (f"Restored the backup of {backup.created:%d %b %Y %H:%M} in place of {path}; the "
+            f"damaged file was kept as {kept}.")
+    if parent is not None and hasattr(parent, "statusBar"):  # after attach() says "Ready"
+        QTimer.singleShot(0, lambda: parent.statusBar().showMessage(text, 60_000))
+    print(f"overload: {text}", file=sys.stderr)
+    return path
 
 
 def load_data(window, db_path: Path, *, interactive: bool) -> bool:
@@ -80,7 +137,9 @@ def load_data(window, db_path: Path, *, interactive: bool) -> bool:
     path = open_or_offer_fresh(db_path, interactive=interactive, parent=window)
     if path is None:
         return False
-    window.attach(Store(), path)
+    store = Store(db_path=path)
+    watch_database(window, store)
+    window.attach(store, path)
     return True
 
 
@@ -95,13 +154,16 @@ def run_gui(db_path: Path | None, *, smoke: bool = False) -> int:
 
     def load() -> None:
         trace("window shown")
-        if not load_data(window, path, interactive=not smoke):
+        # One writer per database: another Overload on it means quit before touching it.
+        outcome["lock"] = take_instance_lock(path, interactive=not smoke, parent=window)
+        if outcome["lock"] is None or not load_data(window, path, interactive=not smoke):
             outcome["code"] = 1
             window.close()
             app.exit(1)
             return
         trace("data loaded")
         if not smoke:  # idle work: the daily backup, and pyqtgraph so charts open in ~50 ms
+            app.applicationStateChanged.connect(lambda state: _check_database_file(window, state))
             QTimer.singleShot(1000, lambda: _daily_backup(window.db_path))
             QTimer.singleShot(1500, _preload_charts)
         if smoke:  # one more turn: widgets added to a shown window show on the next one
@@ -110,6 +172,8 @@ def run_gui(db_path: Path | None, *, smoke: bool = False) -> int:
     QTimer.singleShot(0, load)  # after the first frame
     app.aboutToQuit.connect(_wait_for_workers)
     code = app.exec()
+    if hasattr(outcome.get("lock"), "unlock"):
+        outcome["lock"].unlock()
     return outcome["code"] or code
 
 
@@ -140,3 +204,107 @@ def _smoke_check(window, outcome: dict) -> None:
              and panel.model.rowCount() > 0)
     print(f"smoke: main window {'shown' if shown else 'NOT shown'}, database {window.db_path}")
     outcome["code"] = 0 if shown else 1
+
+
+# --- faults: another instance, refused writes, a database file that went away -----------------
+
+def take_instance_lock(path: Path, *, interactive: bool, parent=None):
+    """This process's lock on the database (ui/instance_lock.py): a locked QLockFile; True when
+    no lock file can be made there (a read-only or missing folder: opening the database then
+    says what is wrong); None when another Overload has the database open — the user was told,
+    and the caller quits without touching the database."""
+    from ui.instance_lock import LockUnavailableError, acquire_instance_lock, already_open_text
+
+    try:
+        lock = acquire_instance_lock(path)
+    except LockUnavailableError:
+        return True
+    if lock is not None:
+        return lock
+    text = already_open_text(path)
+    if not interactive:
+        print(f"overload: {text}", file=sys.stderr)
+        return None
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.information(parent, "Overload is already open", text)
+    return None
+
+
+def watch_database(window, store) -> None:
+    """Show the store's refused writes, and offer to save a database file deleted meanwhile."""
+    store.write_failed.connect(lambda message: show_write_failure(window, message))
+    store.database_lost.connect(lambda status: offer_to_save_again(window, store, status))
+
+
+def show_write_failure(window, message: str) -> None:
+    """A window-modal note (not blocking: a drop that failed five times shows it once)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = getattr(window, "write_failure_box", None)
+    if box is not None and box.isVisible():
+        return
+    box = QMessageBox(QMessageBox.Icon.Warning, "Overload could not save", message,
+                      QMessageBox.StandardButton.Ok, window)
+    box.setObjectName("writeFailureBox")
+    box.setInformativeText("That change was not made. Everything saved before it is safe. Free "
+                           "some disk space or make the file writable, then try again.")
+    window.write_failure_box = box
+    box.open()
+
+
+def offer_to_save_again(window, store, status: str) -> None:
+    """The database file was deleted or moved ("missing") or another file took its name
+    ("replaced"): offer to write what is open (every committed change) to a file again and go
+    on there — its own path when missing, a new file beside it when replaced."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from models.db import fresh_path_beside, save_open_database_as
+
+    if getattr(window, "offering_save_again", False):
+        return
+    path = store.db_path
+    target = path if status == "missing" else fresh_path_beside(path)
+    if status == "missing":
+        text = (f"{path} was deleted or moved while Overload had it open. Everything saved "
+                "until now is still open here, but nothing can be saved to a file that is gone, "
+                "and it would be lost when Overload closes.")
+    else:
+        text = (f"{path} was replaced by another file while Overload had it open. Overload "
+                "does not write into a file it did not open.")
+    box = QMessageBox(QMessageBox.Icon.Warning, "The database file is gone", text,
+                      parent=window)
+    box.setObjectName("databaseLostBox")
+    box.setInformativeText(f"Save what is open as {target} and go on there?")
+    save = box.addButton("Save it again", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+    window.offering_save_again = True
+    try:
+        box.exec()
+        if box.clickedButton() is not save:
+            return
+        try:
+            save_open_database_as(target)
+        except Exception as exc:  # whatever it is, it is shown: never a crash here
+            QMessageBox.critical(window, "Overload could not save",
+                                 f"{target} could not be written: {exc}")
+            return
+    finally:
+        window.offering_save_again = False
+    store.db_path = window.db_path = target
+    window.db_label.setText(f"Database: {target}")
+    window.statusBar().showMessage(f"Saved the open database as {target}", 15_000)
+
+
+def _check_database_file(window, state) -> None:
+    """On coming back to the app: is the database file still there?"""
+    from PySide6.QtCore import Qt
+
+    from models.db import database_file_status
+
+    store = window.store
+    if state != Qt.ApplicationState.ApplicationActive or store is None or not store.db_path:
+        return
+    status = database_file_status(store.db_path)
+    if status != "ok":
+        offer_to_save_again(window, store, status)

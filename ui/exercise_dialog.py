@@ -57,7 +57,8 @@ class ExerciseDialog(QDialog):
 
     def _build_form(self) -> QFormLayout:
         form = QFormLayout()
-        self.name_edit = QLineEdit(objectName="nameEdit", placeholderText="e.g. Meadows Row")
+        self.name_edit = QLineEdit(objectName="nameEdit", placeholderText="e.g. Meadows Row",
+                                   maxLength=120)
         self.aliases_edit = QLineEdit(
             objectName="aliasesEdit", placeholderText="other names, separated by commas")
         self.primary_combo = QComboBox(objectName="primaryCombo")

@@ -177,10 +177,9 @@ class MainWindow(QMainWindow):
 
     def open_session(self, session_id: int) -> None:
         """Show a session in the session editor (docked on the right)."""
-        self.session_editor.open_session(session_id)
-        self.session_dock.show()
+        self.session_dock.show()  # first: focus only goes to a visible widget
         self.session_dock.raise_()
-        self.session_editor.setFocus()
+        self.session_editor.open_session(session_id)  # selects and focuses the load field
 
     @property
     def store(self):

@@ -84,7 +84,7 @@ class GoalPage(QWizardPage):
         self.setSubTitle("Overload plans a hypertrophy mesocycle: weekly sets ramp up per muscle, "
                          "then a deload.")
         form = QFormLayout(self)
-        self.name_edit = QLineEdit(objectName="programName",
+        self.name_edit = QLineEdit(objectName="programName", maxLength=120,
                                    placeholderText="e.g. Winter hypertrophy block")
         form.addRow("Program &name", self.name_edit)
         self.level_group = QButtonGroup(self)
@@ -459,6 +459,7 @@ class ProgramWizard(QWizard):
     def accept(self) -> None:
         command = SavePlanCommand(self._store, self.plan, self.program_name(),
                                   self.priorities.priorities())
-        self._store.push(command)
+        if not self._store.push(command):  # refused (disk full, read-only): keep the plan open
+            return
         self.saved_mesocycle_id = command.mesocycle_id
         super().accept()

@@ -1,10 +1,11 @@
 """Undoable changes to sessions: each redo/undo is one models.sessions call (one transaction).
 
 Every command tells the store `sessions_changed` after it runs, so the calendar, the session
-editor and the week's gauges redraw from the database. QUndoStack.push() runs redo() inside Qt,
-where PySide prints an exception instead of raising it; so a change that models/ may refuse
-(bad input) goes through `run_first()`, which runs it in Python first — the SessionError reaches
-the caller and nothing is pushed — and pushes it, already done, only when it worked.
+editor and the week's gauges redraw from the database. QUndoStack.push() runs redo() inside Qt
+and keeps the command even when it raised; so a change that models/ may refuse (bad input) goes
+through `run_first()`, which runs it in Python first — the SessionError reaches the caller and
+nothing is pushed — and pushes it, already done, only when it worked. (Store.push() also runs
+a command before keeping it, and reports a write the database refuses.)
 """
 
 from __future__ import annotations
@@ -41,8 +42,10 @@ class _SessionCommand(QUndoCommand):
 
 
 def run_first(store, command: _SessionCommand) -> _SessionCommand:
-    """Run `command` now, letting a SessionError reach the caller; push it only if it worked."""
-    command._apply()
+    """Run `command` now, letting a SessionError reach the caller; push it only if it worked.
+    A write the database refuses (read-only, disk full) raises WriteFailedError, a SessionError
+    whose message names the file, after the store's write_failed signal."""
+    store.guarded(command._apply)
     command._done_once = True
     store.push(command)
     return command

@@ -487,7 +487,8 @@ class SessionEditor(QWidget):
         return page
 
     def _build_header(self) -> QVBoxLayout:
-        self.name_edit = QLineEdit(objectName="sessionName", placeholderText="Session name")
+        self.name_edit = QLineEdit(objectName="sessionName", placeholderText="Session name",
+                                   maxLength=120)
         self.name_edit.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.name_edit.editingFinished.connect(self._commit_name)
         self.date_label = QLabel(objectName="sessionDate")

@@ -2,29 +2,56 @@
 
 Widgets read through models/ functions and change data only by pushing commands here, so every
 change is undoable and every view hears about it.
+
+Every write goes through `guarded()`: when the database refuses it (read-only, disk full, the
+file deleted), the transaction has rolled back, `write_failed` carries a message naming the file
+and the reason, and the caller gets WriteFailedError instead of a traceback. `push()` runs a
+command once in Python before the undo stack keeps it, so a command that failed is never kept
+(QUndoStack.push() would keep it, and its exception would surface as a PySide error).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+import sqlite3
+from pathlib import Path
 
+import peewee
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from models.db import database_file_status, describe_write_error
 from models.landmarks import load_landmarks
+from models.sessions import SessionError
 from models.settings import Settings, load_settings
+
+WRITE_ERRORS = (peewee.DatabaseError, sqlite3.DatabaseError)
+
+
+class WriteFailedError(SessionError):
+    """The database refused a change, which was rolled back: nothing was written. A SessionError,
+    so the session editor shows it in its message line like any other refusal."""
 
 
 class Store(QObject):
     """Signals: exercises_changed(), landmarks_changed(), settings_changed(),
-    sessions_changed()."""
+    sessions_changed(); write_failed(str) — a change the database refused, with the message to
+    show; database_lost(str) — before a write, the database file was found "missing" or
+    "replaced" (a handler may save it again; see ui/app.py).
+
+    `db_path`, when given, is checked before every write (models.db.database_file_status)."""
 
     exercises_changed = Signal()
     landmarks_changed = Signal()
     settings_changed = Signal()
     sessions_changed = Signal()
+    write_failed = Signal(str)
+    database_lost = Signal(str)
 
-    def __init__(self, undo_stack: QUndoStack | None = None, parent: QObject | None = None):
+    def __init__(self, undo_stack: QUndoStack | None = None, parent: QObject | None = None, *,
+                 db_path: Path | None = None):
         super().__init__(parent)
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self.db_path = db_path
         self._settings = load_settings()
         self._landmarks = None
         # Connected first, so the cache is cleared before any view redraws on the same signal.
@@ -50,6 +77,68 @@ class Store(QObject):
     def _forget_landmarks(self) -> None:
         self._landmarks = None
 
-    def push(self, command) -> None:
-        """Run a command (its redo) and keep it for Edit ▸ Undo."""
-        self.undo_stack.push(command)
+    def push(self, command: QUndoCommand) -> bool:
+        """Run a command (its redo) and keep it for Edit ▸ Undo. False when the database refused
+        the write (write_failed was emitted; nothing changed, nothing kept). Errors of the
+        command's own (SessionError, ExerciseError…) reach the caller; nothing is kept then."""
+        try:
+            self.guarded(command.redo)
+        except WriteFailedError:
+            return False
+        self.undo_stack.push(_AlreadyDone(self, command))
+        return True
+
+    def guarded(self, write):
+        """Call `write()` and return its result; a refused write becomes WriteFailedError after
+        write_failed is emitted. Refuses to write at all into a database file that was deleted
+        or replaced meanwhile, unless a database_lost handler put it back."""
+        self.check_database()
+        try:
+            return write()
+        except WRITE_ERRORS as exc:
+            message = describe_write_error(self.db_path or "The database", exc)
+            self.write_failed.emit(message)
+            raise WriteFailedError(message) from exc
+
+    def check_database(self) -> None:
+        """WriteFailedError when the database file is gone and no handler saved it again."""
+        if self.db_path is None:
+            return
+        status = database_file_status(self.db_path)
+        if status == "ok":
+            return
+        self.database_lost.emit(status)  # the handler may save it again (and set db_path)
+        if database_file_status(self.db_path) != "ok":
+            what = "deleted or moved" if status == "missing" else "replaced by another file"
+            message = (f"{self.db_path} was {what} while Overload had it open; this change "
+                       "was not saved.")
+            self.write_failed.emit(message)
+            raise WriteFailedError(message)
+
+
+class _AlreadyDone(QUndoCommand):
+    """What the undo stack keeps for a command push() already ran: its first redo (the one
+    QUndoStack.push() calls) does nothing. Later undos and redos go through Store.guarded();
+    one the database refuses marks this command obsolete, and Qt drops it from the stack — the
+    data stays as it is, and the message says why."""
+
+    def __init__(self, store: Store, command: QUndoCommand):
+        super().__init__(command.text())  # read after the first run: some commands name it then
+        self._store = store
+        self.command = command
+        self._skip_redo = True
+
+    def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
+        self._replay(self.command.redo)
+
+    def undo(self) -> None:
+        self._replay(self.command.undo)
+
+    def _replay(self, step) -> None:
+        try:
+            self._store.guarded(step)
+        except WriteFailedError:
+            self.setObsolete(True)

@@ -157,3 +157,20 @@ def test_exercises_can_be_dropped_removed_and_reordered(wizard, qtbot):
     page._reset_day()
     assert day not in wizard.day_choices
     assert page.lists[day].names() == before
+
+
+def test_a_refused_save_keeps_the_wizard_open_and_writes_nothing(wizard, store, qtbot,
+                                                                  monkeypatch):
+    import sqlite3
+
+    import models.plans
+
+    def disk_full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(models.plans, "save_plan", disk_full)
+    with qtbot.waitSignal(store.write_failed) as failure:
+        wizard.accept()
+    assert "disk is full" in failure.args[0] or "full" in failure.args[0]
+    assert wizard.isVisible() and wizard.result() != QWizard.DialogCode.Accepted
+    assert counts() == (0, 0, 0) and store.undo_stack.count() == 0

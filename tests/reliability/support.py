@@ -1,0 +1,25 @@
+"""Helpers of the reliability tests: what a database file holds, read from outside the app."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+
+def snapshot(path: Path) -> dict[str, tuple[bytes, int]]:
+    """The bytes and modification time of a database and its WAL files (those that exist)."""
+    found = {}
+    for suffix in ("", "-wal"):
+        file = Path(f"{path}{suffix}")
+        if file.exists():
+            found[suffix] = (file.read_bytes(), file.stat().st_mtime_ns)
+    return found
+
+
+def rows(path: Path, sql: str) -> list[tuple]:
+    """Query a database file through a connection of its own (what is really in the file)."""
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(sql).fetchall()
+    finally:
+        connection.close()
