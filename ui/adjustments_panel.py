@@ -91,6 +91,11 @@ class AdjustmentsPanel(QWidget):
         row.addStretch(1)
         return row
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_stale", False):
+            self.refresh()
+
     @property
     def next_week(self) -> date:
         return self.week_start + timedelta(days=7)
@@ -100,6 +105,13 @@ class AdjustmentsPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        # In the main window the panel shares a tab with the week's volume: while it is out of
+        # sight, a change only marks it stale (its queries cost ~6 ms a drop), and showEvent
+        # catches up. On its own (no parent) it always redraws.
+        if self.parentWidget() is not None and not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         landmarks = self._store.landmarks()
         self.adjustments = week_adjustments(self.next_week, landmarks)
         self._week = week_plan(self.next_week)

@@ -138,16 +138,21 @@ class SessionChip(QWidget):
                  badge_colours: dict[str, str], conflicts: list[SpacingConflict]):
         super().__init__()
         self.calendar = calendar
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self._press: QPoint | None = None
+        self.highlighted = False
+        self.set_state(summary, badge_colours, conflicts)
+
+    def set_state(self, summary: SessionSummary, badge_colours: dict[str, str],
+                  conflicts: list[SpacingConflict]) -> None:
         self.summary = summary
         self.badge_colours = badge_colours
         self.conflicts = conflicts
         self.state = (summary, badge_colours, conflicts)
         self.setObjectName(f"session_{summary.id}")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setToolTip(self._tooltip())
-        self._press: QPoint | None = None
-        self.highlighted = False
+        self.update()
 
     def _title(self) -> str:
         name = self.summary.name or "Session"
@@ -274,6 +279,13 @@ class DayCell(QFrame):
             self.number.setText(f"{day.day}" if day.day != 1 else f"{day:%d %b}")
         if [chip.state for chip in self.chips] == states:
             return
+        if len(states) == len(self.chips):
+            # Same number of sessions: new contents in the same chips. Nothing moves, so Qt
+            # repaints these chips only, not the whole month (a layout change repaints it all).
+            for chip, state in zip(self.chips, states, strict=True):
+                if chip.state != state:
+                    chip.set_state(*state)
+            return
         for chip in self.chips:  # out of the layout now; the object goes when Qt is idle
             self.chip_box.removeWidget(chip)
             chip.hide()
@@ -347,7 +359,9 @@ class WeekSummary(QLabel):
         super().__init__(alignment=Qt.AlignmentFlag.AlignCenter)
         self.calendar = calendar
         self.week: date | None = None
-        self.setMinimumWidth(58)
+        # Fixed: a width that followed the text ("9/14" → "10/14") would re-lay out, and so
+        # repaint, the whole month on every change.
+        self.setFixedWidth(64)
         self.setWordWrap(True)
 
     def event(self, event) -> bool:

@@ -281,7 +281,11 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.db_label = QLabel(objectName="dbLabel")
-        self.statusBar().addPermanentWidget(self.db_label)
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.db_label)
+        # A fixed height: a message coming or going must not re-lay out (and so repaint) the
+        # whole window; every drop and logged set shows one.
+        bar.setFixedHeight(bar.sizeHint().height())
 
     def _announce_change(self) -> None:
         command = self.undo_stack.command(self.undo_stack.index() - 1)

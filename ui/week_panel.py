@@ -42,6 +42,9 @@ class WeekVolumePanel(QWidget):
         self.rule_label = QLabel(objectName="ruleLabel")
         self.rule_label.setStyleSheet("color: palette(placeholder-text);")
         self.rule_label.setWordWrap(True)
+        # One line each, never re-wrapped: a label whose height follows its text would re-lay
+        # out (and repaint) the whole Plan page on every logged set.
+        self.summary.setFixedHeight(self.fontMetrics().lineSpacing() + 2)
         self.legend = QLabel(objectName="statusLegend", wordWrap=True)
         layout.addWidget(self.summary)
         layout.addWidget(self.legend)
@@ -84,6 +87,8 @@ class WeekVolumePanel(QWidget):
             gauge.setObjectName(f"gauge_{group}")
             gauge.setMinimumWidth(60)
             number = QLabel(alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            # Fixed width: text that changes length would re-lay out the page on every set.
+            number.setFixedWidth(self.fontMetrics().horizontalAdvance("88.5 / 88.5") + 8)
             status = QLabel()
             grid.addWidget(QLabel(group_label(group)), row, column)
             grid.addWidget(gauge, row, column + 1)
