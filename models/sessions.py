@@ -746,32 +746,28 @@ def _checked_set_fields(fields: dict[str, object]) -> dict[str, object]:
 # Rows
 # ---------------------------------------------------------------------------------------------
 
+def _get_row(model, row_id: int, field: str, noun: str):
+    """The row with this id, or a SessionError naming what was missing."""
+    row = model.get_or_none(model.id == row_id)
+    if row is None:
+        raise SessionError(f"{field}: no {noun} with id {row_id!r}")
+    return row
+
+
 def _get_session(session_id: int) -> Session:
-    session = Session.get_or_none(Session.id == session_id)
-    if session is None:
-        raise SessionError(f"session: no session with id {session_id!r}")
-    return session
+    return _get_row(Session, session_id, "session", "session")
 
 
 def _get_session_exercise(se_id: int) -> SessionExercise:
-    row = SessionExercise.get_or_none(SessionExercise.id == se_id)
-    if row is None:
-        raise SessionError(f"session exercise: no session exercise with id {se_id!r}")
-    return row
+    return _get_row(SessionExercise, se_id, "session exercise", "session exercise")
 
 
 def _get_set(set_id: int) -> LoggedSet:
-    row = LoggedSet.get_or_none(LoggedSet.id == set_id)
-    if row is None:
-        raise SessionError(f"set: no logged set with id {set_id!r}")
-    return row
+    return _get_row(LoggedSet, set_id, "set", "logged set")
 
 
 def _get_exercise(exercise_id: int) -> Exercise:
-    row = Exercise.get_or_none(Exercise.id == exercise_id)
-    if row is None:
-        raise SessionError(f"exercise: no exercise with id {exercise_id!r}")
-    return row
+    return _get_row(Exercise, exercise_id, "exercise", "exercise")
 
 
 def _row_dict(model: type, row_id: int) -> dict:

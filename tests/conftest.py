@@ -43,3 +43,12 @@ def run_cli(capsys):
 
     yield run
     close_database()
+
+
+
+@pytest.fixture
+def block(db) -> int:
+    """A saved 4-week intermediate block (tests/shared.py: save_block); its mesocycle id."""
+    from tests.shared import save_block
+
+    return save_block()

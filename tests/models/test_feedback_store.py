@@ -12,29 +12,19 @@ from models import feedback_store as fs
 from models import sessions as ms
 from models.autoregulation import Feedback, GroupAdjustment
 from models.domain import DEFAULT_LANDMARKS
-from models.generator import DELOAD_RIR, PlanRequest, generate_plan
-from models.library import planning_library
-from models.plans import save_plan
+from models.generator import DELOAD_RIR
 from models.schema import Exercise, Mesocycle, Session, SessionExercise
 from models.schema import Feedback as FeedbackRow
 from models.settings import set_value
+from tests.shared import BLOCK_START as START
+from tests.shared import week_sessions
 
-START = date(2026, 11, 2)  # a Monday
 WEEK_2 = START + timedelta(days=7)
 WEEK_3 = START + timedelta(days=14)
 
 
-@pytest.fixture
-def block(db) -> int:
-    """A 4-week intermediate upper/lower block on Mon, Tue, Thu, Fri plus a deload week."""
-    plan = generate_plan(PlanRequest(level="intermediate", days=("mon", "tue", "thu", "fri"),
-                                     weeks=4, start=START, library=planning_library()))
-    return save_plan(plan, name="Autumn block")
 
 
-def week_sessions(mesocycle_id: int, week: int) -> list[Session]:
-    return list(Session.select().where((Session.mesocycle == mesocycle_id)
-                                       & (Session.week_number == week)).order_by(Session.date))
 
 
 def targets(mesocycle_id: int, week: int) -> dict[int, tuple]:

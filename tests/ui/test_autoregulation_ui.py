@@ -14,31 +14,16 @@ from models import feedback_store as fs
 from models import sessions as ms
 from models.autoregulation import Feedback
 from models.domain import LB_TO_KG
-from models.generator import PlanRequest, generate_plan
-from models.library import planning_library
-from models.plans import save_plan
 from models.schema import Exercise, Session, SessionExercise
 from models.schema import Feedback as FeedbackRow
 from models.settings import update_settings
+from tests.shared import BLOCK_START as START
+from tests.shared import week_sessions
 from ui.adjustments_panel import NO_FEEDBACK_TEXT, AdjustmentsPanel
 from ui.coaching import NO_TEMPO_TEXT, PlateCalculator, TempoCue
 from ui.feedback_dialog import NOT_RATED, FeedbackDialog, SwapProposalDialog
 from ui.next_mesocycle import open_next_mesocycle
 from ui.session_editor import SessionEditor
-
-START = date(2026, 11, 2)  # a Monday
-
-
-@pytest.fixture
-def block(db) -> int:
-    plan = generate_plan(PlanRequest(level="intermediate", days=("mon", "tue", "thu", "fri"),
-                                     weeks=4, start=START, library=planning_library()))
-    return save_plan(plan, name="Autumn block")
-
-
-def week_sessions(mesocycle_id: int, week: int) -> list[Session]:
-    return list(Session.select().where((Session.mesocycle == mesocycle_id)
-                                       & (Session.week_number == week)).order_by(Session.date))
 
 
 @pytest.fixture
