@@ -61,7 +61,7 @@ class AdjustmentsPanel(QWidget):
         self._week = None
         self._deload = None
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(8, 8, 8, 8)
         self.title = QLabel(objectName="adjustmentsTitle")
         self.title.setStyleSheet("font-weight: 600;")
         self.lines = QLabel(objectName="adjustmentsList", wordWrap=True)
@@ -73,6 +73,7 @@ class AdjustmentsPanel(QWidget):
         layout.addLayout(self._build_buttons())
         self.message = QLabel(objectName="adjustmentsMessage", wordWrap=True)
         layout.addWidget(self.message)
+        layout.addStretch(1)  # the lines sit under the title, not spread over the tab
         for signal in (store.sessions_changed, store.landmarks_changed, store.settings_changed):
             signal.connect(self.refresh)
         self.refresh()
