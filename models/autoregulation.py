@@ -293,6 +293,17 @@ def swap_candidates(exercise: ExerciseInfo, library: Iterable[ExerciseInfo], *,
             and not excluded(other)]
 
 
+def exercise_alternatives(exercise: ExerciseInfo, library: Sequence[ExerciseInfo], *,
+                          limit: int = 20) -> list[ExerciseInfo]:
+    """What to offer when swapping an exercise in a plan: the swap candidates (same pattern and
+    primary group) first, then the group's other exercises, each in the library's order."""
+    same_pattern = swap_candidates(exercise, library)
+    others = [other for other in library
+              if other.primary == exercise.primary and other.pattern != exercise.pattern
+              and other.name.casefold() != exercise.name.casefold()]
+    return (same_pattern + others)[:limit]
+
+
 # --- Next mesocycle -------------------------------------------------------------------------
 
 def next_mesocycle_start(level: str, landmarks: Mapping[str, Landmarks],

@@ -18,6 +18,7 @@ from models.domain import (
     SECONDARY_RULES,
     Landmarks,
     Status,
+    is_within_landmarks,
     volume_status,
 )
 
@@ -150,6 +151,13 @@ class _WeekOf:
         if week is None:
             week = self._cache[day] = week_start_of(date.fromisoformat(day), self._week_start)
         return week
+
+
+def groups_in_range(volume: dict[str, float], landmarks: dict[str, Landmarks]) -> int:
+    """How many muscle groups' weekly sets are between MEV and MRV (the calendar's week rows and
+    the week panel's summary say it)."""
+    return sum(is_within_landmarks(volume.get(group, 0.0), landmarks[group])
+               for group in MUSCLE_GROUPS if group in landmarks)
 
 
 def week_report(volume: dict[str, float], landmarks: dict[str, Landmarks]) -> list[GroupVolume]:

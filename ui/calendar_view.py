@@ -30,11 +30,10 @@ from models.domain import (
     STATUS_COLOURS,
     Status,
     group_label,
-    is_within_landmarks,
     volume_status,
 )
 from models.sessions import SessionSummary, SpacingConflict, conflicts_between, sessions_between
-from models.volume import week_start_of, weekly_volume_history
+from models.volume import groups_in_range, week_start_of, weekly_volume_history
 from ui.mime import EXERCISE_MIME, SESSION_MIME, exercise_ids_from_mime
 from ui.session_commands import (
     AddExerciseCommand,
@@ -110,8 +109,7 @@ class WeekVolumes:
         return volume_status(self.sets.get(week, {}).get(group, 0.0), landmarks[group])
 
     def inside(self, week: date, landmarks) -> int:
-        volume = self.sets.get(week, {})
-        return sum(is_within_landmarks(volume.get(g, 0.0), landmarks[g]) for g in MUSCLE_GROUPS)
+        return groups_in_range(self.sets.get(week, {}), landmarks)
 
 
 def week_volumes(weeks: list[date], today: date, rule: str, week_start: str) -> WeekVolumes:

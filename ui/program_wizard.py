@@ -384,12 +384,12 @@ class ProgramWizard(QWizard):
 
     def alternatives(self, name: str) -> list[str]:
         """Exercises for the same primary muscle, the same movement pattern first."""
+        from models.autoregulation import exercise_alternatives
+
         current = next((e for e in self.library if e.name == name), None)
         if current is None:
             return []
-        same = [e for e in self.library if e.primary == current.primary and e.name != name]
-        same.sort(key=lambda e: (e.pattern != current.pattern, e.name))
-        return [e.name for e in same[:20]]
+        return [e.name for e in exercise_alternatives(current, self.library)]
 
     def request(self) -> PlanRequest:
         days = self.schedule.days()

@@ -14,8 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.domain import MUSCLE_GROUPS, STATUS_COLOURS, group_label, is_within_landmarks
-from models.volume import iso_week_label, week_report, week_start_of, weekly_volume
+from models.domain import MUSCLE_GROUPS, STATUS_COLOURS, group_label
+from models.volume import (
+    groups_in_range,
+    iso_week_label,
+    week_report,
+    week_start_of,
+    weekly_volume,
+)
 from ui.gauge import VolumeGauge
 
 LEGEND = "  ".join(f"<span style='color:{colour}'>●</span> {status.value}"
@@ -126,7 +132,7 @@ class WeekVolumePanel(QWidget):
             tip = f"{group_label(item.group)}: {self._gauges[item.group].describe()}"
             for widget in (self._statuses[item.group], self._numbers[item.group]):
                 widget.setToolTip(tip)
-        inside = sum(is_within_landmarks(item.sets, item.landmarks) for item in report)
+        inside = groups_in_range(done, self._store.landmarks())
         self.summary.setText(f"{inside} of {len(report)} muscle groups between MEV and MRV "
                              "(done).")
         self.rule_label.setText(f"Counting rule: {RULE_NAMES[rule]}. Warm-up sets never count.")

@@ -341,3 +341,19 @@ def test_the_rules_import_no_qt():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=str(__import__("pathlib").Path(__file__).parents[2]))
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_exercise_alternatives_offer_the_same_pattern_first_then_the_group():
+    from models.autoregulation import exercise_alternatives
+    from models.library_file import read_shipped_library
+
+    library = read_shipped_library().exercises
+    row = next(e for e in library if e.name == "Barbell Row")
+    offered = exercise_alternatives(row, library)
+    patterns = [e.pattern for e in offered]
+    assert offered and all(e.primary == "back" for e in offered)
+    assert "Barbell Row" not in [e.name for e in offered]
+    first_other = patterns.index("vertical_pull")
+    assert set(patterns[:first_other]) == {"horizontal_pull"}  # rows before pulldowns
+    assert offered[0].name == "Cable Row"  # the library's order: its staples first
+    assert len(exercise_alternatives(row, library, limit=3)) == 3

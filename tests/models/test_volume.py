@@ -8,6 +8,7 @@ from models.domain import MUSCLE_GROUPS, Status
 from models.landmarks import load_landmarks
 from models.schema import Exercise, LoggedSet, Session, SessionExercise
 from models.volume import (
+    groups_in_range,
     iso_week_label,
     parse_iso_week,
     week_report,
@@ -114,3 +115,10 @@ def test_iso_weeks(text, monday):
 def test_bad_iso_weeks_say_what_is_wrong(text, message):
     with pytest.raises(ValueError, match=message):
         parse_iso_week(text)
+
+
+def test_groups_in_range_counts_mev_to_mrv(db):
+    landmarks = load_landmarks()
+    volume = {"back": 10, "chest": 9, "quads": 20, "biceps": 27, "glutes": 0}
+    # back 10 = MEV, quads 20 = MRV: in; chest 9 < MEV, biceps 27 > MRV, glutes 0: out
+    assert groups_in_range(volume, landmarks) == 2
