@@ -126,7 +126,12 @@ window_integrated() {  # the running window has the icon, and the WM_CLASS the m
         return 1
     fi
     wm_class=$(DISPLAY=$DISPLAY_XVFB xprop -id "$window" WM_CLASS)
-    icon=$(DISPLAY=$DISPLAY_XVFB xprop -id "$window" _NET_WM_ICON)
+    # The icon is set right after the first frame (ui/app.py): give it a moment.
+    for _ in $(seq 50); do
+        icon=$(DISPLAY=$DISPLAY_XVFB xprop -id "$window" _NET_WM_ICON)
+        [[ $icon == *"Icon (32 x 32)"* ]] && break
+        sleep 0.1
+    done
     kill "$app_pid" 2>/dev/null
     wait "$app_pid" 2>/dev/null
     echo "$wm_class"

@@ -13,23 +13,34 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from models.paths import APP_NAME, default_database_path
 from models.resources import resource_path
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
+def create_application(argv: list[str] | None = None, *, icon: bool = True) -> QApplication:
+    """The application object, named for its settings and data folders and for the desktop's
+    menu entry; with the window icon unless `icon` is False (run_gui sets it after the first
+    frame)."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    app.setDesktopFileName("overload")
-    icon = resource_path("icons/overload.svg")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setDesktopFileName("overload")  # before any window: Wayland's app_id is set once
+    if icon:
+        set_window_icon(app)
     return app
+
+
+def set_window_icon(app: QApplication) -> None:
+    """The Overload icon for every window and the taskbar. Loading it starts Qt's SVG icon
+    engine (its plugin and the QtSvg library, ~2 ms), which the first frame can do without."""
+    from PySide6.QtGui import QIcon
+
+    path = resource_path("icons/overload.svg")
+    if path.exists():
+        app.setWindowIcon(QIcon(str(path)))
 
 
 def window_settings() -> QSettings:
@@ -146,7 +157,7 @@ def load_data(window, db_path: Path, *, interactive: bool) -> bool:
 def run_gui(db_path: Path | None, *, smoke: bool = False) -> int:
     from ui.main_window import MainWindow
 
-    app = create_application()
+    app = create_application(icon=False)
     window = MainWindow(window_settings())
     window.show()
     path = Path(db_path or default_database_path())
@@ -154,6 +165,8 @@ def run_gui(db_path: Path | None, *, smoke: bool = False) -> int:
 
     def load() -> None:
         trace("window shown")
+        window.finish_shell()
+        set_window_icon(app)  # the window manager picks up the change at once
         # One writer per database: another Overload on it means quit before touching it.
         outcome["lock"] = take_instance_lock(path, interactive=not smoke, parent=window)
         if outcome["lock"] is None or not load_data(window, path, interactive=not smoke):
@@ -167,7 +180,7 @@ def run_gui(db_path: Path | None, *, smoke: bool = False) -> int:
             QTimer.singleShot(1000, lambda: _daily_backup(window.db_path))
             QTimer.singleShot(1500, _preload_charts)
         if smoke:  # one more turn: widgets added to a shown window show on the next one
-            QTimer.singleShot(0, lambda: (_smoke_check(window, outcome), app.quit()))
+            QTimer.singleShot(0, lambda: _smoke_check_and_quit(window, outcome, app))
 
     QTimer.singleShot(0, load)  # after the first frame
     app.aboutToQuit.connect(_wait_for_workers)
@@ -196,14 +209,48 @@ def _wait_for_workers() -> None:
     wait_for_workers()
 
 
+def _smoke_check_and_quit(window, outcome: dict, app) -> None:
+    outcome["code"] = 1  # until the check says otherwise: an exception in it is a failure
+    try:
+        _smoke_check(window, outcome)
+    finally:
+        app.quit()
+
+
 def _smoke_check(window, outcome: dict) -> None:
-    """Succeed only if the window and its library really are on screen with their data.
-    (Look before quitting: quit() closes the windows.)"""
+    """Succeed only if the window and its library really are on screen with their data, and
+    the charts draw. (Look before quitting: quit() closes the windows.)"""
     panel = window.library_panel
     shown = (window.isVisible() and window.library.isVisible() and panel is not None
              and panel.model.rowCount() > 0)
     print(f"smoke: main window {'shown' if shown else 'NOT shown'}, database {window.db_path}")
-    outcome["code"] = 0 if shown else 1
+    failure = _smoke_charts(window)
+    print(f"smoke: charts {'drawn' if failure is None else 'NOT drawn: ' + failure}")
+    outcome["code"] = 0 if shown and failure is None else 1
+
+
+def _smoke_charts(window) -> str | None:
+    """Draw every chart and export it as PNG, which needs pyqtgraph, numpy and Qt's image
+    code all present (a packaged build that lost one of them fails here, not in a user's
+    hands). None when all went well, else what failed."""
+    import tempfile
+
+    from ui.charts_page import CHART_KEYS
+
+    try:
+        window.show_charts()
+        with tempfile.TemporaryDirectory(prefix="overload-smoke-") as folder:
+            for key in CHART_KEYS:
+                window.charts.show_chart(key)
+                image = Path(folder) / f"{key}.png"
+                window.charts.export_current(image)
+                if image.stat().st_size == 0:
+                    return f"the {key} chart exported an empty image"
+    except Exception as exc:  # whatever is missing, say it: this is the check
+        return f"{type(exc).__name__}: {exc}"
+    finally:
+        window.pages.setCurrentIndex(0)
+    return None
 
 
 # --- faults: another instance, refused writes, a database file that went away -----------------

@@ -1,18 +1,19 @@
 """The main window: menus, status bar, the exercise library dock and the week's volume.
 
 The window is built in two steps so it appears about as fast as a bare Qt window: the shell
-(menus, status bar, saved size) needs only a few Qt classes; `attach()` adds the dock, the pages
-and the undo stack once the database is open, right after the first frame. Hence this module
-imports nothing from models/ but the version at load time, and the shell avoids the `Qt`
-namespace object, whose first use costs ~30 ms (PySide6 builds all its enums then).
+(menus, saved size) needs only a few Qt classes; `attach()` adds the dock, the pages, the status
+bar and the undo stack once the database is open, right after the first frame. Hence this module
+imports nothing from models/ but the version at load time, and the shell touches as few Qt
+classes as it can: PySide6 builds a class's Python enums when the class is first used (the
+`Qt` namespace ~30 ms, QKeySequence and QEvent ~1 ms each).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QByteArray, QObject, QSettings
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 from models import __version__
@@ -39,7 +40,6 @@ class MainWindow(QMainWindow):
         self.library = None
         self.library_panel = None
         self._data_actions: list[QAction] = []
-        self._pending_shortcuts: list[tuple[QAction, object]] = []
         opening = QLabel("Opening your training log…", objectName="openingLabel")
         # A style sheet, not Qt.AlignmentFlag: see the module docstring.
         opening.setStyleSheet("qproperty-alignment: AlignCenter; "
@@ -57,8 +57,7 @@ class MainWindow(QMainWindow):
         """Connect the window to the open database: dock, pages, undo, enabled actions."""
         self._store, self.db_path = store, db_path
         store.setParent(self)  # the undo stack lives as long as the actions that use it
-        for action, shortcut in self._pending_shortcuts:
-            action.setShortcut(shortcut)
+        self.finish_shell()
         self.undo_stack = store.undo_stack
         self._build_undo_actions()
         self._build_dock(store)
@@ -81,6 +80,7 @@ class MainWindow(QMainWindow):
 
     def _build_dock(self, store) -> None:
         from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence
         from PySide6.QtWidgets import QDockWidget
 
         from ui.library_dock import ExerciseLibraryPanel
@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         dock exists from the start (the saved layout places it); the editor inside is built
         the first time the dock shows, which keeps ~100 ms out of start-up."""
         from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence
         from PySide6.QtWidgets import QDockWidget
 
         self._session_editor = None
@@ -201,13 +202,12 @@ class MainWindow(QMainWindow):
 
     # Menus.
 
-    def _action(self, text: str, slot, shortcut=None, name: str = "", *,
+    def _action(self, text: str, slot, shortcut: str = "", name: str = "", *,
                 needs_data: bool = False) -> QAction:
+        """A menu action; `shortcut` as _key_sequence() reads it."""
         action = QAction(text, self)
-        if shortcut is not None:
-            # Applied in attach(): converting key sequences builds ~90 Qt enums (~30 ms) that
-            # the first frame does not need.
-            self._pending_shortcuts.append((action, shortcut))
+        if shortcut:
+            action.setShortcut(_key_sequence(shortcut))
         if name:
             action.setObjectName(name)
         action.triggered.connect(slot)
@@ -217,43 +217,62 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
+        """The menu bar's titles. Their items come with finish_shell(), after the first frame:
+        twenty QActions with their key sequences are ~3 ms the first frame can do without."""
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&File")
+        self.edit_menu = bar.addMenu("&Edit")
+        self.view_menu = bar.addMenu("&View")
+        self.training_menu = bar.addMenu("&Training")
+        self.help_menu = bar.addMenu("&Help")
+
+    def finish_shell(self) -> None:
+        """What the shell adds after the first frame, once: the menus' items, and saving the
+        layout on close. run_gui calls this right after the first frame (before the database
+        opens, so Quit and About are there whatever happens), attach() if it has not."""
+        if self.file_menu.actions():
+            return
+        # An event filter rather than closeEvent(): a Python event handler on the window
+        # makes the first frame build QEvent's 179 enums (~2 ms).
+        self._close_watcher = _CloseWatcher(self)
+        self.installEventFilter(self._close_watcher)
+        self._fill_menus()
+
+    def _fill_menus(self) -> None:
         self.file_menu.addAction(self._action("&Import…", self.import_file,
-                                              QKeySequence("Ctrl+I"), "importAction",
+                                              "Ctrl+I", "importAction",
                                               needs_data=True))
         self.file_menu.addAction(self._action("&Export…", self.export_file,
-                                              QKeySequence("Ctrl+Shift+X"), "exportAction",
+                                              "Ctrl+Shift+X", "exportAction",
                                               needs_data=True))
         self.file_menu.addAction(self._action("&Restore backup…", self.restore_backup,
                                               name="restoreAction", needs_data=True))
         self.file_menu.addSeparator()
         self.file_menu.addAction(self._action("Export &chart…", self.export_chart,
-                                              QKeySequence("Ctrl+Shift+S"), "exportChartAction",
+                                              "Ctrl+Shift+S", "exportChartAction",
                                               needs_data=True))
         self.file_menu.addSeparator()
-        self.file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit,
+        self.file_menu.addAction(self._action("&Quit", self.close, "Quit",
                                               "quitAction"))
-        self.edit_menu = bar.addMenu("&Edit")
         self.edit_menu.addAction(self._action("&Preferences…", self.edit_preferences,
-                                              QKeySequence.StandardKey.Preferences,
+                                              "Preferences",
                                               "preferencesAction", needs_data=True))
-        self.view_menu = bar.addMenu("&View")
         self.view_menu.addAction(self._action("&Plan", lambda: self.pages.setCurrentIndex(0),
-                                              QKeySequence("Ctrl+1"), "showPlanAction",
+                                              "Ctrl+1", "showPlanAction",
                                               needs_data=True))
         self.view_menu.addAction(self._action("C&harts", self.show_charts,
-                                              QKeySequence("Ctrl+2"), "showChartsAction",
+                                              "Ctrl+2", "showChartsAction",
                                               needs_data=True))
         self.view_menu.addSeparator()
         self.view_menu.addAction(self._action("&Reset layout", self.reset_layout,
                                               name="resetLayout"))
-        self._build_training_menu(bar.addMenu("&Training"))
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self._action("&About Overload", self.about, name="aboutAction"))
-        help_menu.addAction(self._action("About &Qt", QApplication.aboutQt))
+        self._fill_training_menu(self.training_menu)
+        self.help_menu.addAction(self._action("&About Overload", self.about, name="aboutAction"))
+        self.help_menu.addAction(self._action("About &Qt", QApplication.aboutQt))
 
     def _build_undo_actions(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
         undo = self.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         undo.setObjectName("undoAction")
@@ -265,18 +284,18 @@ class MainWindow(QMainWindow):
         self.edit_menu.insertSeparator(first)
         self.undo_stack.indexChanged.connect(self._announce_change)
 
-    def _build_training_menu(self, menu) -> None:
+    def _fill_training_menu(self, menu) -> None:
         menu.addAction(self._action("&New program…", self.new_program,
-                                    QKeySequence.StandardKey.New, "newProgramAction",
+                                    "New", "newProgramAction",
                                     needs_data=True))
         menu.addAction(self._action("Ne&xt mesocycle…", self.next_mesocycle,
                                     name="nextMesocycleAction", needs_data=True))
         menu.addSeparator()
         menu.addAction(self._action("Volume &landmarks…", self.edit_landmarks,
-                                    QKeySequence("Ctrl+Shift+L"), "landmarksAction",
+                                    "Ctrl+Shift+L", "landmarksAction",
                                     needs_data=True))
         menu.addAction(self._action("New &exercise…", lambda: self.library_panel.new_exercise(),
-                                    QKeySequence("Ctrl+Shift+E"), "newExerciseAction",
+                                    "Ctrl+Shift+E", "newExerciseAction",
                                     needs_data=True))
 
     def _build_status_bar(self) -> None:
@@ -365,9 +384,29 @@ class MainWindow(QMainWindow):
             self.library.show()
             self._default_dock_sizes()
 
-    def closeEvent(self, event) -> None:
+    def save_layout(self) -> None:
+        """Keep the window's size and place, and its docks' layout, for the next start."""
         self._settings.setValue("mainWindow/geometry", self.saveGeometry())
         if self.library is not None:  # before attach the dock layout is unknown: keep the old
             self._settings.setValue("mainWindow/state", self.saveState())
         self._settings.sync()
-        super().closeEvent(event)
+
+
+class _CloseWatcher(QObject):
+    """Saves the main window's layout when it is closed (see attach())."""
+
+    def eventFilter(self, watched, event) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.Close and watched is self.parent():
+            watched.save_layout()
+        return False
+
+
+def _key_sequence(shortcut: str):
+    """A QKeySequence.StandardKey by name ("Quit": the platform's own keys), else a portable
+    key sequence ("Ctrl+Shift+X")."""
+    from PySide6.QtGui import QKeySequence
+
+    standard = getattr(QKeySequence.StandardKey, shortcut, None)
+    return standard if standard is not None else QKeySequence(shortcut)

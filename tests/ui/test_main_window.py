@@ -135,16 +135,33 @@ def test_a_bad_database_offers_a_fresh_one_beside_it(qtbot, tmp_path):
         close_database()
 
 
-def test_smoke_run_shows_the_window_without_pyqtgraph(tmp_path):
-    code = ("import sys, main; "
+def _smoke_in_child(tmp_path, before: str = "pass", after: str = "pass"):
+    code = (f"import sys, main; {before}; "
             f"rc = main.main(['--smoke', '--db', {str(tmp_path / 'o.sqlite')!r}]); "
-            "assert 'pyqtgraph' not in sys.modules; sys.exit(rc)")
+            f"{after}; sys.exit(rc)")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=60)
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_smoke_run_shows_the_window_before_pyqtgraph_then_draws_the_charts(tmp_path):
+    # Whether pyqtgraph was loaded, as each start-up trace point passes.
+    spy = ("import ui.app; seen = {}; "
+           "ui.app.trace = lambda event: seen.setdefault(event, 'pyqtgraph' in sys.modules)")
+    check = ("assert seen == {'window shown': False, 'data loaded': False}, seen; "
+             "assert 'pyqtgraph' in sys.modules")
+    result = _smoke_in_child(tmp_path, spy, check)
     assert result.returncode == 0, result.stderr
     assert "smoke: main window shown" in result.stdout
+    assert "smoke: charts drawn" in result.stdout
     assert (tmp_path / "o.sqlite").exists()
+
+
+def test_smoke_run_fails_and_says_so_when_charts_cannot_draw(tmp_path):
+    result = _smoke_in_child(tmp_path, before="sys.modules['pyqtgraph'] = None")
+    assert result.returncode == 1
+    assert "smoke: main window shown" in result.stdout
+    assert "smoke: charts NOT drawn: ModuleNotFoundError" in result.stdout
 
 
 def test_default_database_goes_to_the_user_data_folder(tmp_path):
