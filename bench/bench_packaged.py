@@ -8,10 +8,10 @@ QMainWindow, one event-loop turn). Then times process start → main window show
 bench_startup.py does from source (the OVERLOAD_STARTUP_TRACE probe, read by
 harness.timed_startup), `overload --smoke` against the bare one, offscreen, alternating the two
 so that background load hits both alike; medians. Also reported: until the data is in the window,
-and the whole run. Budgets: ratio ≤ 1.2; dist/Overload ≤ 150 MiB; the tar.gz ≤ 60 MiB.
+and the whole run. Budgets: ratio ≤ 1.2; dist/Overload ≤ 150 MB; the tar.gz ≤ 60 MB.
 
-Sizes are in MiB, as `du -sh` and `ls -lh` show them (the units of the issue's naive figures:
-a plain PyInstaller build is 222 MiB and its tar.gz 85 MiB).
+Sizes are checked in MB (10^6 bytes), the stricter reading of the budgets, and shown in MiB too,
+as `du -sh` and `ls -lh` print them (a plain PyInstaller build is 222 MiB, its tar.gz 85 MiB).
 """
 
 from __future__ import annotations
@@ -35,9 +35,10 @@ from bench.harness import (  # noqa: E402
 )
 
 RATIO_BUDGET = 1.2
-BUNDLE_BUDGET_MIB = 150
-ARCHIVE_BUDGET_MIB = 60
-RUNS = 15
+BUNDLE_BUDGET_MB = 150
+ARCHIVE_BUDGET_MB = 60
+RUNS = 25
+MB = 1000 * 1000
 MIB = 1024 * 1024
 SPEC = REPO_ROOT / "packaging" / "overload.spec"
 BARE_DIR = REPO_ROOT / "build" / "bench-packaged"
@@ -62,7 +63,8 @@ def run() -> list[dict]:
     app_shown = statistics.median(r["window shown"] for r in app_runs)
     app_data = statistics.median(r["data loaded"] for r in app_runs)
     app_exit = statistics.median(r["exit"] for r in app_runs)
-    bundle_mib = _tree_bytes(packaging_build.BUNDLE) / MIB
+    bundle_bytes = _tree_bytes(packaging_build.BUNDLE)
+    archive_bytes = archive.stat().st_size
     return [
         result("packaged start-up to window shown, bare QMainWindow", round(bare_shown, 1),
                "ms", None, f"median of {len(bare_runs)}, same spec"),
@@ -71,10 +73,11 @@ def run() -> list[dict]:
                      f"whole --smoke run {app_exit:.0f} ms"),
         result("packaged start-up ratio app / bare (to window shown)",
                round(app_shown / bare_shown, 2), "×", RATIO_BUDGET),
-        result("dist/Overload size", round(bundle_mib, 1), "MiB", BUNDLE_BUDGET_MIB,
-               f"bare QMainWindow bundle {_tree_bytes(bare.parent) / MIB:.0f} MiB"),
-        result(f"{archive.name} size", round(archive.stat().st_size / MIB, 1), "MiB",
-               ARCHIVE_BUDGET_MIB),
+        result("dist/Overload size", round(bundle_bytes / MB, 1), "MB", BUNDLE_BUDGET_MB,
+               f"{bundle_bytes / MIB:.1f} MiB; bare QMainWindow bundle "
+               f"{_tree_bytes(bare.parent) / MB:.0f} MB"),
+        result(f"{archive.name} size", round(archive_bytes / MB, 1), "MB", ARCHIVE_BUDGET_MB,
+               f"{archive_bytes / MIB:.1f} MiB"),
     ]
 
 
