@@ -69,7 +69,10 @@ def _imports_pyqtgraph(app: list[str], env: dict[str, str]) -> bool:
                           env=dict(env, OVERLOAD_STARTUP_TRACE="1"), capture_output=True,
                           text=True, timeout=120)
     lines = done.stderr.splitlines()
-    shown = next(i for i, line in enumerate(lines) if line.startswith("startup: window shown"))
+    shown = next((i for i, line in enumerate(lines)
+                  if line.startswith("startup: window shown")), None)
+    if shown is None:
+        raise RuntimeError(f"{' '.join(app)} never showed its window:\n{done.stderr[-2000:]}")
     modules = [line.rsplit("|", 1)[-1].strip() for line in lines[:shown]
                if line.startswith("import time:")]
     return any(name.split(".")[0] == "pyqtgraph" for name in modules)

@@ -393,7 +393,7 @@ class MainWindow(QMainWindow):
 
 
 class _CloseWatcher(QObject):
-    """Saves the main window's layout when it is closed (see attach())."""
+    """Saves the main window's layout when it is closed (installed by finish_shell())."""
 
     def eventFilter(self, watched, event) -> bool:
         from PySide6.QtCore import QEvent
