@@ -6,6 +6,8 @@ small formula lives here so the generator, the gauges, the charts and the comman
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
@@ -55,6 +57,53 @@ EQUIPMENT_LOAD_STEPS: dict[str, tuple[float, float]] = {
 }
 
 SECONDARY_RULES: dict[str, float] = {"fractional": 0.5, "direct": 0.0}
+COUNTING_RULES: tuple[str, ...] = tuple(SECONDARY_RULES)
+
+# Multi-joint movement patterns (DOMAIN §10: compounds before isolation, longer rest, warm-ups).
+COMPOUND_PATTERNS: frozenset[str] = frozenset({
+    "horizontal_pull", "vertical_pull", "horizontal_push", "vertical_push", "squat", "hinge",
+    "lunge", "hip_extension",
+})
+
+# Session length (DOMAIN §10), in minutes: rest per working set, ~45 s of work per set, two
+# one-minute warm-up sets before each compound exercise, one minute to change exercise.
+REST_MINUTES = {"compound": 2.5, "isolation": 1.5}
+WORK_MINUTES_PER_SET = 0.75
+WARMUP_MINUTES_PER_COMPOUND = 2.0
+CHANGE_MINUTES = 1.0
+
+
+def is_compound(pattern: str, secondary: Iterable[str] = ("biceps",)) -> bool:
+    """A multi-joint lift. A vertical pull that leaves the biceps out (a pullover, a
+    straight-arm pulldown) moves the shoulder alone: isolation."""
+    if pattern == "vertical_pull":
+        return "biceps" in secondary
+    return pattern in COMPOUND_PATTERNS
+
+
+def session_minutes(exercises: Iterable[tuple[str, Iterable[str], int]]) -> int:
+    """Estimated minutes of a session from (movement pattern, secondary groups, working sets)
+    per exercise, rounded to the nearest minute; exercises with no set take no time."""
+    total = 0.0
+    for pattern, secondary, sets in exercises:
+        if sets <= 0:
+            continue
+        compound = is_compound(pattern, secondary)
+        rest = REST_MINUTES["compound" if compound else "isolation"]
+        total += sets * (rest + WORK_MINUTES_PER_SET) + CHANGE_MINUTES
+        total += WARMUP_MINUTES_PER_COMPOUND if compound else 0.0
+    return math.floor(total + 0.5)
+
+
+def set_weights(primary: str | None, secondary: Iterable[str],
+                rule: str) -> tuple[tuple[str, float], ...]:
+    """(group, sets counted per working set) for an exercise under a counting rule (DOMAIN §1):
+    1 for the primary group, the rule's weight for each secondary group."""
+    weight = SECONDARY_RULES[rule]
+    weights = [(primary, 1.0)] if primary else []
+    if weight:
+        weights.extend((group, weight) for group in secondary if group != primary)
+    return tuple(weights)
 
 
 def group_label(key: str) -> str:

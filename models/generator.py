@@ -1,359 +1,134 @@
-"""The mesocycle generator: from a few answers to weeks of dated sessions (DOMAIN §3, §4, §6).
+"""The mesocycle generator: from a few answers to weeks of dated sessions a coach would sign
+(DOMAIN §3, §4, §6, §10).
 
 Pure Python over plain data: no Qt, no database. A `PlanRequest` goes in, a `Plan` comes out, and
-every rule of the domain the plan could not keep comes with it as a `PlanWarning` — never silently.
+every rule the plan could not keep, and every choice it made for the user, comes with it as a
+`PlanWarning` — never silently.
 
 How a plan is made, in the order of the code below:
-1. Weekly targets per group. `grow` ramps from a start to an end set by the level (§4): beginner
-   MEV → halfway to MRV, intermediate MEV → three quarters, advanced 20 % above MEV → MRV. Groups
-   whose MEV is 0 (glutes, front delts, abs, traps, forearms) start from half of MAV low, at least
-   2 sets, so "grow" means real work. `maintain` holds a constant dose between MV and that start.
-   A request's `start_offsets` (the last mesocycle's feedback) move a group's first week.
-2. Sessions. The split (full body, upper/lower, push/pull/legs) names each training day; each
-   group then gets a set of days, chosen in this order of importance: at least two sessions a
-   week (training a muscle more than once beats once), 48 hours between them, the user's
-   exercise choices, the table's frequency range (clipped to 2–4), room for the first week's sets
-   under the session cap, the split's own days, room for the sets under 12 per session, and
-   finally the lighter days.
-3. Caps. The last accumulation week (the biggest) is fitted under 25 working sets per session and
-   12 per group per session, trimming groups in proportion to their start; every other week
-   takes min(target, that fitted value), so caps never make a ramp go down. What the caps take
-   is named in a warning.
-4. Exercises. Per group, the library's staples (it lists them first) rotate over the group's
-   sessions by movement pattern — for back a row in one session and a pulldown in the next, both
-   in one session when back has only one. The user's choices replace the default picks.
-5. Weeks. Plan weeks are 7-day blocks counted from `start` itself, so every week holds every
-   chosen day once and the first session is the first chosen weekday on or after `start`; start
-   on a Monday to line plan weeks up with the ISO weeks the gauges count. RIR falls from 3 to 0
-   over the accumulation weeks; the optional deload week repeats week 1 at half the sets, RIR 5.
-6. Check. `check_plan` audits the finished plan against every rule and names what broke.
+1. Targets, in sets counted under the user's rule (fractional by default: a row gives the biceps
+   half a set). A grown group ramps from its level's start to its end at most +2 sets (or
+   +20 %) a week (models.plan_volume); a maintained group holds MV, and one whose MV is 0 gets
+   no direct sets unless the user chose an exercise for it.
+2. Direct sets from the targets: each group gets what its indirect sets leave to reach its
+   target, groups that feed others first (rows before biceps, presses before triceps).
+3. The week's shape (models.plan_sessions): the split names each day; each group trains on
+   its split's days, at least twice a week when grown, 48 hours apart; every day gets work;
+   exercises rotate through movement patterns, respect the spinal load and stay varied.
+4. The budget: days × 25 sets (or the maximum session length). Maintenance comes first, then
+   the grown groups in rank order: as many as fit keep a real ramp, the highest-ranked the
+   fullest. What the budget took is named in a `budget` warning.
+5. Weeks: plan weeks are 7-day blocks counted from `start`; RIR falls from 3 to 0; the deload
+   week has about half of the peak week's sets at RIR 5.
+6. Check: `check_plan` (models.plan_checks) audits the finished plan and names what broke.
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
-from itertools import combinations, pairwise
+from datetime import timedelta
+from itertools import pairwise
 
-from models.domain import (
-    DEFAULT_LANDMARKS,
-    LEVELS,
-    MUSCLE_GROUPS,
-    WEEKDAYS,
-    ExerciseInfo,
-    Landmarks,
-    group_label,
+from models.domain import MUSCLE_GROUPS, ExerciseInfo, group_label, session_minutes, set_weights
+from models.plan_checks import check_plan, group_name, groups_label, plural
+from models.plan_sessions import (
+    SESSION_TITLES,
+    GroupNeed,
+    Menu,
+    MenuRequest,
+    assign_days,
+    choose_split,
+    day_subsets,
+    deload_exercises,
+    exercises_for_sets,
+    frequency_range,
+    home_days,
+    pick_menus,
+    session_kinds,
+    session_names,
+    session_order,
+    spread,
+)
+from models.plan_types import (
+    DEFAULT_RANK,
+    DELOAD_RIR,
+    GROUP_SESSION_CAP,
+    MAX_ACCUMULATION_WEEKS,
+    MAX_EXERCISES,
+    MIN_ACCUMULATION_WEEKS,
+    MIN_SETS_PER_EXERCISE,
+    PRIORITIES,
+    RULES,
+    SESSION_SET_CAP,
+    SPLITS,
+    ExerciseChoices,
+    Plan,
+    PlanBudget,
+    PlannedExercise,
+    PlannedSession,
+    PlanRequest,
+    PlanWarning,
+    PlanWeek,
+    SessionSlot,
+    day_index,
+    plan_budget,
+)
+from models.plan_volume import (
+    PACE_SETS,
+    deload_sets,
+    full_ramp_end,
+    level_ramp,
+    lowest_grown_end,
+    maintenance_sets,
+    pace_limit,
+    rir_targets,
+    start_volume,
+    weekly_targets,
 )
 
-SESSION_SET_CAP = 25  # working sets per session, all groups (DOMAIN §3)
-GROUP_SESSION_CAP = 12  # sets per group per session; beyond this the extra sets are junk
-MIN_DAYS_APART = 2  # 48 hours between two sessions training a group as primary
-FREQUENCY_LIMITS = (2, 4)  # sessions per group per week; the table's ranges are clipped to this
-MIN_ACCUMULATION_WEEKS, MAX_ACCUMULATION_WEEKS = 3, 12
-START_RIR = 3
-DELOAD_RIR = 5
-SETS_PER_EXERCISE = 6  # a group with more sets in one session gets a second exercise there
+__all__ = [
+    "DEFAULT_RANK",
+    "DELOAD_RIR",
+    "MAX_ACCUMULATION_WEEKS",
+    "MIN_ACCUMULATION_WEEKS",
+    "PRIORITIES",
+    "RULES",
+    "SESSION_SET_CAP",
+    "SPLITS",
+    "ExerciseChoices",
+    "Plan",
+    "PlanBudget",
+    "PlanRequest",
+    "PlanWarning",
+    "PlanWeek",
+    "PlannedExercise",
+    "PlannedSession",
+    "SessionSlot",
+    "check_plan",
+    "choose_split",
+    "frequency_range",
+    "generate_plan",
+    "maintenance_sets",
+    "plan_budget",
+    "plan_to_dict",
+    "rir_targets",
+    "session_layout",
+    "start_volume",
+    "weekly_targets",
+]
 
-PRIORITIES: tuple[str, ...] = ("grow", "maintain", "skip")
-SPLITS: tuple[str, ...] = ("auto", "full_body", "upper_lower", "push_pull_legs")
-
-# Stable warning codes; the UI and the command line may key on them.
-RULES: dict[str, str] = {
-    "frequency": "each trained group in 2–4 sessions a week (its table range)",
-    "spacing_48h": "48 hours between two sessions training the same group",
-    "session_cap": f"at most {SESSION_SET_CAP} working sets per session",
-    "group_session_cap": f"at most {GROUP_SESSION_CAP} sets per group per session",
-    "back_balance": "rows and pulldowns for the back every week",
-    "no_exercise": "every trained group has an exercise in the library",
-    "range": "grow between MEV and MRV, maintain between MV and MEV",
-    "ramp": "weekly sets never go down during accumulation",
-    "choice": "the user's exercise choices are used",
-}
-
-# The weekly rotation of session kinds for each split, and which groups each kind trains.
-SPLIT_CYCLES: dict[str, tuple[str, ...]] = {
-    "full_body": ("full_body",),
-    "upper_lower": ("upper", "lower"),
-    "push_pull_legs": ("push", "pull", "legs"),
-}
-_LOWER = ("quads", "hamstrings", "glutes", "calves", "abs")
-SESSION_GROUPS: dict[str, tuple[str, ...]] = {
-    "full_body": MUSCLE_GROUPS,
-    "upper": ("back", "chest", "biceps", "triceps", "side_delts", "rear_delts", "front_delts",
-              "traps", "forearms"),
-    "lower": _LOWER,
-    "push": ("chest", "triceps", "side_delts", "front_delts"),
-    "pull": ("back", "biceps", "rear_delts", "traps", "forearms"),
-    "legs": _LOWER,
-}
-SESSION_TITLES: dict[str, str] = {
-    "full_body": "Full body", "upper": "Upper", "lower": "Lower",
-    "push": "Push", "pull": "Pull", "legs": "Legs",
-}
-
-# Movement patterns a group's default exercises rotate through, most useful first (DOMAIN §6).
-# Patterns not listed are used only when the library has none of these for the group.
-PREFERRED_PATTERNS: dict[str, tuple[str, ...]] = {
-    "back": ("horizontal_pull", "vertical_pull"),
-    "chest": ("horizontal_push", "chest_fly"),
-    "quads": ("squat", "knee_extension", "lunge"),
-    "hamstrings": ("hinge", "knee_flexion"),
-    "glutes": ("hip_extension", "lunge", "hip_abduction"),
-    "biceps": ("elbow_flexion",),
-    "triceps": ("elbow_extension", "horizontal_push"),
-    "side_delts": ("lateral_raise",),
-    "rear_delts": ("rear_delt_fly",),
-    "front_delts": ("vertical_push", "front_raise"),
-    "calves": ("calf_raise",),
-    "abs": ("core_flexion", "core_stability", "core_rotation"),
-    "traps": ("shrug",),
-    "forearms": ("wrist_flexion", "wrist_extension"),
-}
-# Patterns a group must see every week (DOMAIN §6: rows and pulldowns for the back).
-REQUIRED_PATTERNS: dict[str, tuple[str, ...]] = {"back": ("horizontal_pull", "vertical_pull")}
-PATTERN_NAMES = {"horizontal_pull": "row", "vertical_pull": "pulldown/pullover"}
-
-# Where each level's ramp starts and ends, as fractions of the way from the start volume to MRV.
-LEVEL_RAMPS: dict[str, tuple[float, float]] = {
-    "beginner": (0.0, 0.5),
-    "intermediate": (0.0, 0.75),
-    "advanced": (0.2, 1.0),
-}
-
-_DAY_INDEX = {day: index for index, day in enumerate(WEEKDAYS)}
-_GROUP_INDEX = {group: index for index, group in enumerate(MUSCLE_GROUPS)}
-
-
-# --- The request -----------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class ExerciseChoices:
-    """What the user picked in the wizard; each choice overrides the default pick.
-
-    by_day: weekday -> exercise names for that day's session, in the order to do them. Each
-        named exercise pins its primary group to that day when the 48-hour rule allows.
-    by_group: group -> exercise names to rotate through that group's sessions instead of the
-        library's staples (days with a by_day choice for the group keep that choice).
-    Names match the library's names, aliases or keys, ignoring case."""
-
-    by_day: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    by_group: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, kw_only=True)
-class PlanRequest:
-    """Everything the generator needs. Groups missing from `priorities` grow; groups missing
-    from `landmarks` use DEFAULT_LANDMARKS. `library` is the shipped library plus the user's own
-    exercises (plain ExerciseInfo), so the generator itself reads no file."""
-
-    level: str
-    days: tuple[str, ...]
-    weeks: int
-    start: date
-    library: tuple[ExerciseInfo, ...]
-    deload: bool = True
-    priorities: Mapping[str, str] = field(default_factory=dict)
-    split: str = "auto"
-    exercise_choices: ExerciseChoices = field(default_factory=ExerciseChoices)
-    landmarks: Mapping[str, Landmarks] = field(default_factory=lambda: dict(DEFAULT_LANDMARKS))
-    # Sets added to (or taken from) a `grow` group's first week, e.g. from the last
-    # mesocycle's feedback (models.autoregulation.next_mesocycle_start); the ramp's end stays.
-    start_offsets: Mapping[str, int] = field(default_factory=dict)
-
-    def priority(self, group: str) -> str:
-        return self.priorities.get(group, "grow")
-
-    def landmarks_for(self, group: str) -> Landmarks:
-        return self.landmarks.get(group, DEFAULT_LANDMARKS[group])
-
-    def training_days(self) -> tuple[str, ...]:
-        """The chosen days, each once, Monday first."""
-        return tuple(sorted(set(self.days), key=_DAY_INDEX.__getitem__))
-
-    def problems(self) -> list[str]:
-        """Every way this request is malformed, as sentences (empty when it can be planned)."""
-        found = []
-        if self.level not in LEVELS:
-            found.append(f"level must be one of {', '.join(LEVELS)} (is {self.level!r})")
-        if not self.days:
-            found.append("choose at least one training day")
-        unknown_days = [day for day in self.days if day not in _DAY_INDEX]
-        if unknown_days:
-            found.append(f"unknown weekdays {unknown_days}; use {', '.join(WEEKDAYS)}")
-        if not MIN_ACCUMULATION_WEEKS <= self.weeks <= MAX_ACCUMULATION_WEEKS:
-            found.append(f"accumulation weeks must be {MIN_ACCUMULATION_WEEKS}–"
-                         f"{MAX_ACCUMULATION_WEEKS} (is {self.weeks})")
-        if self.split not in SPLITS:
-            found.append(f"split must be one of {', '.join(SPLITS)} (is {self.split!r})")
-        for group, priority in self.priorities.items():
-            if group not in _GROUP_INDEX:
-                found.append(f"unknown muscle group {group!r} in priorities")
-            elif priority not in PRIORITIES:
-                found.append(f"{group}: priority must be one of {', '.join(PRIORITIES)}")
-        for group in self.start_offsets:
-            if group not in _GROUP_INDEX:
-                found.append(f"unknown muscle group {group!r} in start offsets")
-        for group, landmarks in self.landmarks.items():
-            if group not in _GROUP_INDEX:
-                found.append(f"unknown muscle group {group!r} in landmarks")
-            else:
-                found.extend(f"{group}: {problem}" for problem in landmarks.problems())
-        return found
-
-
-# --- The result ------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class PlanWarning:
-    """A rule the plan could not keep. `rule` is a stable code from RULES."""
-
-    rule: str
-    message: str
-
-
-@dataclass(frozen=True)
-class PlannedExercise:
-    name: str
-    primary: str
-    secondary: tuple[str, ...]
-    pattern: str
-    sets: int
-    rep_low: int
-    rep_high: int
-    rir: int
-    tempo: str
-    key: str | None = None  # the library key, to link the exercise when the plan is saved
-
-
-@dataclass(frozen=True)
-class PlannedSession:
-    weekday: str
-    date: date
-    name: str
-    exercises: tuple[PlannedExercise, ...]
-
-    def sets_for(self, group: str) -> int:
-        """Working sets with `group` as primary."""
-        return sum(exercise.sets for exercise in self.exercises if exercise.primary == group)
-
-    def sets_by_group(self) -> dict[str, int]:
-        """Working sets per primary group, for the groups this session trains."""
-        totals: dict[str, int] = defaultdict(int)
-        for exercise in self.exercises:
-            totals[exercise.primary] += exercise.sets
-        return dict(totals)
-
-    @property
-    def total_sets(self) -> int:
-        return sum(exercise.sets for exercise in self.exercises)
-
-
-@dataclass(frozen=True)
-class PlanWeek:
-    number: int
-    deload: bool
-    rir: int
-    sets_per_muscle: Mapping[str, int]  # direct sets (primary group), every group, table order
-    sessions: tuple[PlannedSession, ...]
-
-
-@dataclass(frozen=True)
-class SessionSlot:
-    """One training day of the week: what a wizard shows as "which groups on which day"."""
-
-    weekday: str
-    name: str
-    kind: str
-    groups: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Plan:
-    level: str
-    days: tuple[str, ...]
-    split: str
-    start: date
-    layout: tuple[SessionSlot, ...]
-    weeks: tuple[PlanWeek, ...]
-    warnings: tuple[PlanWarning, ...]
-
-    @property
-    def accumulation_weeks(self) -> tuple[PlanWeek, ...]:
-        return tuple(week for week in self.weeks if not week.deload)
-
-    def rules_broken(self) -> set[str]:
-        return {warning.rule for warning in self.warnings}
-
-
-# --- Public functions ------------------------------------------------------------------------
-
-def choose_split(days: Iterable[str]) -> str:
-    """The split for a number of training days: up to 3 full body, 4–5 upper/lower, 6–7 PPL."""
-    count = len(set(days))
-    if count <= 3:
-        return "full_body"
-    if count <= 5:
-        return "upper_lower"
-    return "push_pull_legs"
-
-
-def start_volume(landmarks: Landmarks) -> int:
-    """The weekly sets a `grow` ramp starts from before the level's offset: MEV; for groups
-    whose MEV is 0, half of MAV low and at least 2 sets. Never above MRV."""
-    if landmarks.mev > 0:
-        return min(landmarks.mev, landmarks.mrv)
-    return min(landmarks.mrv, max(2, math.ceil(landmarks.mav_low / 2)))
-
-
-def maintenance_sets(landmarks: Landmarks) -> int:
-    """Weekly sets for a `maintain` group: MV, or half the start volume when that is more, and at
-    least 2 (two sessions of one set) — never above the start volume unless MV is."""
-    base = start_volume(landmarks)
-    return max(landmarks.mv, min(base, max(2, math.ceil(base / 2))))
-
-
-def weekly_targets(level: str, landmarks: Landmarks, weeks: int,
-                   start_offset: int = 0) -> list[int]:
-    """A `grow` group's weekly sets over the accumulation weeks, never decreasing (DOMAIN §4).
-
-    Back (MEV 10, MRV 25), 6 weeks: beginner 10 → 17, intermediate 10 → 21, advanced 13 → 25.
-    `start_offset` moves the first week (kept within 1 set and MRV) and the ramp re-spreads to
-    the same end; a start above the end lifts the end with it."""
-    if level not in LEVEL_RAMPS:
-        raise ValueError(f"unknown level {level!r}")
-    if weeks < 1:
-        raise ValueError("a ramp needs at least one week")
-    base = start_volume(landmarks)
-    room = max(0, landmarks.mrv - base)
-    start_fraction, end_fraction = LEVEL_RAMPS[level]
-    first = base + _round_half_up(room * start_fraction)
-    last = base + math.floor(room * end_fraction)  # rounding down keeps "well below MRV" true
-    if start_offset:
-        first = min(max(1, first + start_offset), landmarks.mrv)
-        last = max(last, first)
-    if weeks == 1:
-        return [first]
-    rise, steps = last - first, weeks - 1
-    # Integer rounding half up of first + rise * week / steps: exact, hence never decreasing.
-    return [first + (2 * rise * week + steps) // (2 * steps) for week in range(weeks)]
-
-
-def rir_targets(weeks: int) -> list[int]:
-    """Reps in reserve per accumulation week, 3 → 0, rounded up so the early weeks stay easier:
-    3 weeks 3,2,0; 4 weeks 3,2,1,0; 6 weeks 3,3,2,2,1,0."""
-    if weeks <= 1:
-        return [START_RIR] * weeks
-    steps = weeks - 1
-    return [-(-START_RIR * (steps - week) // steps) for week in range(weeks)]
-
-
-def session_layout(request: PlanRequest) -> tuple[SessionSlot, ...]:
-    """Which groups train on which day, for a wizard to show before the plan is generated."""
-    _raise_on_problems(request)
-    return _Blueprint(request).layout
+# Groups that feed others indirect sets come first, so each group's direct sets are what its
+# indirect sets leave (rows before biceps, presses before triceps, squats before glutes).
+GIVER_ORDER: tuple[str, ...] = (
+    "back", "chest", "quads", "hamstrings", "glutes", "front_delts", "side_delts",
+    "rear_delts", "triceps", "biceps", "traps", "calves", "abs", "forearms",
+)
+# Sets a session holds per minute of the user's maximum length, for placing groups on days
+# before the exercises are known (a working set with its share of warm-ups and changes).
+_MINUTES_PER_SET = 3.2
 
 
 def generate_plan(request: PlanRequest) -> Plan:
@@ -361,32 +136,47 @@ def generate_plan(request: PlanRequest) -> Plan:
 
     Raises ValueError when the request itself is malformed (see PlanRequest.problems)."""
     _raise_on_problems(request)
-    blueprint = _Blueprint(request)
+    context = _Context(request)
+    config = _Budget(context).choose()
+    draft = context.draft(config)
+    weeks = [draft.week(index) for index in range(request.weeks)]
+    if request.deload:
+        weeks.append(draft.deload_week(weeks[-1]))
+    idle = [day for day in context.days
+            if not any(s.exercises for w in weeks for s in w.sessions if s.weekday == day)]
+    days = tuple(day for day in context.days if day not in idle)
     plan = Plan(
-        level=request.level,
-        days=request.training_days(),
-        split=blueprint.split,
-        start=request.start,
-        layout=blueprint.layout,
-        weeks=tuple(_build_weeks(request, blueprint)),
-        warnings=(),
-    )
-    warnings = _unique(blueprint.warnings + _dropped_choices(plan, blueprint)
-                       + check_plan(plan, request))
-    return replace(plan, warnings=tuple(warnings))
+        level=request.level, days=days, split=context.split, start=request.start,
+        layout=tuple(slot for slot in draft.layout_slots() if slot.weekday in days),
+        weeks=tuple(_without_days(week, idle) for week in weeks), warnings=(),
+        rule=request.rule, priorities=config.priorities(context), rank=config.grown,
+        max_minutes=request.max_minutes)
+    warnings = (context.warnings + _idle_days_warnings(idle)
+                + _budget_warnings(context, config)
+                + context.cap_warnings(plan) + _dropped_choices(plan, context)
+                + check_plan(plan, request))
+    return replace(plan, warnings=tuple(dict.fromkeys(warnings)))
 
 
-def check_plan(plan: Plan, request: PlanRequest) -> list[PlanWarning]:
-    """Every rule the plan breaks, as warnings naming the groups, days or weeks. Works on any
-    plan — also one the user edited — judged by the request's priorities and landmarks."""
-    context = _CheckContext(plan, request)
-    return [
-        *_check_frequency(context),
-        *_check_spacing(context),
-        *_check_caps(context),
-        *_check_back_balance(context),
-        *_check_volume_range(context),
-    ]
+def _without_days(week: PlanWeek, days: list[str]) -> PlanWeek:
+    return replace(week, sessions=tuple(s for s in week.sessions if s.weekday not in days))
+
+
+def _idle_days_warnings(days: list[str]) -> list[PlanWarning]:
+    """A chosen day nothing can go on (only a few groups train, and the 48-hour rule and the
+    split keep them off it): no empty session is planned; say so."""
+    if not days:
+        return []
+    verb = "has" if len(days) == 1 else "have"
+    return [PlanWarning("days", (
+        f"Days: {_days_label(days)} {verb} no session — the muscles this plan trains with "
+        "direct sets are all placed on the other days (the split and 48 hours between "
+        "sessions for a muscle); train more muscles, or choose fewer days."))]
+
+
+def session_layout(request: PlanRequest) -> tuple[SessionSlot, ...]:
+    """Which groups train on which day, for a wizard to show before the plan is generated."""
+    return generate_plan(request).layout
 
 
 def plan_to_dict(plan: Plan) -> dict:
@@ -396,492 +186,893 @@ def plan_to_dict(plan: Plan) -> dict:
         "days": list(plan.days),
         "split": plan.split,
         "start": plan.start.isoformat(),
+        "rule": plan.rule,
+        "priorities": dict(plan.priorities),
+        "rank": list(plan.rank),
+        "max_minutes": plan.max_minutes,
         "warnings": [{"rule": w.rule, "message": w.message} for w in plan.warnings],
         "weeks": [_week_to_dict(week) for week in plan.weeks],
     }
 
 
-# --- Building the plan -----------------------------------------------------------------------
+# --- What the request asks for -----------------------------------------------------------------
 
-class _Blueprint:
-    """One week's template, worked out once: targets, days per group, caps, exercises."""
+@dataclass(frozen=True)
+class _Config:
+    """One way to spend the budget: the grown groups (ranked), each one's ramp end, and (only
+    when maintenance alone overflows) a ceiling on maintained groups' weekly direct sets."""
+
+    grown: tuple[str, ...]
+    ends: Mapping[str, int]
+    ceilings: Mapping[str, int] = field(default_factory=dict)
+
+    def priorities(self, context: _Context) -> dict[str, str]:
+        return {group: ("grow" if group in self.grown else
+                        "maintain" if group in context.maintained_all else "skip")
+                for group in MUSCLE_GROUPS}
+
+
+class _Context:
+    """The request worked out once: days, split, exercise pools, the user's choices, ranking."""
 
     def __init__(self, request: PlanRequest) -> None:
         self.request = request
         self.days = request.training_days()
         self.split = choose_split(self.days) if request.split == "auto" else request.split
+        self.kinds = session_kinds(self.days, self.split)
+        self.names = session_names(self.days, self.kinds)
         self.warnings: list[PlanWarning] = []
-        self.user_pools: set[str] = set()  # groups whose exercises the user chose (by_group)
-        self.kinds = _session_kinds(self.days, self.split)
-        names = _ExerciseNames(request.library)
-        self.pinned = self._resolve_day_choices(names)
-        self.pools = self._exercise_pools(names)
-        self.targets = self._targets()  # group -> weekly sets per accumulation week
-        self.sessions_of = self._assign_days()
-        self.caps, self.ranks, self.last_week_sets = self._fit_caps()
-        self.menus = self._pick_exercises()
-        self.layout = self._layout()
+        lookup = _ExerciseNames(request.library)
+        self.pinned = self._resolve_day_choices(lookup)
+        self.pools, self.user_pools = self._exercise_pools(lookup)
+        self.chosen = {e.primary for picks in self.pinned.values() for e in picks} | \
+            self.user_pools
+        self.ranking = tuple(g for g in request.ranking() if self._has_exercises(g))
+        self.maintained_all = {g for g in MUSCLE_GROUPS if request.priority(g) != "skip"
+                               and g in self.pools}
+        self._give_orphan_days_work()
+        self.homes = {g: self._home(g) for g in MUSCLE_GROUPS}
+        self.shares = {g: _secondary_shares(self.pools.get(g, ()), request.rule)
+                       for g in MUSCLE_GROUPS}
+        capacity = SESSION_SET_CAP if request.max_minutes is None else min(
+            SESSION_SET_CAP, request.max_minutes / _MINUTES_PER_SET)
+        self.capacity = capacity
+        self._layouts: dict[tuple[str, ...], _Layout] = {}
+        self._ramps: dict[tuple[str, int], list[int]] = {}
+        self._peak_indirect: dict[tuple[str, ...], dict[str, float]] = {}
+        # The most days each group can train 48 hours apart on its split's days.
+        self.spaced_days = {g: _most_spaced(self.homes[g], self.max_sessions(g))
+                            for g in MUSCLE_GROUPS}
+        self.first = {}
+        self.full_end = {}
+        for group in self.ranking:
+            landmarks = request.landmarks_for(group)
+            offset = request.start_offsets.get(group, 0)
+            self.first[group] = level_ramp(request.level, landmarks, offset)[0]
+            self.full_end[group] = full_ramp_end(request.level, landmarks, request.weeks, offset)
 
-    # Which exercises a group may use.
+    # The user's exercise choices.
 
-    def _resolve_day_choices(self, names: _ExerciseNames) -> dict[str, tuple[ExerciseInfo, ...]]:
+    def _resolve_day_choices(self, lookup: _ExerciseNames) -> dict[str, tuple[ExerciseInfo, ...]]:
         pinned = {}
         for day, chosen in self.request.exercise_choices.by_day.items():
             if day not in self.days:
                 self._warn("choice", f"Your exercises for {_day_label(day)} are not used: "
                            f"{_day_label(day)} is not one of the training days.")
                 continue
-            found = [names.find(name) for name in chosen]
+            found = [lookup.find(name) for name in chosen]
             for name, exercise in zip(chosen, found, strict=True):
                 if exercise is None:
                     self._warn("choice", f"Your choice '{name}' for {_day_label(day)} is not in "
                                "the exercise library; it is left out.")
-            # dict.fromkeys: naming an exercise twice for a day means the same exercise.
-            pinned[day] = tuple(dict.fromkeys(e for e in found if e is not None and e.primary))
+            usable = []
+            for exercise in dict.fromkeys(e for e in found if e is not None and e.primary):
+                if self.request.priority(exercise.primary) == "skip":
+                    self._warn("choice", f"Your choice '{exercise.name}' for {_day_label(day)} "
+                               f"is not used: {group_name(exercise.primary)} is skipped.")
+                else:
+                    usable.append(exercise)
+            pinned[day] = tuple(usable)
         return pinned
 
-    def _exercise_pools(self, names: _ExerciseNames) -> dict[str, tuple[ExerciseInfo, ...]]:
-        """Group -> the exercises it may use by default: the user's by_group choice, else the
-        library's exercises with that primary group."""
+    def _exercise_pools(self, lookup: _ExerciseNames
+                        ) -> tuple[dict[str, tuple[ExerciseInfo, ...]], set[str]]:
+        """Group -> the exercises it may use by default (the user's by_group choice, else the
+        library's exercises with that primary group), and the groups the user chose for."""
         pools: dict[str, list[ExerciseInfo]] = defaultdict(list)
         for exercise in self.request.library:
-            if exercise.primary in _GROUP_INDEX:
+            if exercise.primary in MUSCLE_GROUPS:
                 pools[exercise.primary].append(exercise)
+        user_pools = set()
         for group, chosen in self.request.exercise_choices.by_group.items():
             picked = []
             for name in chosen:
-                exercise = names.find(name)
+                exercise = lookup.find(name)
                 if exercise is None or exercise.primary != group:
                     reason = ("is not in the exercise library" if exercise is None
                               else f"trains {group_label(exercise.primary or 'nothing').lower()}"
                                    " as its primary group")
-                    self._warn("choice", f"Your choice '{name}' for {_group_name(group)} "
+                    self._warn("choice", f"Your choice '{name}' for {group_name(group)} "
                                f"{reason}; it is left out.")
                 else:
                     picked.append(exercise)
-            if picked:
+            if picked and self.request.priority(group) != "skip":
                 pools[group] = list(dict.fromkeys(picked))
-                self.user_pools.add(group)
-        return {group: tuple(pool) for group, pool in pools.items()}
+                user_pools.add(group)
+        return {group: tuple(pool) for group, pool in pools.items()}, user_pools
 
-    # How many sets each group gets per week.
+    def _has_exercises(self, group: str) -> bool:
+        if group in self.pools:
+            return True
+        self._warn("no_exercise", f"No exercise: the library has no exercise with "
+                   f"{group_name(group)} as primary group, so it gets no sets.")
+        return False
 
-    def _targets(self) -> dict[str, list[int]]:
+    def _give_orphan_days_work(self) -> None:
+        """A day whose session kind trains none of the groups that get direct sets (a Pull
+        day when back and biceps are skipped) becomes a full-body day, so it has work."""
+        working = [g for g in self.maintained_all if self.request.priority(g) == "grow"
+                   or g in self.chosen or self.request.landmarks_for(g).mv > 0]
+        orphans = [d for d in self.days
+                   if not any(d in home_days(g, self.days, self.kinds) for g in working)]
+        if not orphans or not working:
+            return
+        kinds = sorted({self.kinds[d] for d in orphans})
+        for day in orphans:
+            self.kinds[day] = "full_body"
+        self.names = session_names(self.days, self.kinds)
+        self._warn("split", f"Split: no muscle this plan trains belongs on "
+                   f"{' or '.join(SESSION_TITLES[k].lower() for k in kinds)} days, so "
+                   f"{_days_label(orphans)} train{'s' if len(orphans) == 1 else ''} "
+                   "full body instead.")
+
+    def _home(self, group: str) -> tuple[str, ...]:
+        home = home_days(group, self.days, self.kinds)
+        if home or self.request.priority(group) == "skip" or group not in self.pools:
+            return home
+        self._warn("split", f"Split: no {self.split.replace('_', ' ')} session of "
+                   f"{_days_label(self.days)} trains {group_name(group)}; it goes on any day.")
+        return self.days
+
+    def pinned_for(self, group: str) -> dict[str, tuple[ExerciseInfo, ...]]:
+        return {day: tuple(e for e in picks if e.primary == group)
+                for day, picks in self.pinned.items()
+                if any(e.primary == group for e in picks)}
+
+    # Targets, in sets counted under the user's rule.
+
+    def targets(self, config: _Config) -> dict[str, list[int]]:
         request, targets = self.request, {}
         for group in MUSCLE_GROUPS:
-            priority = request.priority(group)
-            if priority == "skip":
+            if group in config.grown:
+                targets[group] = self._ramp(group, config.ends[group])
+            elif group in self.maintained_all:
+                dose = maintenance_sets(request.landmarks_for(group), chosen=group in self.chosen)
+                targets[group] = [dose] * request.weeks
+        return targets
+
+    def _ramp(self, group: str, end: int) -> list[int]:
+        key = (group, end)
+        if key not in self._ramps:
+            request = self.request
+            self._ramps[key] = weekly_targets(request.level, request.landmarks_for(group),
+                                              request.weeks, request.start_offsets.get(group, 0),
+                                              end)
+        return self._ramps[key]
+
+    def max_sessions(self, group: str) -> int:
+        high = frequency_range(self.request.landmarks_for(group))[1]
+        return max(1, min(high, len(self.homes[group])))
+
+    def direct_sets(self, group: str, target: int, indirect: float, sessions: int,
+                    grown: bool) -> int:
+        """Weekly direct sets that bring `group` to `target` counted sets, given what other
+        groups' exercises already give it: a grown group keeps at least two sets in two
+        sessions and stays at or under MRV; a maintained one gets only what is missing."""
+        missing = math.ceil(target - indirect - 1e-9)
+        cap = GROUP_SESSION_CAP * sessions
+        if not grown:
+            return 0 if missing <= 0 else min(cap, max(MIN_SETS_PER_EXERCISE, missing))
+        floor = MIN_SETS_PER_EXERCISE * min(2, sessions)
+        room = math.floor(self.request.landmarks_for(group).mrv - indirect + 1e-9)
+        sets = min(cap, max(floor, missing), max(room, 0))
+        return sets if sets >= MIN_SETS_PER_EXERCISE else 0
+
+    def estimate(self, targets: Mapping[str, list[int]], grown: tuple[str, ...],
+                 week: int) -> dict[str, int]:
+        """Direct sets per group in a week before the exercises are picked, from each group's
+        usual secondary groups."""
+        return self._estimate(targets, grown, week)[0]
+
+    def _estimate(self, targets: Mapping[str, list[int]], grown: tuple[str, ...],
+                  week: int) -> tuple[dict[str, int], dict[str, float]]:
+        indirect: dict[str, float] = defaultdict(float)
+        estimate = {}
+        for group in GIVER_ORDER:
+            if group not in targets:
                 continue
-            if not self.pools.get(group):
-                self._warn("no_exercise", f"No exercise: the library has no exercise with "
-                           f"{_group_name(group)} as primary group, so it gets no sets.")
-                continue
-            landmarks = request.landmarks_for(group)
-            if priority == "grow":
-                targets[group] = weekly_targets(request.level, landmarks, request.weeks,
-                                                request.start_offsets.get(group, 0))
-            else:
-                targets[group] = [maintenance_sets(landmarks)] * request.weeks
-        return {group: weeks for group, weeks in targets.items() if weeks[-1] > 0}
+            sessions = self.max_sessions(group)
+            estimate[group] = self.direct_sets(group, targets[group][week], indirect[group],
+                                               sessions, group in grown)
+            for other, share in self.shares[group].items():
+                indirect[other] += estimate[group] * share
+        return estimate, indirect
 
-    # Which days each group trains on.
+    def layout(self, grown: tuple[str, ...]) -> _Layout:
+        if grown not in self._layouts:
+            config = _Config(grown, {g: self.full_end[g] for g in grown})
+            self._layouts[grown] = _Layout(self, config)
+        return self._layouts[grown]
 
-    def _assign_days(self) -> dict[str, tuple[str, ...]]:
-        candidates = _day_subsets(self.days)
-        load = _ExpectedLoad(self.days)
-        pinned_groups: dict[str, set[str]] = defaultdict(set)
-        for day, exercises in self.pinned.items():
-            for exercise in exercises:
-                pinned_groups[exercise.primary].add(day)
-        # The table lists big groups first: they get the best days, small ones fill the gaps.
-        sessions_of = {}
-        for group in self.targets:
-            home = {day for day in self.days if group in SESSION_GROUPS[self.kinds[day]]}
-            sessions_of[group] = self._best_days(group, candidates, home, pinned_groups[group],
-                                                 load)
-            load.add(sessions_of[group], self.targets[group])
-        return sessions_of
+    def rerank(self, config: _Config) -> None:
+        """The odd sets go where the exact peak week has room, not where the estimate said:
+        done once, for the chosen groups, before the ends are raised."""
+        layout = self.layout(config.grown)
+        layout.rerank(_Draft(self, config, layout, trial=True).direct_in_week(-1))
 
-    def _best_days(self, group: str, candidates: list[_DaySubset], home: set[str],
-                   pinned: set[str], load: _ExpectedLoad) -> tuple[str, ...]:
-        """The group's days. The order of the score's terms is the order of importance (module
-        doc), with one addition: before keeping to the split, keep the first week's sets under
-        the session cap (e.g. triceps move to the lower days when the upper days are full), so
-        the cap does not push groups below MEV when another day has room."""
-        low, high = frequency_range(self.request.landmarks_for(group))
-        first_week, last_week = self.targets[group][0], self.targets[group][-1]
-        wanted = min(max(first_week // 2, low), high)  # about 2+ sets per session in week 1
-        room_needed = math.ceil(last_week / GROUP_SESSION_CAP)
+    def draft(self, config: _Config, *, trial: bool = False) -> _Draft:
+        """The config's weeks; a `trial` works out only the first and the last accumulation
+        week: grown groups only rise and maintained doses hold, so the last week is the
+        fullest and the first sets the maintained doses."""
+        return _Draft(self, config, self.layout(config.grown), trial=trial)
 
-        def score(subset: _DaySubset) -> tuple:
-            size, days = len(subset.days), subset.day_set
-            return (
-                min(size, 2),
-                subset.spaced,
-                len(days & pinned),
-                min(size, low),
-                -load.start_overflow(subset.days, first_week),
-                -load.peak_overflow(subset.days, last_week),
-                -len(days - home - pinned),
-                min(size, room_needed),
-                -abs(size - wanted),
-                subset.min_gap,
-                -load.last_week_total(subset.days),
-            )
+    def group_cap_end(self, group: str, grown: tuple[str, ...]) -> int:
+        """The highest end the 12-sets-a-session cap lets a grown group reach: 12 on each day
+        it can train 48 hours apart, plus what other groups' exercises give it."""
+        if grown not in self._peak_indirect:
+            config = _Config(grown, {g: self.full_end[g] for g in grown})
+            self._peak_indirect[grown] = self._estimate(self.targets(config), grown, -1)[1]
+        days = self.spaced_days[group]
+        return math.floor(GROUP_SESSION_CAP * days + self._peak_indirect[grown][group])
 
-        return max((s for s in candidates if len(s.days) <= high), key=score).days
-
-    # Fitting the sets under the caps.
-
-    def _fit_caps(self) -> tuple[dict[str, int], dict[str, tuple[str, ...]],
-                                 dict[str, dict[str, int]]]:
-        """Fit the last (biggest) accumulation week under both caps; return each group's
-        weekly cap, its days ranked for the odd sets, and that week's sets per day."""
-        last_target = {group: weeks[-1] for group, weeks in self.targets.items()}
-        room = {group: GROUP_SESSION_CAP * len(self.sessions_of[group]) for group in self.targets}
-        weekly = {group: min(last_target[group], room[group]) for group in self.targets}
-        floor = {group: max(1, weeks[0]) for group, weeks in self.targets.items()}
-        load = dict.fromkeys(self.days, 0)
-        per_day: dict[str, dict[str, int]] = {}
-        for group in sorted(weekly, key=lambda g: (-weekly[g], _GROUP_INDEX[g])):
-            per_day[group] = _spread_to_lightest(weekly[group], self.sessions_of[group], load)
-            for day, sets in per_day[group].items():
-                load[day] += sets
-        while max(load.values(), default=0) > SESSION_SET_CAP:
-            day = max(self.days, key=load.__getitem__)
-            group = _group_to_trim(day, per_day, weekly, floor)
-            _trim_group(group, day, per_day[group], load, weekly)
-        ranks = {group: tuple(sorted(days, key=lambda d: (-days[d], _DAY_INDEX[d])))
-                 for group, days in per_day.items()}
-        self._warn_caps(last_target, room, weekly)
-        return weekly, ranks, per_day
-
-    def _warn_caps(self, target: dict[str, int], room: dict[str, int],
-                   fitted: dict[str, int]) -> None:
-        crowded = [g for g in MUSCLE_GROUPS if g in room and room[g] < target[g]]
-        if crowded:
-            details = ", ".join(
-                f"{_group_name(g)} {room[g]} of {target[g]} ({len(self.sessions_of[g])} "
-                f"session{_plural(self.sessions_of[g])} × {GROUP_SESSION_CAP})"
-                for g in crowded)
-            self._warn("group_session_cap", f"At most {GROUP_SESSION_CAP} sets per group per "
-                       f"session: the last week gives {details}.")
-        squeezed = [g for g in MUSCLE_GROUPS if g in fitted and fitted[g] < min(target[g], room[g])]
-        if squeezed:
-            details = ", ".join(f"{_group_name(g)} {fitted[g]} of {min(target[g], room[g])}"
-                                for g in squeezed)
-            self._warn("session_cap", f"At most {SESSION_SET_CAP} working sets per session: "
-                       f"the chosen days cannot hold every target, so the last week gives "
-                       f"{details} sets (earlier weeks stop at the same number).")
-
-    # Picking exercises.
-
-    def _pick_exercises(self) -> dict[str, tuple[ExerciseInfo, ...]]:
-        """Day -> its exercises in order: the user's choices for the day first, then the default
-        picks group by group in table order."""
-        chosen_on = {day: [e for e in self.pinned.get(day, ()) if self._trains(e.primary, day)]
-                     for day in self.days}
-        self._warn_unplaced_choices()
-        defaults: dict[str, list[ExerciseInfo]] = {day: [] for day in self.days}
-        for group in self.sessions_of:
-            pinned_days = {day for day in self.days
-                           if any(e.primary == group for e in chosen_on[day])}
-            free_days = [day for day in self.sessions_of[group]
-                         if self._trains(group, day) and day not in pinned_days]
-            covered = {e.pattern for day in pinned_days for e in chosen_on[day]
-                       if e.primary == group}
-            for day, picks in self._rotate(group, free_days, covered).items():
-                defaults[day].extend(picks)
-        return {day: tuple(chosen_on[day]) + tuple(sorted(
-                    defaults[day], key=lambda e: _GROUP_INDEX[e.primary]))
-                for day in self.days}
-
-    def _trains(self, group: str | None, day: str) -> bool:
-        return self.last_week_sets.get(group, {}).get(day, 0) > 0
-
-    def _warn_unplaced_choices(self) -> None:
-        for day, exercises in self.pinned.items():
-            for exercise in exercises:
-                if self._trains(exercise.primary, day):
-                    continue
-                group = exercise.primary
-                if group not in self.targets:
-                    why = f"{_group_name(group)} gets no sets in this plan"
-                else:
-                    trained = [d for d in self.sessions_of[group] if self._trains(group, d)]
-                    why = (f"{_group_name(group)} trains on {_days_label(trained)} "
-                           "(the 48-hour rule and frequency come first)")
-                self._warn("choice", f"Your choice '{exercise.name}' for {_day_label(day)} is "
-                           f"not used: {why}.")
-
-    def _rotate(self, group: str, days: list[str],
-                covered: set[str]) -> dict[str, list[ExerciseInfo]]:
-        """Default exercises for a group's free days, cycling through its patterns so the
-        sessions of one week differ, and covering the group's required patterns."""
-        queues = self._pattern_queues(group, covered)
-        counts = {day: max(1, math.ceil(self.last_week_sets[group][day] / SETS_PER_EXERCISE))
-                  for day in days}
-        missing = [p for p in REQUIRED_PATTERNS.get(group, ()) if p not in covered]
-        for day in sorted(days, key=lambda d: -self.last_week_sets[group][d]):
-            # One session must hold every missing pattern when there are too few sessions.
-            while sum(counts.values()) < len(missing) and \
-                    counts[day] < self.last_week_sets[group][day]:
-                counts[day] += 1
-        used = [0] * len(queues)
-        cursor, picks = 0, {}
-        for day in days:
-            picks[day] = []
-            for _ in range(counts[day] * len(queues)):  # bounded: skips duplicates at most
-                if len(picks[day]) == counts[day]:
-                    break
-                queue_index = cursor % len(queues)
-                queue = queues[queue_index]
-                exercise = queue[used[queue_index] % len(queue)]
-                used[queue_index] += 1
-                cursor += 1
-                if exercise not in picks[day]:
-                    picks[day].append(exercise)
-        return picks
-
-    def _pattern_queues(self, group: str, covered: set[str]) -> list[tuple[ExerciseInfo, ...]]:
-        pool = self.pools[group]
-        if group in self.user_pools:
-            return [pool]  # the user's own list, rotated in the user's order
-        by_pattern: dict[str, list[ExerciseInfo]] = defaultdict(list)
-        for exercise in pool:
-            by_pattern[exercise.pattern].append(exercise)
-        patterns = [p for p in PREFERRED_PATTERNS.get(group, ()) if p in by_pattern]
-        patterns = patterns or list(by_pattern)
-        # Patterns the week still lacks go first, so the first sessions fill the gap.
-        missing = [p for p in REQUIRED_PATTERNS.get(group, ()) if p in by_pattern
-                   and p not in covered]
-        patterns = missing + [p for p in patterns if p not in missing]
-        return [tuple(by_pattern[p]) for p in patterns]
-
-    def _layout(self) -> tuple[SessionSlot, ...]:
-        names = _session_names(self.days, self.kinds)
-        return tuple(
-            SessionSlot(day, names[day], self.kinds[day],
-                        tuple(g for g in MUSCLE_GROUPS if self._trains(g, day)))
-            for day in self.days)
+    def cap_warnings(self, plan: Plan) -> list[PlanWarning]:
+        """Grown groups whose ramp the 12-sets-a-session cap stops short of its full end:
+        every session of theirs at the cap in the peak week."""
+        peak = plan.peak_week
+        capped = []
+        for group in plan.rank:
+            sessions = [s.sets_for(group) for s in peak.sessions if s.sets_for(group)]
+            if sessions and min(sessions) >= GROUP_SESSION_CAP and \
+                    peak.counted_per_muscle[group] < self.full_end[group]:
+                capped.append((group, len(sessions)))
+        if not capped:
+            return []
+        details = ", ".join(
+            f"{group_name(g)} on {days} day{plural(range(days))} a week ends at "
+            f"{peak.counted_per_muscle[g]:g} (not {self.full_end[g]})" for g, days in capped)
+        return [PlanWarning("group_session_cap", (
+            f"At most {GROUP_SESSION_CAP} sets per group per session: {details}; more days "
+            f"for {'them' if len(capped) > 1 else 'it'} in the split would hold the full ramp."))]
 
     def _warn(self, rule: str, message: str) -> None:
         self.warnings.append(PlanWarning(rule, message))
 
 
-def frequency_range(landmarks: Landmarks) -> tuple[int, int]:
-    """Sessions per week for a group: its table range clipped to 2–4 (DOMAIN §3)."""
-    low, high = FREQUENCY_LIMITS
-    return (min(max(landmarks.freq_min, low), high), min(max(landmarks.freq_max, low), high))
+def _most_spaced(days: tuple[str, ...], most: int) -> int:
+    spaced = [len(s.days) for s in day_subsets(days) if s.spaced and len(s.days) <= most]
+    return max(spaced, default=1)
 
 
-class _ExpectedLoad:
-    """Sets per day of the groups placed so far, in the first and the last accumulation week,
-    assuming each group's sets split evenly over its days."""
-
-    def __init__(self, days: tuple[str, ...]) -> None:
-        self.first = dict.fromkeys(days, 0.0)
-        self.last = dict.fromkeys(days, 0.0)
-
-    def add(self, days: tuple[str, ...], weekly_targets: list[int]) -> None:
-        for day in days:
-            self.first[day] += weekly_targets[0] / len(days)
-            self.last[day] += weekly_targets[-1] / len(days)
-
-    def start_overflow(self, days: tuple[str, ...], first_week: int) -> float:
-        """How many of a group's first-week sets would land above the session cap."""
-        return _overflow(self.first, days, first_week)
-
-    def peak_overflow(self, days: tuple[str, ...], last_week: int) -> float:
-        """The same for the last accumulation week: a group that still fits in week 1 moves to
-        a roomier day when staying home would flatten everyone's ramp under the cap."""
-        return _overflow(self.last, days, last_week)
-
-    def last_week_total(self, days: tuple[str, ...]) -> float:
-        return sum(self.last[day] for day in days)
+def _secondary_shares(pool: tuple[ExerciseInfo, ...], rule: str) -> dict[str, float]:
+    """Counted sets a group's usual exercises give each other group, per direct set: the
+    average over the first exercise of each of its movement patterns."""
+    usual = list({e.pattern: e for e in reversed(pool)}.values())
+    shares: dict[str, float] = defaultdict(float)
+    for exercise in usual:
+        for group, weight in set_weights(exercise.primary, exercise.secondary, rule):
+            if group != exercise.primary:
+                shares[group] += weight / len(usual)
+    return dict(shares)
 
 
-def _overflow(per_day: dict[str, float], days: tuple[str, ...], weekly: int) -> float:
-    share = weekly / len(days)
-    return sum(max(0.0, per_day[d] + share - SESSION_SET_CAP)
-               - max(0.0, per_day[d] - SESSION_SET_CAP) for d in days)
+# --- The week's shape ----------------------------------------------------------------------------
+
+class _Layout:
+    """Days per group and exercises per (group, day), worked out once per set of grown groups
+    from the expected direct sets of their full ramps."""
+
+    def __init__(self, context: _Context, config: _Config) -> None:
+        self.context = context
+        targets = context.targets(config)
+        first = context.estimate(targets, config.grown, 0)
+        peak = context.estimate(targets, config.grown, -1)
+        biggest = {g: max(first.get(g, 0), peak.get(g, 0)) for g in targets}
+        needs = self._needs(config.grown, biggest, first)
+        self.days_of = assign_days(context.days, needs, context.capacity)
+        self.days_of = {g: self._pinned_first(g, days) for g, days in self.days_of.items()}
+        self.menus = self._menus(biggest)
+        self.rank = config.grown
+        self._exercises: dict[tuple[str, int], dict[str, list[tuple[ExerciseInfo, int]]]] = {}
+        self._gives: dict[tuple[str, int], list[tuple[str, float]]] = {}
+
+    def _needs(self, grown: tuple[str, ...], biggest: Mapping[str, int],
+               first: Mapping[str, int]) -> list[GroupNeed]:
+        context = self.context
+        request = context.request
+        maintained = sorted((g for g in biggest if g not in grown and biggest[g] > 0),
+                            key=lambda g: (-biggest[g], DEFAULT_RANK.index(g)))
+        return [GroupNeed(group, group in grown, biggest[group], context.homes[group],
+                          frequency_range(request.landmarks_for(group)),
+                          frozenset(context.pinned_for(group)),
+                          first.get(group) or biggest[group])
+                for group in (*[g for g in grown if biggest.get(g, 0) > 0], *maintained)]
+
+    def _pinned_first(self, group: str, days: tuple[str, ...]) -> tuple[str, ...]:
+        pinned = self.context.pinned_for(group)
+        return tuple(sorted(days, key=lambda d: d not in pinned))
+
+    def _menus(self, biggest: Mapping[str, int]) -> dict[tuple[str, str], Menu]:
+        context = self.context
+        groups_on: dict[str, int] = defaultdict(int)
+        peak_sets = {}
+        for group, days in self.days_of.items():
+            peak_sets[group] = spread(biggest[group], days)
+            for day in peak_sets[group]:
+                groups_on[day] += 1
+        requests = [MenuRequest(
+            group=group, days=tuple(sorted(peak_sets[group], key=day_index)),
+            peak_sets=peak_sets[group], pool=context.pools[group],
+            user_pool=group in context.user_pools, pinned=context.pinned_for(group),
+            alone_on=frozenset(d for d in peak_sets[group] if groups_on[d] == 1))
+            for group in self.days_of if peak_sets[group]]
+        return pick_menus(requests, {})
+
+    def exercises(self, group: str, sets: int) -> dict[str, list[tuple[ExerciseInfo, int]]]:
+        """Day -> (exercise, sets) for a group's week of `sets` direct sets."""
+        key = (group, sets)
+        if key not in self._exercises:
+            self._exercises[key] = {
+                day: exercises_for_sets(self.menu(group, day).exercises, day_sets,
+                                        self.menu(group, day).keep)
+                for day, day_sets in spread(sets, self.days_of[group]).items()}
+        return self._exercises[key]
+
+    def gives(self, group: str, sets: int) -> list[tuple[str, float]]:
+        """The counted sets a group's exercises give other groups at `sets` direct sets."""
+        key = (group, sets)
+        if key not in self._gives:
+            totals: dict[str, float] = defaultdict(float)
+            rule = self.context.request.rule
+            for items in self.exercises(group, sets).values():
+                for exercise, count in items:
+                    for other, weight in set_weights(group, exercise.secondary, rule):
+                        if other != group:
+                            totals[other] += count * weight
+            self._gives[key] = list(totals.items())
+        return self._gives[key]
+
+    def rerank(self, weekly: Mapping[str, int]) -> None:
+        """Rank each group's days again for the odd sets, from the sets each group really has
+        (not the estimate): groups with the fewest days first, each onto the days lightest so
+        far (its pinned days first)."""
+        load = dict.fromkeys(self.context.days, 0)
+        ranked = {}
+        for group in sorted(self.days_of, key=lambda g: (len(self.days_of[g]),
+                                                         -weekly.get(g, 0))):
+            pinned = self.context.pinned_for(group)
+            days = sorted(self.days_of[group], key=lambda d: (d not in pinned, load[d],
+                                                               day_index(d)))
+            ranked[group] = tuple(days)
+            for day, sets in spread(weekly.get(group, 0), ranked[group]).items():
+                load[day] += sets
+        days_of = {group: ranked[group] for group in self.days_of}
+        if days_of != self.days_of:
+            self.days_of = days_of
+            self._exercises.clear()
+            self._gives.clear()
+
+    def menu(self, group: str, day: str) -> Menu:
+        menu = self.menus.get((group, day))
+        if menu and menu.exercises:
+            return menu
+        # A day the group trains only in some weeks: its first day's exercises.
+        return next((m for (g, _), m in self.menus.items() if g == group and m.exercises),
+                    Menu(()))
 
 
-@dataclass(frozen=True)
-class _DaySubset:
-    days: tuple[str, ...]
-    spaced: bool  # every two sessions at least MIN_DAYS_APART, across the week's end too
-    min_gap: int
-    day_set: frozenset[str]
+class _Draft:
+    """One budget choice turned into weeks of sets."""
+
+    def __init__(self, context: _Context, config: _Config, layout: _Layout, *,
+                 trial: bool = False) -> None:
+        self.context = context
+        self.config = config
+        self.layout = layout
+        weeks = context.request.weeks
+        self.indexes = sorted({0, weeks - 1}) if trial else list(range(weeks))
+        self.targets = context.targets(config)
+        self.rirs = rir_targets(context.request.weeks)
+        self._compute()
+
+    def _compute(self) -> None:
+        # A maintained group's direct sets are one dose for the whole mesocycle: the most any
+        # week needs (its indirect sets vary as other groups' exercises change). Week 1, with
+        # the fewest indirect sets, usually sets it; a later week that needs more sends the
+        # weeks round once more.
+        self._maintained_dose: dict[str, int] = {}
+        direct: dict[int, dict[str, int]] = {}
+        for _ in range(3):
+            self._needed: dict[str, int] = {}
+            self._grown_floor: dict[str, int] = {}
+            self._grown_counted: dict[str, float] = {}
+            direct = {}
+            for index in self.indexes:
+                direct[index] = self._week_direct(index)
+                if index == self.indexes[0]:
+                    self._maintained_dose = dict(self._needed)
+            if all(self._needed[g] <= self._maintained_dose.get(g, 0) for g in self._needed):
+                break
+            self._maintained_dose = self._needed
+        self._hold_grown_ramps(direct)
+        self._weeks = {index: self._days(sets) for index, sets in direct.items()}
+
+    def _hold_grown_ramps(self, direct: dict[int, dict[str, int]]) -> None:
+        """MRV may cut a late week's direct sets: earlier weeks never hold more."""
+        for group in self.config.grown:
+            later = math.inf
+            for index in reversed(self.indexes):
+                sets = direct[index].get(group, 0)
+                if sets > later:
+                    direct[index][group] = int(later)
+                later = min(later, direct[index].get(group, 0))
+
+    def direct_in_week(self, position: int) -> dict[str, int]:
+        return self._direct_in(self._weeks[self.indexes[position]])
+
+    def week_index(self, position: int) -> Mapping[str, list[tuple[ExerciseInfo, int]]]:
+        return self._weeks[self.indexes[position]]
+
+    @staticmethod
+    def _direct_in(week: Mapping[str, list[tuple[ExerciseInfo, int]]]) -> dict[str, int]:
+        totals: dict[str, int] = defaultdict(int)
+        for items in week.values():
+            for exercise, count in items:
+                totals[exercise.primary or ""] += count
+        return totals
+
+    def _week_direct(self, index: int) -> dict[str, int]:
+        """Group -> direct sets for accumulation week `index`. Groups that feed others come
+        first; then a second look with every group's indirect sets: a grown group's counted
+        sets never fall below last week's (another group's new isolation exercise takes
+        indirect sets away), and no group goes over MRV."""
+        direct: dict[str, int] = {}
+        indirect: dict[str, float] = defaultdict(float)
+        for group in GIVER_ORDER:
+            if group in self.targets and group in self.layout.days_of:
+                direct[group] = self._direct(group, index, indirect[group])
+                self._add_indirect(indirect, group, direct[group])
+        everything: dict[str, float] = defaultdict(float)
+        for group, sets in direct.items():
+            self._add_indirect(everything, group, sets)
+        for _ in range(3):  # a later group's change moves an earlier group's indirect sets
+            if not self._second_look(index, direct, everything):
+                break
+        for group in self.config.grown:
+            if group in direct:
+                self._grown_counted[group] = direct[group] + everything[group]
+                self._grown_floor[group] = max(self._grown_floor.get(group, 0), direct[group])
+        return direct
+
+    def _second_look(self, index: int, direct: dict[str, int],
+                     everything: dict[str, float]) -> bool:
+        """One pass of the ramp and MRV over every group, with all indirect sets known;
+        True when it changed anything."""
+        changed = False
+        for group, sets in list(direct.items()):
+            if group in self.config.grown:
+                sets = self._on_ramp(group, index, sets, everything[group])
+            mrv = self.context.request.landmarks_for(group).mrv
+            room = math.floor(mrv - everything[group] + 1e-9)
+            if sets > room:
+                sets = room if room >= MIN_SETS_PER_EXERCISE else 0
+            if sets != direct[group]:
+                self._add_indirect(everything, group, direct[group], -1)
+                self._add_indirect(everything, group, sets)
+                direct[group] = sets
+                changed = True
+        return changed
+
+    def _on_ramp(self, group: str, index: int, sets: int, indirect: float) -> int:
+        """A grown group's direct sets, given all its indirect sets: its counted sets reach
+        the week's target and never fall below last week's (another group's new isolation
+        exercise can take indirect sets away), its direct sets never fall, and counted sets
+        climb no faster than the pace from last week (DOMAIN §4)."""
+        cap = GROUP_SESSION_CAP * len(self.layout.days_of[group])
+        low = max(math.ceil(self.targets[group][index] - indirect - 1e-9),
+                  self._grown_floor.get(group, 0))
+        last_week = self._grown_counted.get(group)
+        if last_week is not None:
+            low = max(low, math.ceil(last_week - indirect - 1e-9))
+        low = min(low, cap)
+        high = cap
+        if last_week is not None and index - 1 in self.indexes:
+            high = max(low, math.floor(last_week + pace_limit(last_week) - indirect + 1e-9))
+        return min(max(sets, low), high)
+
+    def _days(self, direct: Mapping[str, int]) -> dict[str, list[tuple[ExerciseInfo, int]]]:
+        days: dict[str, list[tuple[ExerciseInfo, int]]] = {day: [] for day in self.context.days}
+        for group, sets in direct.items():
+            for day, items in self._exercises(group, sets).items():
+                days[day].extend(items)
+        return days
+
+    def _direct(self, group: str, index: int, indirect: float) -> int:
+        sessions = len(self.layout.days_of[group])
+        grown = group in self.config.grown
+        sets = self.context.direct_sets(group, self.targets[group][index], indirect, sessions,
+                                        grown)
+        if grown:
+            return max(sets, self._grown_floor.get(group, 0))
+        self._needed[group] = max(self._needed.get(group, 0), sets)
+        sets = max(sets, self._maintained_dose.get(group, 0))
+        return min(sets, self.config.ceilings.get(group, sets))
+
+    def _exercises(self, group: str, sets: int) -> dict[str, list[tuple[ExerciseInfo, int]]]:
+        return self.layout.exercises(group, sets)
+
+    def _add_indirect(self, indirect: dict[str, float], group: str, sets: int,
+                      sign: int = 1) -> None:
+        for other, amount in self._gives(group, sets):
+            indirect[other] += sign * amount
+
+    def _gives(self, group: str, sets: int) -> list[tuple[str, float]]:
+        return self.layout.gives(group, sets)
+
+    # Fitting the budget.
+
+    def overflow(self) -> float:
+        """How far the accumulation weeks go past the budget (0 when they fit): sets over the
+        session cap, minutes over the maximum length, exercises over eight."""
+        request = self.context.request
+        worst = 0.0
+        for week in self._weeks.values():
+            for items in week.values():
+                sets = sum(count for _, count in items)
+                over = max(0, sets - SESSION_SET_CAP) + max(0, len(items) - MAX_EXERCISES)
+                if request.max_minutes is not None:
+                    over += max(0, _minutes(items) - request.max_minutes) / _MINUTES_PER_SET
+                worst = max(worst, over)
+        return worst
+
+    def flat_grown(self) -> set[str]:
+        """Grown groups that do not really ramp on their own sets: direct sets flat from the
+        first to the last week, or counted sets that do not rise."""
+        first, last = self._weeks[self.indexes[0]], self._weeks[self.indexes[-1]]
+        if first is last:
+            return set()
+        before, after = self._direct_in(first), self._direct_in(last)
+        counted = [self._counted_in(self._weeks[index]) for index in self.indexes]
+        return {g for g in self.config.grown
+                if after.get(g, 0) <= before.get(g, 0)
+                or counted[-1].get(g, 0.0) <= counted[0].get(g, 0.0)
+                or any(b.get(g, 0.0) < a.get(g, 0.0) for a, b in pairwise(counted))}
+
+    def _counted_in(self, week: Mapping[str, list[tuple[ExerciseInfo, int]]]
+                    ) -> dict[str, float]:
+        totals: dict[str, float] = defaultdict(float)
+        for items in week.values():
+            for exercise, count in items:
+                for group, weight in set_weights(exercise.primary, exercise.secondary,
+                                                 self.context.request.rule):
+                    totals[group] += count * weight
+        return totals
+
+    def busiest(self) -> tuple[int, str]:
+        """(week index, day) of the session furthest over the budget."""
+        def over(key: tuple[int, str]) -> float:
+            items = self._weeks[key[0]][key[1]]
+            minutes = _minutes(items) / _MINUTES_PER_SET if self.context.request.max_minutes \
+                else 0
+            return max(sum(c for _, c in items), minutes)
+        return max(((w, d) for w in self._weeks for d in self._weeks[w]), key=over)
+
+    def direct_on(self, index: int, day: str) -> dict[str, int]:
+        totals: dict[str, int] = defaultdict(int)
+        for exercise, count in self._weeks[index][day]:
+            totals[exercise.primary] += count
+        return totals
+
+    # Turning sets into the plan's weeks.
+
+    def week(self, index: int) -> PlanWeek:
+        rir = self.rirs[index]
+        return self._plan_week(index, self._weeks[index], rir, deload=False)
+
+    def deload_week(self, peak: PlanWeek) -> PlanWeek:
+        """About half of the peak week's sets per group, on the same exercises, RIR 5."""
+        days: dict[str, list[tuple[ExerciseInfo, int]]] = {day: [] for day in self.context.days}
+        used: dict[tuple[str, str], list[ExerciseInfo]] = defaultdict(list)
+        by_name = {e.name: e for items in self._weeks[self.indexes[-1]].values()
+                   for e, _ in items}
+        for session in peak.sessions:
+            for planned in session.exercises:
+                used[planned.primary, session.weekday].append(by_name[planned.name])
+        for group in GIVER_ORDER:
+            total = deload_sets(peak.sets_per_muscle.get(group, 0))
+            ranked = [d for d in self.layout.days_of.get(group, ()) if (group, d) in used]
+            for day, day_sets in spread(total, ranked, least=1).items():
+                days[day].extend(deload_exercises(used[group, day], day_sets))
+        return self._plan_week(len(self._weeks), days, DELOAD_RIR, deload=True)
+
+    def _plan_week(self, index: int, days: Mapping[str, list[tuple[ExerciseInfo, int]]],
+                   rir: int, *, deload: bool) -> PlanWeek:
+        request = self.context.request
+        block_start = request.start + timedelta(days=7 * index)
+        sessions = []
+        for day in self.context.days:
+            offset = (day_index(day) - request.start.weekday()) % 7
+            sets = dict(days[day])
+            ordered = session_order(list(sets), self.layout.rank, self.context.pinned.get(day, ()))
+            exercises = tuple(_planned(e, sets[e], rir) for e in ordered)
+            sessions.append(PlannedSession(day, block_start + timedelta(days=offset),
+                                           self.context.names[day], exercises))
+        sessions.sort(key=lambda session: session.date)
+        direct = dict.fromkeys(MUSCLE_GROUPS, 0)
+        counted = dict.fromkeys(MUSCLE_GROUPS, 0.0)
+        for session in sessions:
+            for group, sets in session.sets_by_group().items():
+                direct[group] += sets
+            for group, sets in session.counted_by_group(request.rule).items():
+                counted[group] += sets
+        return PlanWeek(index + 1, deload, rir, direct, tuple(sessions), counted)
+
+    def layout_slots(self) -> tuple[SessionSlot, ...]:
+        trained: dict[str, set[str]] = defaultdict(set)
+        for week in self._weeks.values():
+            for day, items in week.items():
+                trained[day].update(e.primary for e, _ in items)
+        context = self.context
+        return tuple(SessionSlot(day, context.names[day], context.kinds[day],
+                                 tuple(g for g in MUSCLE_GROUPS if g in trained[day]))
+                     for day in context.days)
 
 
-def _day_subsets(days: tuple[str, ...]) -> list[_DaySubset]:
-    subsets = []
-    for size in range(1, min(len(days), FREQUENCY_LIMITS[1]) + 1):
-        for chosen in combinations(days, size):
-            gap = min(_circular_gaps(chosen))
-            subsets.append(_DaySubset(chosen, gap >= MIN_DAYS_APART, gap, frozenset(chosen)))
-    return subsets
+def _minutes(items: list[tuple[ExerciseInfo, int]]) -> int:
+    return session_minutes((e.pattern, e.secondary, count) for e, count in items)
 
 
-def _circular_gaps(days: Iterable[str]) -> list[int]:
-    """Days between consecutive sessions, the last one wrapping to next week's first."""
-    indexes = sorted(_DAY_INDEX[day] for day in days)
-    return [(later - earlier) % 7 or 7
-            for earlier, later in zip(indexes, indexes[1:] + indexes[:1], strict=True)]
+def _planned(exercise: ExerciseInfo, sets: int, rir: int) -> PlannedExercise:
+    return PlannedExercise(exercise.name, exercise.primary or "", exercise.secondary,
+                           exercise.pattern, sets, exercise.rep_low, exercise.rep_high, rir,
+                           exercise.tempo, exercise.key, exercise.id, exercise.equipment)
 
 
-def _session_kinds(days: tuple[str, ...], split: str) -> dict[str, str]:
-    """Day -> session kind, cycling through the split; the cycle's starting point is the one
-    that keeps equal kinds furthest apart (e.g. Upper on Mon and Thu rather than Mon and Tue)."""
-    cycle = SPLIT_CYCLES[split]
+# --- The budget ----------------------------------------------------------------------------------
 
-    def kinds_from(offset: int) -> dict[str, str]:
-        return {day: cycle[(i + offset) % len(cycle)] for i, day in enumerate(days)}
+class _Budget:
+    """Spends the week's budget (DOMAIN §10): maintenance first, then the grown groups' ramps in
+    rank order. Each group in turn grows if it fits with a real ramp (three quarters of its
+    rise) beside those already growing — a group that does not fit is maintained and the next
+    one is tried (an upper day full of back leaves the lower days to the legs). Then the
+    highest-ranked get their ramps back first. The top-ranked keeps its full ramp whenever
+    three or more days are chosen; when even maintenance overflows, the lowest-ranked
+    maintained groups give up sets."""
 
-    def closest_repeat(kinds: dict[str, str]) -> int:
-        return min(min(_circular_gaps([d for d in days if kinds[d] == kind]))
-                   for kind in set(kinds.values()))
+    def __init__(self, context: _Context) -> None:
+        self.context = context
+        self.top_full = len(context.days) >= 3
+        self.ceilings: Mapping[str, int] = {}
+        # Groups that could not ramp on their own sets: other groups' exercises already give
+        # them (nearly) all their volume — a front delt beside heavy pressing.
+        self.flat: set[str] = set()
 
-    return max((kinds_from(offset) for offset in range(len(cycle))), key=closest_repeat)
+    def choose(self) -> _Config:
+        self.ceilings = self._squeeze(_Config((), {})).ceilings
+        grown: tuple[str, ...] = ()
+        self._accepted = self.context.draft(_Config((), {}, self.ceilings), trial=True)
+        for group in self.context.ranking:
+            if self._room_for(grown, group) and self._fits(self._lowest((*grown, group))):
+                grown = (*grown, group)
+            elif not grown and self._fits(self._lowest((group,), least=True)):
+                # Too few days for its usual ramp (two days, an advanced back): the
+                # top-ranked still grows, as far as the budget goes.
+                grown = (group,)
+        if not grown:
+            return _Config((), {}, self.ceilings)
+        config = self._lowest(grown, least=not self._fits(self._lowest(grown)))
+        for group in config.grown:
+            config = self._raise(config, group)
+        self.context.rerank(config)
+        return self._settle(config)
+
+    def _settle(self, config: _Config) -> _Config:
+        """Trials look at the first and the last week only; the weeks between can still tip a
+        session over (a held ramp). Lower the lowest-ranked ends until every week fits; a
+        group whose ramp would go flat is maintained instead."""
+        for _ in range(SESSION_SET_CAP * len(MUSCLE_GROUPS)):
+            draft = self.context.draft(config)
+            flat = draft.flat_grown()
+            if flat:
+                config = self._without(config, flat)
+                continue
+            if draft.overflow() == 0 or not config.grown:
+                break
+            lowest = config.grown[-1]
+            if config.ends[lowest] - 1 <= self.context.first[lowest]:
+                config = self._without(config, {lowest})
+            else:
+                config = replace(config, ends={**config.ends, lowest: config.ends[lowest] - 1})
+        return config
+
+    def _without(self, config: _Config, groups: set[str]) -> _Config:
+        self.flat.update(groups)
+        grown = tuple(g for g in config.grown if g not in groups)
+        return replace(config, grown=grown, ends={g: config.ends[g] for g in grown})
+
+    def _capped_full_end(self, group: str, grown: tuple[str, ...]) -> int:
+        return min(self.context.full_end[group], max(
+            self.context.first[group] + 1, self.context.group_cap_end(group, grown)))
+
+    def _lowest(self, grown: tuple[str, ...], *, least: bool = False) -> _Config:
+        """These groups grown, each at its lowest real ramp — the top-ranked at its full ramp
+        from three days up; `least`: the smallest ramp there is (+2 sets)."""
+        ends = {}
+        for position, group in enumerate(grown):
+            first, full = self.context.first[group], self._capped_full_end(group, grown)
+            if least:
+                ends[group] = min(full, first + PACE_SETS)
+            elif position == 0 and self.top_full:
+                ends[group] = full
+            else:
+                ends[group] = lowest_grown_end(first, full)
+        return _Config(grown, ends, self.ceilings)
+
+    def _fits(self, config: _Config) -> bool:
+        if self._clearly_over(config):
+            return False
+        draft = self.context.draft(config, trial=True)
+        flat = draft.flat_grown()
+        self.flat.update(flat)
+        if draft.overflow() == 0 and not flat:
+            self._accepted = draft
+            return True
+        return False
+
+    def _room_for(self, grown: tuple[str, ...], group: str) -> bool:
+        """Worth a trial: the days `group` trains on have room, in the last plan that fitted,
+        for the sets its ramp adds to its maintenance (generously counted: growing it can
+        also spare other groups some sets)."""
+        context, draft = self.context, self._accepted
+        peak = draft.week_index(-1)
+        loads = {day: sum(count for _, count in items) for day, items in peak.items()}
+        room = sum(max(0.0, context.capacity - loads[day]) for day in context.homes[group])
+        config = self._lowest((*grown, group))
+        wanted = context.estimate(context.targets(config), config.grown, -1).get(group, 0)
+        now = draft.direct_in_week(-1).get(group, 0)
+        return wanted - now <= room * 1.2 + MIN_SETS_PER_EXERCISE
+
+    def _clearly_over(self, config: _Config) -> bool:
+        """The peak week's expected direct sets are well past the week's budget: no need to
+        lay the plan out to know it does not fit."""
+        context = self.context
+        expected = sum(context.estimate(context.targets(config), config.grown, -1).values())
+        margin = 1.05 if context.request.max_minutes is None else 1.25
+        return expected > len(context.days) * context.capacity * margin
+
+    def _raise(self, config: _Config, group: str) -> _Config:
+        """The highest end up to the full ramp's at which the plan still fits."""
+        low, high = config.ends[group], self._capped_full_end(group, config.grown)
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self._fits(replace(config, ends={**config.ends, group: middle})):
+                low = middle
+            else:
+                high = middle - 1
+        return replace(config, ends={**config.ends, group: low})
+
+    def _squeeze(self, config: _Config) -> _Config:
+        """Maintenance alone overflows (e.g. one day a week): the lowest-ranked maintained
+        groups on the busiest session lose sets until it fits or nothing is left to take."""
+        order = [g for g in reversed(DEFAULT_RANK) if g in self.context.maintained_all]
+        for _ in range(SESSION_SET_CAP * 7):
+            draft = self.context.draft(config, trial=True)
+            if draft.overflow() == 0:
+                break
+            week, day = draft.busiest()
+            on_day = draft.direct_on(week, day)
+            group = next((g for g in order if on_day.get(g, 0) > 0), None)
+            if group is None:
+                break
+            weekly = sum(draft.direct_on(week, d).get(group, 0) for d in self.context.days)
+            lower = weekly - 1 if weekly - 1 >= MIN_SETS_PER_EXERCISE else 0
+            config = replace(config, ceilings={**config.ceilings, group: lower})
+        return config
 
 
-def _session_names(days: tuple[str, ...], kinds: dict[str, str]) -> dict[str, str]:
-    """'Upper A', 'Upper B'… when a kind repeats in the week, plain 'Push' when it does not."""
-    seen: dict[str, int] = defaultdict(int)
-    names = {}
-    repeats = {kind: sum(1 for d in days if kinds[d] == kind) for kind in kinds.values()}
-    for day in days:
-        kind = kinds[day]
-        title = SESSION_TITLES[kind]
-        names[day] = f"{title} {chr(ord('A') + seen[kind])}" if repeats[kind] > 1 else title
-        seen[kind] += 1
-    return names
-
-
-def _spread_to_lightest(total: int, days: tuple[str, ...], load: dict[str, int]) -> dict[str, int]:
-    """Even split of `total` over `days`; the odd sets go to the days with the least load."""
-    each, extra = divmod(total, len(days))
-    lightest = sorted(days, key=lambda d: (load[d], _DAY_INDEX[d]))[:extra]
-    return {day: each + (day in lightest) for day in days}
-
-
-def _spread_ranked(total: int, ranked_days: tuple[str, ...]) -> dict[str, int]:
-    """Even split of `total`; the odd sets go to the first days of the ranking. With a fixed
-    ranking a smaller total never gives any day more sets, so caps fitted on the biggest week
-    hold for every week."""
-    each, extra = divmod(total, len(ranked_days))
-    return {day: each + (rank < extra) for rank, day in enumerate(ranked_days)}
-
-
-def _group_to_trim(day: str, per_day: dict[str, dict[str, int]], weekly: dict[str, int],
-                   floor: dict[str, int]) -> str:
-    """The group to lose a set on an overfull day: the one that stays furthest above its start,
-    relative to that start, after the trim (see _trim_group for what a trim costs); then the one
-    with the most sets there. Trimming in proportion keeps small groups from vanishing first."""
-    candidates = [g for g, days in per_day.items() if days.get(day, 0) > 0]
-
-    def ratio_after_trim(group: str) -> float:
-        days = per_day[group]
-        top = max(days.values())
-        cost = 1 if days[day] == top else 1 + sum(1 for sets in days.values() if sets == top)
-        return (weekly[group] - cost) / floor[group]
-
-    return max(candidates, key=lambda g: (ratio_after_trim(g), per_day[g][day],
-                                          -_GROUP_INDEX[g]))
-
-
-def _trim_group(group: str, day: str, days: dict[str, int], load: dict[str, int],
-                weekly: dict[str, int]) -> None:
-    """Take one set of `group` off `day`, keeping its days within one set of each other: when
-    `day` is already below the group's top, every day at the top loses one too."""
-    top = max(days.values())
-    if days[day] < top:
-        for other, sets in days.items():
-            if sets == top:
-                days[other] -= 1
-                load[other] -= 1
-                weekly[group] -= 1
-    days[day] -= 1
-    load[day] -= 1
-    weekly[group] -= 1
-
-
-def _dropped_choices(plan: Plan, blueprint: _Blueprint) -> list[PlanWarning]:
-    """A chosen exercise placed on its day can still get no set in a week: its group's sets
-    there are split over the day's exercises, and there may be fewer sets than exercises
-    (a maintained group, the deload). Say so, naming the weeks."""
+def _budget_warnings(context: _Context, config: _Config) -> list[PlanWarning]:
+    """Name what the budget took: groups maintained instead of grown, and grown groups whose
+    ramp ends lower than their level's, each with the training days that would hold it."""
+    budget = _budget_label(context)
     warnings = []
-    for day, chosen in blueprint.pinned.items():
-        for exercise in chosen:
-            if not blueprint._trains(exercise.primary, day):
-                continue  # already named by _warn_unplaced_choices
-            missing = [week for week in plan.weeks for session in week.sessions
-                       if session.weekday == day
-                       and exercise.name not in {e.name for e in session.exercises}]
-            if missing:
-                weeks = ", ".join("the deload" if w.deload else f"week {w.number}"
-                                  for w in missing)
-                warnings.append(PlanWarning("choice", (
-                    f"Your choice '{exercise.name}' for {_day_label(day)} gets no set in "
-                    f"{weeks}: {_group_name(exercise.primary)} has fewer sets there than "
-                    "exercises chosen.")))
+    dropped = [g for g in context.ranking if g not in config.grown]
+    if dropped:
+        kept = (f"hold the ramps of {groups_label(config.grown, ordered=True)}" if config.grown
+                else "hold no ramp after maintenance")
+        verb = "are" if len(dropped) > 1 else "is"
+        warnings.append(PlanWarning("budget", (
+            f"Budget: {budget} {kept}; {groups_label(dropped, ordered=True)} {verb} maintained, "
+            f"not grown. {_days_sentence(context, config, dropped, 'grow')}")))
+    lowered = [g for g in config.grown if config.ends[g] < context.full_end[g]
+               and config.ends[g] < context.group_cap_end(g, config.grown)]
+    if lowered:
+        details = ", ".join(f"{group_name(g)} {context.first[g]} → {config.ends[g]} "
+                            f"(not → {context.full_end[g]})" for g in lowered)
+        warnings.append(PlanWarning("budget", (
+            f"Budget: {budget} are spent, so the lowest-ranked grown "
+            f"group{plural(lowered)} ramp{'s' if len(lowered) == 1 else ''} less: {details}. "
+            f"{_days_sentence(context, config, lowered, 'ramp fully')}")))
+    if config.ceilings:
+        cut = ", ".join(f"{group_name(g)} {sets}" for g, sets in config.ceilings.items())
+        warnings.append(PlanWarning("budget", (
+            f"Budget: even maintenance does not fit {budget}: weekly direct sets cut to {cut}. "
+            "More days, or longer sessions, would hold maintenance.")))
     return warnings
 
 
-def _build_weeks(request: PlanRequest, blueprint: _Blueprint) -> list[PlanWeek]:
-    rirs = rir_targets(request.weeks)
-    weeks = []
-    for index in range(request.weeks):
-        weekly = {g: min(t[index], blueprint.caps[g]) for g, t in blueprint.targets.items()}
-        weeks.append(_build_week(request, blueprint, index, weekly, rirs[index], deload=False))
-    if request.deload:
-        first = {g: min(t[0], blueprint.caps[g]) for g, t in blueprint.targets.items()}
-        halved = {g: (sets + 1) // 2 for g, sets in first.items()}  # half, rounded up: ≥ 1
-        weeks.append(_build_week(request, blueprint, request.weeks, halved, DELOAD_RIR,
-                                 deload=True))
-    return weeks
+def _days_sentence(context: _Context, config: _Config, groups: list[str], verb: str) -> str:
+    """'About 5 days would let side delts and glutes grow; 6 days rear delts; forearms need
+    more than 7.'"""
+    by_days: dict[int, list[str]] = defaultdict(list)
+    for group in groups:
+        by_days[_days_to_hold(context, group)].append(group)
+    parts = []
+    for days, named in sorted(by_days.items()):
+        if days > 7:
+            continue
+        parts.append(f"{days} days would let {groups_label(named, ordered=True)} {verb}"
+                     if not parts else f"{days} days {groups_label(named, ordered=True)}")
+    beyond = by_days.get(8, [])
+    sentence = ("About " + "; ".join(parts) + ".") if parts else ""
+    if beyond:
+        sentence += (f" {groups_label(beyond, ordered=True).capitalize()} "
+                     f"need{'s' if len(beyond) == 1 else ''} more than a week of sessions holds.")
+    return sentence.strip()
 
 
-def _build_week(request: PlanRequest, blueprint: _Blueprint, index: int,
-                weekly: dict[str, int], rir: int, *, deload: bool) -> PlanWeek:
-    per_day = {g: _spread_ranked(sets, blueprint.ranks[g]) for g, sets in weekly.items()}
-    block_start = request.start + timedelta(days=7 * index)
-    names = {slot.weekday: slot.name for slot in blueprint.layout}
-    sessions = []
-    for day in blueprint.days:
-        offset = (_DAY_INDEX[day] - request.start.weekday()) % 7
-        exercises = _session_exercises(blueprint.menus[day], per_day, day, rir)
-        sessions.append(PlannedSession(day, block_start + timedelta(days=offset), names[day],
-                                       exercises))
-    sessions.sort(key=lambda session: session.date)
-    sets_per_muscle = dict.fromkeys(MUSCLE_GROUPS, 0)
-    for session in sessions:
-        for group, sets in session.sets_by_group().items():
-            sets_per_muscle[group] += sets
-    return PlanWeek(index + 1, deload, rir, sets_per_muscle, tuple(sessions))
+def _budget_label(context: _Context) -> str:
+    days = len(context.days)
+    if context.request.max_minutes is not None:
+        return (f"{days} day{'s' if days != 1 else ''} of at most "
+                f"{context.request.max_minutes} minutes")
+    return f"{days} day{'s' if days != 1 else ''} × {SESSION_SET_CAP} sets"
 
 
-def _session_exercises(menu: tuple[ExerciseInfo, ...], per_day: dict[str, dict[str, int]],
-                       day: str, rir: int) -> tuple[PlannedExercise, ...]:
-    """The day's exercises with this week's sets: a group's sets for the day are split evenly
-    over its exercises there, the first ones taking the odd sets; exercises left with no set
-    this week are left out."""
-    group_size: dict[str, int] = defaultdict(int)
-    for exercise in menu:
-        group_size[exercise.primary] += 1
-    position: dict[str, int] = defaultdict(int)  # the exercise's place among its group's
-    planned = []
-    for exercise in menu:
-        group = exercise.primary
-        each, extra = divmod(per_day.get(group, {}).get(day, 0), group_size[group])
-        sets = each + (position[group] < extra)
-        position[group] += 1
-        if sets:
-            planned.append(PlannedExercise(
-                exercise.name, exercise.primary, exercise.secondary, exercise.pattern, sets,
-                exercise.rep_low, exercise.rep_high, rir, exercise.tempo, exercise.key))
-    return tuple(planned)
+def _days_to_hold(context: _Context, group: str) -> int:
+    """Roughly how many training days would hold `group`'s full ramp with every group ranked
+    above it (8 when more than a week's): the peak week's direct sets over what one session
+    holds, and at least one more day than chosen."""
+    position = context.ranking.index(group)
+    grown = tuple(context.ranking[:position + 1])
+    full = _Config(grown, {g: context.full_end[g] for g in grown})
+    total = sum(context.estimate(context.targets(full), grown, -1).values())
+    per_session = context.capacity * 0.95  # sessions never fill to the last set
+    return min(8, max(len(context.days) + 1, math.ceil(total / per_session)))
+
+
+def _dropped_choices(plan: Plan, context: _Context) -> list[PlanWarning]:
+    """A chosen exercise can still get no set in a week: its group's sets there are split over
+    the day's exercises, and there may be fewer sets than exercises (a maintained group, the
+    deload), or its group may not train that day. Say so, naming the weeks."""
+    warnings = []
+    for day, chosen in context.pinned.items():
+        for exercise in chosen:
+            missing = [week for week in plan.weeks for session in week.sessions
+                       if session.weekday == day
+                       and exercise.name not in {e.name for e in session.exercises}]
+            if not missing:
+                continue
+            if len(missing) == len(plan.weeks):
+                warnings.append(PlanWarning("choice", (
+                    f"Your choice '{exercise.name}' for {_day_label(day)} is not used: "
+                    f"{group_name(exercise.primary or '')} gets no direct sets on "
+                    f"{_day_label(day)} in this plan.")))
+                continue
+            weeks = ", ".join("the deload" if w.deload else f"week {w.number}" for w in missing)
+            warnings.append(PlanWarning("choice", (
+                f"Your choice '{exercise.name}' for {_day_label(day)} gets no set in "
+                f"{weeks}: {group_name(exercise.primary or '')} has fewer sets there than "
+                "exercises chosen.")))
+    return warnings
 
 
 class _ExerciseNames:
@@ -900,144 +1091,7 @@ class _ExerciseNames:
         return self._index.get(name.strip().casefold())
 
 
-# --- Checking a plan -------------------------------------------------------------------------
-
-class _CheckContext:
-    """What the checks share: the plan, each group's priority, and sets per session and group."""
-
-    def __init__(self, plan: Plan, request: PlanRequest) -> None:
-        self.plan = plan
-        self.request = request
-        in_library = {e.primary for e in request.library}
-        # Groups without any exercise are explained by a "no_exercise" warning instead.
-        self.priorities = {g: request.priority(g) if g in in_library else "skip"
-                           for g in MUSCLE_GROUPS}
-        self.days_label = _days_label(plan.days)
-        # (week number, weekday) -> sets per primary group: the checks ask for it many times.
-        self._sets = {(week.number, session.weekday): session.sets_by_group()
-                      for week in plan.weeks for session in week.sessions}
-
-    def sets(self, week: PlanWeek, session: PlannedSession, group: str) -> int:
-        return self._sets[week.number, session.weekday].get(group, 0)
-
-
-def _check_frequency(context: _CheckContext) -> list[PlanWarning]:
-    """Accumulation weeks only: the deload's halved sets may fit fewer sessions on purpose."""
-    counts: dict[str, set[int]] = defaultdict(set)
-    for week in context.plan.accumulation_weeks:
-        for group in MUSCLE_GROUPS:
-            sessions = sum(1 for s in week.sessions if context.sets(week, s, group) > 0)
-            low, high = frequency_range(context.request.landmarks_for(group))
-            if sessions and not low <= sessions <= high:
-                counts[group].add(sessions)
-    if not counts:
-        return []
-    details = "; ".join(
-        f"{_group_name(g)} {_numbers(counts[g])} "
-        f"(wanted {_range_label(frequency_range(context.request.landmarks_for(g)))})"
-        for g in MUSCLE_GROUPS if g in counts)
-    return [PlanWarning("frequency", (
-        f"Frequency (sessions a week per group): {details} — the best the chosen days "
-        f"({context.days_label}), the 48-hour rule and the session caps allow."))]
-
-
-def _check_spacing(context: _CheckContext) -> list[PlanWarning]:
-    """Consecutive sessions of a group, over the whole plan, so week boundaries count too."""
-    close_pairs: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    sessions = [(week, s) for week in context.plan.weeks for s in week.sessions]
-    for group in MUSCLE_GROUPS:
-        dates = sorted((s.date, s.weekday) for week, s in sessions
-                       if context.sets(week, s, group) > 0)
-        for (earlier, first_day), (later, second_day) in pairwise(dates):
-            if (later - earlier).days < MIN_DAYS_APART:
-                close_pairs[group].add((first_day, second_day))
-    by_pairs: dict[frozenset, list[str]] = defaultdict(list)
-    for group, pairs in close_pairs.items():
-        by_pairs[frozenset(pairs)].append(group)
-    warnings = []
-    for pairs, groups in by_pairs.items():
-        days = ", ".join(f"{_day_label(a)}→{_day_label(b)}"
-                         for a, b in sorted(pairs, key=lambda p: _DAY_INDEX[p[0]]))
-        warnings.append(PlanWarning("spacing_48h", (
-            f"48-hour rule: {_groups_label(groups)} trained on consecutive days ({days}); "
-            f"the chosen days ({context.days_label}) leave no better choice.")))
-    return warnings
-
-
-def _check_caps(context: _CheckContext) -> list[PlanWarning]:
-    warnings = []
-    for week in context.plan.weeks:
-        for session in week.sessions:
-            where = f"week {week.number}, {_day_label(session.weekday)}"
-            if session.total_sets > SESSION_SET_CAP:
-                warnings.append(PlanWarning("session_cap", (
-                    f"Session cap: {where} has {session.total_sets} working sets, more than "
-                    f"{SESSION_SET_CAP}.")))
-            for group in MUSCLE_GROUPS:
-                sets = context.sets(week, session, group)
-                if sets > GROUP_SESSION_CAP:
-                    warnings.append(PlanWarning("group_session_cap", (
-                        f"Per-session cap: {where} has {sets} "
-                        f"{_group_name(group)} sets, more than {GROUP_SESSION_CAP}.")))
-    return warnings
-
-
-def _check_back_balance(context: _CheckContext) -> list[PlanWarning]:
-    lacking: dict[str, list[int]] = defaultdict(list)
-    for week in context.plan.weeks:
-        patterns = {e.pattern for s in week.sessions for e in s.exercises if e.primary == "back"}
-        if not patterns:
-            continue
-        for pattern in REQUIRED_PATTERNS["back"]:
-            if pattern not in patterns:
-                lacking[pattern].append(week.number)
-    return [PlanWarning("back_balance", (
-        f"Back balance: week{_plural(weeks)} {_numbers(weeks)} "
-        f"{'have' if len(weeks) > 1 else 'has'} no {PATTERN_NAMES[pattern]} "
-        f"({pattern.replace('_', ' ')}) for the back."))
-        for pattern, weeks in lacking.items()]
-
-
-def _check_volume_range(context: _CheckContext) -> list[PlanWarning]:
-    """Accumulation weeks: grow within MEV–MRV and never down, maintain within MV–MEV (the
-    ramp's start volume for groups whose MEV is 0); a trained group never gets 0 sets."""
-    weeks = context.plan.accumulation_weeks
-    outside, drops = [], []
-    for group in MUSCLE_GROUPS:
-        priority = context.priorities[group]
-        if priority == "skip" or not weeks:
-            continue
-        low, high = _volume_bounds(priority, context.request.landmarks_for(group))
-        sets = [week.sets_per_muscle.get(group, 0) for week in weeks]
-        if priority == "grow" and context.request.start_offsets.get(group, 0) < 0:
-            # A start lowered on purpose (the group hit MRV last time) may sit below MEV.
-            low = min(low, weekly_targets(context.request.level, context.request.landmarks_for(
-                group), 1, context.request.start_offsets[group])[0])
-        off = [w.number for w, n in zip(weeks, sets, strict=True) if not low <= n <= high or n == 0]
-        if off:
-            outside.append(f"{_group_name(group)} {_numbers(sets)} sets in week"
-                           f"{_plural(off)} {_numbers(off)} ({priority}: {low}–{high})")
-        down = [w.number for w, before, after in zip(weeks[1:], sets, sets[1:], strict=False)
-                if after < before]
-        if priority == "grow" and down:
-            drops.append(f"{_group_name(group)} in week{_plural(down)} {_numbers(down)}")
-    warnings = []
-    if outside:
-        warnings.append(PlanWarning("range", "Volume range (weekly sets): " + "; ".join(outside)
-                                    + "."))
-    if drops:
-        warnings.append(PlanWarning("ramp", "Ramp: weekly sets go down for " + "; ".join(drops)
-                                    + "."))
-    return warnings
-
-
-def _volume_bounds(priority: str, landmarks: Landmarks) -> tuple[int, int]:
-    if priority == "grow":
-        return landmarks.mev, landmarks.mrv
-    return landmarks.mv, max(landmarks.mv, start_volume(landmarks))
-
-
-# --- Small helpers ---------------------------------------------------------------------------
+# --- Small helpers -------------------------------------------------------------------------------
 
 def _raise_on_problems(request: PlanRequest) -> None:
     problems = request.problems()
@@ -1045,49 +1099,12 @@ def _raise_on_problems(request: PlanRequest) -> None:
         raise ValueError("; ".join(problems))
 
 
-def _round_half_up(value: float) -> int:
-    return math.floor(value + 0.5)
-
-
-def _unique(warnings: list[PlanWarning]) -> list[PlanWarning]:
-    return list(dict.fromkeys(warnings))
-
-
-def _group_name(group: str) -> str:
-    return group_label(group).lower()
-
-
-def _groups_label(groups: Iterable[str]) -> str:
-    return ", ".join(_group_name(g) for g in sorted(groups, key=_GROUP_INDEX.__getitem__))
-
-
 def _day_label(day: str) -> str:
     return day.capitalize()
 
 
-def _days_label(days: Iterable[str]) -> str:
-    return ", ".join(_day_label(d) for d in sorted(days, key=_DAY_INDEX.__getitem__))
-
-
-def _numbers(values: Iterable[int]) -> str:
-    """{1, 2, 3, 5} -> '1–3, 5'."""
-    ordered = sorted(set(values))
-    runs: list[list[int]] = []
-    for value in ordered:
-        if runs and value == runs[-1][-1] + 1:
-            runs[-1].append(value)
-        else:
-            runs.append([value])
-    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
-
-
-def _plural(items: Iterable) -> str:
-    return "s" if len(list(items)) != 1 else ""
-
-
-def _range_label(bounds: tuple[int, int]) -> str:
-    low, high = bounds
-    return str(low) if low == high else f"{low}–{high}"
+def _days_label(days) -> str:
+    return ", ".join(_day_label(d) for d in sorted(days, key=day_index))
 
 
 def _week_to_dict(week: PlanWeek) -> dict:
@@ -1096,10 +1113,12 @@ def _week_to_dict(week: PlanWeek) -> dict:
         "deload": week.deload,
         "rir": week.rir,
         "sets_per_muscle": dict(week.sets_per_muscle),
+        "counted_per_muscle": dict(week.counted_per_muscle),
         "sessions": [{
             "weekday": session.weekday,
             "date": session.date.isoformat(),
             "name": session.name,
+            "minutes": session.minutes,
             "exercises": [{
                 "name": e.name,
                 "primary": e.primary,
@@ -1112,3 +1131,4 @@ def _week_to_dict(week: PlanWeek) -> dict:
             } for e in session.exercises],
         } for session in week.sessions],
     }
+

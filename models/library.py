@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from functools import cache
 
 from peewee import IntegrityError, fn
 
@@ -67,8 +68,16 @@ def list_exercises() -> list[ExerciseInfo]:
 
 def planning_library() -> tuple[ExerciseInfo, ...]:
     """Every exercise in the order the generator should prefer them: the shipped library's own
-    order (staples such as Barbell Row before Band Row), then the user's exercises."""
-    return tuple(sorted(list_exercises(), key=lambda e: (e.key is None, e.id)))
+    order (staples such as Barbell Row before Band Row, whatever order a database first stored
+    them in), then the user's exercises."""
+    order = _shipped_order()
+    return tuple(sorted(list_exercises(),
+                        key=lambda e: (e.key not in order, order.get(e.key or "", 0), e.id)))
+
+
+@cache
+def _shipped_order() -> dict[str, int]:
+    return {info.key or "": index for index, info in enumerate(read_shipped_library().exercises)}
 
 
 def get_exercise(exercise_id: int) -> ExerciseInfo:
