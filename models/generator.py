@@ -58,6 +58,7 @@ from models.plan_types import (
     GROUP_SESSION_CAP,
     MAX_ACCUMULATION_WEEKS,
     MAX_EXERCISES,
+    MAX_SETS_PER_EXERCISE,
     MIN_ACCUMULATION_WEEKS,
     MIN_SETS_PER_EXERCISE,
     PRIORITIES,
@@ -152,7 +153,7 @@ def generate_plan(request: PlanRequest) -> Plan:
         rule=request.rule, priorities=config.priorities(context), rank=config.grown,
         max_minutes=request.max_minutes)
     warnings = (context.warnings + _idle_days_warnings(idle)
-                + _budget_warnings(context, config)
+                + _budget_warnings(context, config, plan)
                 + context.cap_warnings(plan) + _dropped_choices(plan, context)
                 + check_plan(plan, request))
     return replace(plan, warnings=tuple(dict.fromkeys(warnings)))
@@ -370,8 +371,10 @@ class _Context:
         groups' exercises already give it: a grown group keeps at least two sets in two
         sessions and stays at or under MRV; a maintained one gets only what is missing."""
         missing = math.ceil(target - indirect - 1e-9)
-        cap = GROUP_SESSION_CAP * sessions
+        cap = self.session_cap(group) * sessions
         if not grown:
+            if group in self.chosen:  # the user's own exercise for it gets its sets
+                missing = max(missing, MIN_SETS_PER_EXERCISE)
             return 0 if missing <= 0 else min(cap, max(MIN_SETS_PER_EXERCISE, missing))
         floor = MIN_SETS_PER_EXERCISE * min(2, sessions)
         room = math.floor(self.request.landmarks_for(group).mrv - indirect + 1e-9)
@@ -423,7 +426,12 @@ class _Context:
             config = _Config(grown, {g: self.full_end[g] for g in grown})
             self._peak_indirect[grown] = self._estimate(self.targets(config), grown, -1)[1]
         days = self.spaced_days[group]
-        return math.floor(GROUP_SESSION_CAP * days + self._peak_indirect[grown][group])
+        return math.floor(self.session_cap(group) * days + self._peak_indirect[grown][group])
+
+    def session_cap(self, group: str) -> int:
+        """The most sets a group's session holds: 12 (DOMAIN §3), and five per exercise the
+        group has to choose from."""
+        return min(GROUP_SESSION_CAP, MAX_SETS_PER_EXERCISE * len(self.pools.get(group, ())))
 
     def cap_warnings(self, plan: Plan) -> list[PlanWarning]:
         """Grown groups whose ramp the 12-sets-a-session cap stops short of its full end:
@@ -432,7 +440,7 @@ class _Context:
         capped = []
         for group in plan.rank:
             sessions = [s.sets_for(group) for s in peak.sessions if s.sets_for(group)]
-            if sessions and min(sessions) >= GROUP_SESSION_CAP and \
+            if sessions and min(sessions) >= self.session_cap(group) and \
                     peak.counted_per_muscle[group] < self.full_end[group]:
                 capped.append((group, len(sessions)))
         if not capped:
@@ -441,7 +449,8 @@ class _Context:
             f"{group_name(g)} on {days} day{plural(range(days))} a week ends at "
             f"{peak.counted_per_muscle[g]:g} (not {self.full_end[g]})" for g, days in capped)
         return [PlanWarning("group_session_cap", (
-            f"At most {GROUP_SESSION_CAP} sets per group per session: {details}; more days "
+            f"At most {GROUP_SESSION_CAP} sets per group per session (and "
+            f"{MAX_SETS_PER_EXERCISE} per exercise): {details}; more days "
             f"for {'them' if len(capped) > 1 else 'it'} in the split would hold the full ramp."))]
 
     def _warn(self, rule: str, message: str) -> None:
@@ -599,7 +608,8 @@ class _Draft:
             for index in self.indexes:
                 direct[index] = self._week_direct(index)
                 if index == self.indexes[0]:
-                    self._maintained_dose = dict(self._needed)
+                    self._maintained_dose = {g: max(n, self._maintained_dose.get(g, 0))
+                                             for g, n in self._needed.items()}
             if all(self._needed[g] <= self._maintained_dose.get(g, 0) for g in self._needed):
                 break
             self._maintained_dose = self._needed
@@ -677,7 +687,7 @@ class _Draft:
         the week's target and never fall below last week's (another group's new isolation
         exercise can take indirect sets away), its direct sets never fall, and counted sets
         climb no faster than the pace from last week (DOMAIN §4)."""
-        cap = GROUP_SESSION_CAP * len(self.layout.days_of[group])
+        cap = self.context.session_cap(group) * len(self.layout.days_of[group])
         low = max(math.ceil(self.targets[group][index] - indirect - 1e-9),
                   self._grown_floor.get(group, 0))
         last_week = self._grown_counted.get(group)
@@ -721,18 +731,14 @@ class _Draft:
     # Fitting the budget.
 
     def overflow(self) -> float:
-        """How far the accumulation weeks go past the budget (0 when they fit): sets over the
-        session cap, minutes over the maximum length, exercises over eight."""
-        request = self.context.request
-        worst = 0.0
-        for week in self._weeks.values():
-            for items in week.values():
-                sets = sum(count for _, count in items)
-                over = max(0, sets - SESSION_SET_CAP) + max(0, len(items) - MAX_EXERCISES)
-                if request.max_minutes is not None:
-                    over += max(0, _minutes(items) - request.max_minutes) / _MINUTES_PER_SET
-                worst = max(worst, over)
-        return worst
+        """How far the accumulation weeks go past the budget (0 when they fit)."""
+        return max((self._over(items) for week in self._weeks.values()
+                    for items in week.values()), default=0.0)
+
+    def busiest(self) -> tuple[int, str]:
+        """(week index, day) of the session furthest over the budget."""
+        return max(((w, d) for w in self._weeks for d in self._weeks[w]),
+                   key=lambda key: self._over(self._weeks[key[0]][key[1]]))
 
     def flat_grown(self) -> set[str]:
         """Grown groups that do not really ramp on their own sets: direct sets flat from the
@@ -757,14 +763,15 @@ class _Draft:
                     totals[group] += count * weight
         return totals
 
-    def busiest(self) -> tuple[int, str]:
-        """(week index, day) of the session furthest over the budget."""
-        def over(key: tuple[int, str]) -> float:
-            items = self._weeks[key[0]][key[1]]
-            minutes = _minutes(items) / _MINUTES_PER_SET if self.context.request.max_minutes \
-                else 0
-            return max(sum(c for _, c in items), minutes)
-        return max(((w, d) for w in self._weeks for d in self._weeks[w]), key=over)
+    def _over(self, items: list[tuple[ExerciseInfo, int]]) -> float:
+        """How far one session goes past the budget: sets over the session cap, exercises over
+        eight, minutes over the maximum length (in sets' worth)."""
+        sets = sum(count for _, count in items)
+        over = max(0, sets - SESSION_SET_CAP) + max(0, len(items) - MAX_EXERCISES)
+        limit = self.context.request.max_minutes
+        if limit is not None:
+            over += max(0, _minutes(items) - limit) / _MINUTES_PER_SET
+        return over
 
     def direct_on(self, index: int, day: str) -> dict[str, int]:
         totals: dict[str, int] = defaultdict(int)
@@ -887,7 +894,11 @@ class _Budget:
                 continue
             if draft.overflow() == 0 or not config.grown:
                 break
-            lowest = config.grown[-1]
+            # The lowest-ranked grown group on the session over the budget gives a set.
+            week, day = draft.busiest()
+            on_day = draft.direct_on(week, day)
+            lowest = next((g for g in reversed(config.grown) if on_day.get(g, 0) > 0),
+                          config.grown[-1])
             if config.ends[lowest] - 1 <= self.context.first[lowest]:
                 config = self._without(config, {lowest})
             else:
@@ -979,10 +990,12 @@ class _Budget:
         return config
 
 
-def _budget_warnings(context: _Context, config: _Config) -> list[PlanWarning]:
+def _budget_warnings(context: _Context, config: _Config, plan: Plan) -> list[PlanWarning]:
     """Name what the budget took: groups maintained instead of grown, and grown groups whose
-    ramp ends lower than their level's, each with the training days that would hold it."""
+    ramp ends lower than their level's — each with what would hold it: more training days,
+    or, where only the group's own split days are full, a split with more of them."""
     budget = _budget_label(context)
+    full_days = _full_split_days(context, plan)
     warnings = []
     dropped = [g for g in context.ranking if g not in config.grown]
     if dropped:
@@ -991,16 +1004,18 @@ def _budget_warnings(context: _Context, config: _Config) -> list[PlanWarning]:
         verb = "are" if len(dropped) > 1 else "is"
         warnings.append(PlanWarning("budget", (
             f"Budget: {budget} {kept}; {groups_label(dropped, ordered=True)} {verb} maintained, "
-            f"not grown. {_days_sentence(context, config, dropped, 'grow')}")))
-    lowered = [g for g in config.grown if config.ends[g] < context.full_end[g]
-               and config.ends[g] < context.group_cap_end(g, config.grown)]
+            f"not grown. {_remedy(context, dropped, full_days, 'grow')}")))
+    capped = {g for g in config.grown if config.ends[g] >= context.group_cap_end(g, config.grown)}
+    lowered = [g for g in config.grown if g not in capped
+               and plan.peak_week.counted_per_muscle[g] < context.full_end[g] - 0.5]
     if lowered:
-        details = ", ".join(f"{group_name(g)} {context.first[g]} → {config.ends[g]} "
-                            f"(not → {context.full_end[g]})" for g in lowered)
+        details = ", ".join(f"{group_name(g)} {context.first[g]} → "
+                            f"{plan.peak_week.counted_per_muscle[g]:g} (not → "
+                            f"{context.full_end[g]})" for g in lowered)
         warnings.append(PlanWarning("budget", (
-            f"Budget: {budget} are spent, so the lowest-ranked grown "
-            f"group{plural(lowered)} ramp{'s' if len(lowered) == 1 else ''} less: {details}. "
-            f"{_days_sentence(context, config, lowered, 'ramp fully')}")))
+            f"Budget: the lowest-ranked grown group{plural(lowered)} "
+            f"ramp{'s' if len(lowered) == 1 else ''} less to fit {budget}: {details}. "
+            f"{_remedy(context, lowered, full_days, 'ramp fully')}")))
     if config.ceilings:
         cut = ", ".join(f"{group_name(g)} {sets}" for g, sets in config.ceilings.items())
         warnings.append(PlanWarning("budget", (
@@ -1009,9 +1024,40 @@ def _budget_warnings(context: _Context, config: _Config) -> list[PlanWarning]:
     return warnings
 
 
-def _days_sentence(context: _Context, config: _Config, groups: list[str], verb: str) -> str:
+def _full_split_days(context: _Context, plan: Plan) -> set[str]:
+    """The days whose peak-week session is (nearly) full while the week as a whole is not:
+    the split, not the number of days, is what holds a group back there."""
+    peak = {s.weekday: s for s in plan.peak_week.sessions}
+    budget = plan_budget(plan)
+    if budget.used >= 0.9 * budget.available:
+        return set()
+    limit = context.request.max_minutes
+    return {day for day, s in peak.items()
+            if (s.minutes if limit is not None else s.total_sets)
+            >= 0.9 * (limit if limit is not None else SESSION_SET_CAP)}
+
+
+def _remedy(context: _Context, groups: list[str], full_days: set[str], verb: str) -> str:
+    """'About 5 days would let side delts and glutes grow; 6 days rear delts. Biceps: its
+    days (Mon, Thu) are full — a split with more upper days would hold it.'"""
+    crowded = [g for g in groups if set(context.homes[g]) <= full_days]
+    sentence = _days_sentence(context, [g for g in groups if g not in crowded], verb)
+    if crowded:
+        kinds = sorted({SESSION_TITLES[context.kinds[d]].lower() for g in crowded
+                        for d in context.homes[g]})
+        days = sorted({d for g in crowded for d in context.homes[g]}, key=day_index)
+        one = len(crowded) == 1
+        sentence += (f" {groups_label(crowded, ordered=True).capitalize()}: "
+                     f"{'its' if one else 'their'} {' and '.join(kinds)} days ({_days_label(days)})"
+                     f" are full while other days have room — another split, or moving "
+                     f"{'it' if one else 'them'} in the wizard, would let "
+                     f"{'it' if one else 'them'} {verb}.")
+    return sentence.strip()
+
+
+def _days_sentence(context: _Context, groups: list[str], verb: str) -> str:
     """'About 5 days would let side delts and glutes grow; 6 days rear delts; forearms need
-    more than 7.'"""
+    more than a week of sessions holds.'"""
     by_days: dict[int, list[str]] = defaultdict(list)
     for group in groups:
         by_days[_days_to_hold(context, group)].append(group)

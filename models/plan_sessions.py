@@ -470,22 +470,27 @@ class _GroupPicker:
         request = self.request
         free = [day for day in request.days if not request.pinned.get(day)]
         keeps = self._keeps(free)
-        menus = {day: Menu(tuple(picks), len(picks)) for day, picks in request.pinned.items()
-                 if picks and day in request.days}
+        menus = {day: Menu(tuple(chosen), len(chosen))
+                 for day, chosen in request.pinned.items() if chosen and day in request.days}
         # The back's sessions alternate rows and pulldowns; other groups lead every session
         # with their main pattern (a squat, a press) and rotate the rest behind it.
         alternate = request.group in REQUIRED_PATTERNS
-        for offset, day in enumerate(free):
-            size = max(keeps[day], menu_size(request.peak_sets[day] + MENU_MARGIN_SETS))
-            picks: list[ExerciseInfo] = []
-            for slot in range(size):
-                exercise = self._next(day, (offset if alternate else 0) + slot, picks)
-                if exercise is None:
-                    break
-                picks.append(exercise)
-                self.week.append(exercise)
-                self.days[day].exercises.append(exercise)
-            menus[day] = Menu(tuple(picks), min(keeps[day], len(picks)))
+        sizes = {day: max(keeps[day], menu_size(request.peak_sets[day] + MENU_MARGIN_SETS))
+                 for day in free}
+        picks: dict[str, list[ExerciseInfo]] = {day: [] for day in free}
+        # Every session's first exercise before any second one: the exercises each session
+        # leads with differ across the week (variety), whatever the later ones do.
+        for slot in range(max(sizes.values(), default=0)):
+            for offset, day in enumerate(free):
+                if slot >= sizes[day] or len(picks[day]) < slot:
+                    continue
+                exercise = self._next(day, (offset if alternate else 0) + slot, picks[day])
+                if exercise is not None:
+                    picks[day].append(exercise)
+                    self.week.append(exercise)
+                    self.days[day].exercises.append(exercise)
+        for day in free:
+            menus[day] = Menu(tuple(picks[day]), min(keeps[day], len(picks[day])))
         return menus
 
     def _keeps(self, free: list[str]) -> dict[str, int]:
@@ -510,23 +515,24 @@ class _GroupPicker:
 
     def _next(self, day: str, turn: int, picks: list[ExerciseInfo]) -> ExerciseInfo | None:
         """The next exercise for `day`: the turn's pattern unless the day has it already, the
-        next unused exercise of that pattern the day allows."""
+        next exercise of that pattern the day allows. An exercise the week has not used yet
+        comes before a repeat (variety), a repeat before breaking the spinal-load rule."""
         patterns_used = {e.pattern for e in picks}
         order = [(turn + i) % len(self.queues) for i in range(len(self.queues))]
         fresh = [q for q in order if self.queues[q][0].pattern not in patterns_used]
-        for strict in (True, False):
+        for strict, new in ((True, True), (True, False), (False, False)):
             for queue in (fresh + [q for q in order if q not in fresh]):
-                exercise = self._from_queue(queue, day, picks, strict)
+                exercise = self._from_queue(queue, day, picks, strict, new)
                 if exercise is not None:
                     return exercise
         return None
 
-    def _from_queue(self, queue: int, day: str, picks: list[ExerciseInfo],
-                    strict: bool) -> ExerciseInfo | None:
+    def _from_queue(self, queue: int, day: str, picks: list[ExerciseInfo], strict: bool,
+                    new: bool) -> ExerciseInfo | None:
         exercises = self.queues[queue]
         for step in range(len(exercises)):
             exercise = exercises[(self.cursor[queue] + step) % len(exercises)]
-            if exercise in picks:
+            if exercise in picks or (new and exercise in self.week):
                 continue
             if strict and not (self.days[day].allows(exercise) and self._lat_ok(exercise)):
                 continue

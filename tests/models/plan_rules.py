@@ -43,13 +43,17 @@ def pinned_names(request: PlanRequest) -> set[str]:
             for name in names}
 
 
-def assert_plan_is_one_a_coach_signs(plan: Plan, request: PlanRequest) -> None:
+def assert_plan_is_one_a_coach_signs(plan: Plan, request: PlanRequest, *,
+                                     usual_landmarks: bool = True) -> None:
+    """`usual_landmarks`: the default landmarks (or near them), where the top-ranked muscle's
+    full ramp fits from three days up; with any numbers a user may type, maintenance alone can
+    fill the week, and then the budget must say so."""
     assert plan.warnings == tuple(dict.fromkeys(plan.warnings)), "duplicate warnings"
     assert plan.rule == request.rule
     _assert_shape(plan, request)
     _assert_priorities(plan, request)
     _assert_counting(plan)
-    _assert_grown_ramps(plan, request)
+    _assert_grown_ramps(plan, request, usual_landmarks)
     _assert_maintained_and_skipped(plan, request)
     _assert_sessions(plan, request)
     _assert_frequency_and_spacing(plan, request)
@@ -103,7 +107,7 @@ def _assert_counting(plan: Plan) -> None:
             assert session.minutes >= 0
 
 
-def _assert_grown_ramps(plan: Plan, request: PlanRequest) -> None:
+def _assert_grown_ramps(plan: Plan, request: PlanRequest, usual_landmarks: bool) -> None:
     """Never excused: a grown muscle rises (counted and direct), never goes down, never sits
     below MEV, climbs at most +2 sets (or +20 %) a week; the top-ranked keeps its full ramp
     from three days up unless the 12-sets-a-session cap holds it."""
@@ -130,8 +134,12 @@ def _assert_grown_ramps(plan: Plan, request: PlanRequest) -> None:
                              request.start_offsets.get(top, 0))
         peak = weeks[-1].counted_per_muscle[top]
         # A split the user picked may give the top group one crowded day (one Legs day in
-        # five): then the budget says so.
-        excused = request.split != "auto" and warned(plan, "budget", top)
+        # five), or the chosen days only one session for it: then a warning says so.
+        crowded = all(s.total_sets >= 0.9 * 25 for s in weeks[-1].sessions
+                      if s.sets_for(top)) and request.max_minutes is None
+        excused = warned(plan, "frequency", top) or (
+            (request.split != "auto" or not usual_landmarks or crowded)
+            and warned(plan, "budget", top))
         # Under fractional counting a half set from another group's exercise can leave the
         # last whole set unplanned below MRV.
         slack = 1 if plan.rule == "fractional" else 0
@@ -263,8 +271,10 @@ def _assert_spinal_load_and_variety(plan: Plan, request: PlanRequest) -> None:
         if vertical:
             assert any("biceps" in e.secondary for e in vertical), "pullover alone"
         sessions = sum(1 for s in week.sessions if s.sets_for("back"))
+        in_library = ARTICLE_NINE & set(library)
         if "back" in plan.rank and sessions >= 3 and not week.deload:
-            assert len({e.name for e in back} & ARTICLE_NINE) >= 3, week.number
+            wanted = min(3, len(in_library))
+            assert len({e.name for e in back} & ARTICLE_NINE) >= wanted, week.number
         if back:
             assert {"horizontal_pull", "vertical_pull"} <= {e.pattern for e in back} or \
                 warned(plan, "back_balance")
