@@ -61,8 +61,11 @@ def _add_plan_parser(commands, sub_db) -> None:
     plan = commands.add_parser(
         "plan", parents=[sub_db], help="generate a mesocycle (and --save it)",
         description="Generate a hypertrophy mesocycle. Without --grow, --maintain or --skip "
-                    "every muscle group grows; with any of them, the groups not listed are "
-                    "maintained (growing everything at once rarely fits the sessions).")
+                    "every muscle group is a candidate to grow, big muscles first (the back on "
+                    "top); the week's budget (days × 25 sets, or days × --max-minutes) decides "
+                    "how many grow, and the rest are maintained. --grow lists the groups to "
+                    "grow in rank order, highest first; with any of the three options the "
+                    "groups not listed are maintained.")
     plan.add_argument("--level", required=True, choices=("beginner", "intermediate", "advanced"))
     plan.add_argument("--days", required=True, metavar="mon,tue,...",
                       help="training weekdays, e.g. mon,tue,thu,fri")
@@ -74,7 +77,12 @@ def _add_plan_parser(commands, sub_db) -> None:
                       choices=("auto", "full_body", "upper_lower", "push_pull_legs"))
     for priority in ("grow", "maintain", "skip"):
         plan.add_argument(f"--{priority}", metavar="GROUPS", default="",
-                          help=f"comma-separated muscle groups to {priority}")
+                          help=f"comma-separated muscle groups to {priority}"
+                               + (", highest priority first" if priority == "grow" else ""))
+    plan.add_argument("--max-minutes", type=int, metavar="N",
+                      help="longest session to plan, in minutes (20–240)")
+    plan.add_argument("--rule", choices=("fractional", "direct"),
+                      help="how secondary muscles count (default: your saved preference)")
     plan.add_argument("--name", default="", help="name of the saved mesocycle")
     plan.add_argument("--save", action="store_true", help="write the mesocycle to the database")
     plan.add_argument("--json", action="store_true", help="print JSON")
@@ -208,7 +216,8 @@ def _cmd_exercises(args: argparse.Namespace) -> int:
     from models.library import list_exercises
 
     rows = [{"name": e.name, "primary": e.primary, "secondary": list(e.secondary),
-             "pattern": e.pattern, "equipment": e.equipment} for e in list_exercises()]
+             "pattern": e.pattern, "equipment": e.equipment,
+             "rep_range": [e.rep_low, e.rep_high], "tempo": e.tempo} for e in list_exercises()]
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return EXIT_OK
@@ -272,7 +281,12 @@ def _plan_parts(args: argparse.Namespace) -> dict:
     from datetime import date
 
     from models.domain import MUSCLE_GROUPS, WEEKDAYS
-    from models.generator import MAX_ACCUMULATION_WEEKS, MIN_ACCUMULATION_WEEKS
+    from models.plan_types import (
+        MAX_ACCUMULATION_WEEKS,
+        MAX_SESSION_MINUTES,
+        MIN_ACCUMULATION_WEEKS,
+        MIN_SESSION_MINUTES,
+    )
 
     days = _split_list(args.days, WEEKDAYS, "--days")
     if not days:
@@ -284,8 +298,14 @@ def _plan_parts(args: argparse.Namespace) -> dict:
     for priority in ("grow", "maintain", "skip"):
         for group in _split_list(getattr(args, priority), MUSCLE_GROUPS, f"--{priority}"):
             if group in priorities:
-                raise UsageError(f"{group} is both --{priorities[group]} and --{priority}")
+                where = (f"both --{priorities[group]} and --{priority}"
+                         if priorities[group] != priority else f"named twice in --{priority}")
+                raise UsageError(f"{group} is {where}")
             priorities[group] = priority
+    if args.max_minutes is not None and not (
+            MIN_SESSION_MINUTES <= args.max_minutes <= MAX_SESSION_MINUTES):
+        raise UsageError(f"--max-minutes: {args.max_minutes} is out of range "
+                         f"({MIN_SESSION_MINUTES}–{MAX_SESSION_MINUTES})")
     if priorities:
         for group in MUSCLE_GROUPS:
             priorities.setdefault(group, "maintain")
@@ -296,7 +316,8 @@ def _plan_parts(args: argparse.Namespace) -> dict:
     if start is not None and not FIRST_YEAR <= start.year <= LAST_YEAR:
         raise UsageError(f"--start: {args.start} is out of range ({FIRST_YEAR}–{LAST_YEAR})")
     _check_name(args.name)
-    return {"days": tuple(days), "priorities": priorities, "start": start}
+    rank = tuple(g for g, p in priorities.items() if p == "grow")
+    return {"days": tuple(days), "priorities": priorities, "rank": rank, "start": start}
 
 
 def _check_name(name: str) -> None:
@@ -318,14 +339,16 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     from models.landmarks import load_landmarks
     from models.library import planning_library
     from models.plans import default_name, save_plan
+    from models.settings import load_settings
 
     parts = args.request_parts
     start = parts["start"] or _next_monday(date.today())
     plan = generate_plan(PlanRequest(
         level=args.level, days=parts["days"], weeks=args.weeks, start=start,
         deload=not args.no_deload, split=args.split, priorities=parts["priorities"],
-        landmarks=load_landmarks(), library=planning_library()))
-    saved = save_plan(plan, name=args.name, priorities=parts["priorities"]) if args.save else None
+        rank=parts["rank"], rule=args.rule or load_settings().secondary_rule,
+        max_minutes=args.max_minutes, landmarks=load_landmarks(), library=planning_library()))
+    saved = save_plan(plan, name=args.name) if args.save else None
     if args.json:
         data = plan_to_dict(plan)
         if saved is not None:
@@ -346,19 +369,26 @@ def _next_monday(today):
 
 def _print_plan(plan) -> None:
     from models.domain import MUSCLE_GROUPS
+    from models.generator import plan_budget
 
     print(f"{plan.level.capitalize()} mesocycle, {plan.split.replace('_', ' ')}, "
           f"days {', '.join(plan.days)}, from {plan.start:%a %d %b %Y}")
-    header = " ".join(f"{'D' if w.deload else 'W' + str(w.number):>4}" for w in plan.weeks)
-    print(f"{'Group':<12} {header}")
+    print(f"Grows {', '.join(plan.rank) or 'nothing'} (highest priority first); "
+          f"{plan_budget(plan).text}. Weekly sets counted {plan.rule}:")
+    header = " ".join(f"{'D' if w.deload else 'W' + str(w.number):>5}" for w in plan.weeks)
+    print(f"{'Group':<12} {'':<9}{header}")
     for group in MUSCLE_GROUPS:
-        cells = " ".join(f"{w.sets_per_muscle.get(group, 0):>4}" for w in plan.weeks)
-        print(f"{group:<12} {cells}")
-    print(f"{'RIR':<12} " + " ".join(f"{w.rir:>4}" for w in plan.weeks))
-    for session in plan.weeks[0].sessions:
-        print(f"\n{session.weekday.capitalize()} {session.date:%d %b} — {session.name}")
-        for e in session.exercises:
-            print(f"  {e.name:<34} {e.sets} × {e.rep_low}–{e.rep_high} @ RIR {e.rir}, {e.tempo}")
+        cells = " ".join(f"{w.counted_per_muscle.get(group, 0):>5g}" for w in plan.weeks)
+        print(f"{group:<12} {plan.priorities.get(group, ''):<9}{cells}")
+    print(f"{'RIR':<12} {'':<9}" + " ".join(f"{w.rir:>5}" for w in plan.weeks))
+    for label, week in (("first", plan.weeks[0]), ("peak", plan.peak_week)):
+        print(f"\nWeek {week.number} ({label}):")
+        for session in week.sessions:
+            print(f"{session.weekday.capitalize()} {session.date:%d %b} — {session.name}, "
+                  f"{session.total_sets} sets, about {session.minutes} min")
+            for e in session.exercises:
+                print(f"  {e.name:<34} {e.sets} × {e.rep_low}–{e.rep_high} @ RIR {e.rir}, "
+                      f"{e.tempo}")
     for warning in plan.warnings:
         print(f"warning [{warning.rule}]: {warning.message}")
 

@@ -30,11 +30,12 @@ from datetime import date
 
 from models.domain import DEFAULT_LANDMARKS, MUSCLE_GROUPS, ExerciseInfo, Landmarks, group_label
 from models.generator import weekly_targets
+from models.plan_volume import MIN_GROW_START
 
 RATING_RANGE = range(0, 4)
 NEXT_START_STEP = 2
 MIN_RATINGS = 2  # "always" needs more than one rating to mean anything
-MIN_START_SETS = 2  # the generator's floor for groups whose MEV is 0
+MIN_START_SETS = MIN_GROW_START  # the generator's floor for groups whose MEV is 0
 
 # Short labels for each rating, shared by the feedback dialog and the reasons.
 SORENESS_LABELS = {0: "never sore / healed early", 1: "healed just in time",

@@ -40,6 +40,8 @@ def sync_shipped_library(shipped: ShippedLibrary | None = None) -> int:
     taken = _taken_names()
     added = 0
     with database.atomic():
+        if seen_version:
+            _apply_revisions(shipped, seen_version)
         for info in shipped.exercises:
             new_since_seen = shipped.since.get(info.key, 1) > seen_version
             if not new_since_seen or info.key in known_keys or info.name.casefold() in taken:
@@ -48,6 +50,31 @@ def sync_shipped_library(shipped: ShippedLibrary | None = None) -> int:
             added += 1
         set_value(LIBRARY_VERSION_KEY, str(shipped.version))
     return added
+
+
+# A revision names a field of the library file; these are the columns each one writes.
+_REVISABLE = {"rep_range": ("rep_low", "rep_high"), "tempo": ("tempo",),
+              "rest_seconds": ("rest_seconds",)}
+
+
+def _apply_revisions(shipped: ShippedLibrary, seen_version: int) -> None:
+    """Bring shipped exercises the database already has up to the new library — only where
+    the stored value is still the one shipped before (the user's edits win)."""
+    by_key = {info.key: info for info in shipped.exercises}
+    for key, changes in shipped.revised.items():
+        info = by_key[key]
+        for version, name, before in changes:
+            if version <= seen_version or name not in _REVISABLE:
+                continue
+            columns = _REVISABLE[name]
+            old = tuple(before) if isinstance(before, list) else (before,)
+            new = ((info.rep_low, info.rep_high) if name == "rep_range"
+                   else (getattr(info, name),))
+            condition = Exercise.key == key
+            for column, value in zip(columns, old, strict=True):
+                condition &= getattr(Exercise, column) == value
+            Exercise.update(dict(zip((getattr(Exercise, c) for c in columns), new,
+                                     strict=True))).where(condition).execute()
 
 
 def list_exercises() -> list[ExerciseInfo]:

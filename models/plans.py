@@ -17,19 +17,31 @@ class PlanSaveError(ValueError):
 
 
 def save_plan(plan: Plan, *, name: str, priorities: Mapping[str, str] | None = None) -> int:
-    """Write the whole mesocycle in one transaction; returns the mesocycle id."""
+    """Write the whole mesocycle in one transaction; returns the mesocycle id.
+
+    The stored priorities are what the plan finally does (after the budget), the grown groups
+    first in rank order, so the next mesocycle starts from the same ranking; `priorities`
+    overrides them (a plan made before the ranking existed)."""
     exercise_ids = _exercise_ids(plan)
     accumulation = len(plan.accumulation_weeks)
+    stored = dict(priorities) if priorities is not None else ranked_priorities(plan)
     with database.atomic():
         mesocycle = Mesocycle.create(
             name=name.strip() or default_name(plan), level=plan.level, start_date=plan.start,
             accumulation_weeks=accumulation, deload=accumulation < len(plan.weeks),
             training_days=",".join(plan.days), split=plan.split,
-            priorities=json.dumps(dict(priorities or {}), sort_keys=True))
+            priorities=json.dumps(stored))
         for week in plan.weeks:
             for planned in week.sessions:
                 _save_session(mesocycle.id, week.number, planned, exercise_ids)
     return mesocycle.id
+
+
+def ranked_priorities(plan: Plan) -> dict[str, str]:
+    """{group: priority}, the grown groups first in rank order, then the rest."""
+    ordered = {group: "grow" for group in plan.rank}
+    ordered.update((g, p) for g, p in plan.priorities.items() if g not in ordered)
+    return ordered
 
 
 def default_name(plan: Plan) -> str:
@@ -60,17 +72,35 @@ def _save_session(mesocycle_id: int, week_number: int, planned, exercise_ids) ->
 
 def _session_exercise_row(session_id: int, position: int, exercise: PlannedExercise,
                           exercise_ids: dict[str, tuple[int, int]]) -> dict:
-    exercise_id, rest = exercise_ids[exercise.name.casefold()]
+    exercise_id, rest = exercise_ids[_link(exercise)]
     return {"session": session_id, "exercise": exercise_id, "position": position,
             "target_sets": exercise.sets, "rep_low": exercise.rep_low,
             "rep_high": exercise.rep_high, "target_rir": exercise.rir,
             "tempo": exercise.tempo, "rest_seconds": rest}
 
 
+def _link(exercise: PlannedExercise) -> str:
+    """How a planned exercise is found in the database: by its id when the plan came from the
+    database's library (any name, any case), else by name."""
+    return f"#{exercise.exercise_id}" if exercise.exercise_id is not None \
+        else exercise.name.casefold()
+
+
 def _exercise_ids(plan: Plan) -> dict[str, tuple[int, int]]:
-    """casefolded name → (exercise id, rest seconds) for every exercise the plan names."""
-    names = {e.name.casefold() for week in plan.weeks for s in week.sessions for e in s.exercises}
-    found = {}
+    """_link(exercise) → (exercise id, rest seconds) for every exercise the plan names."""
+    planned = [e for week in plan.weeks for s in week.sessions for e in s.exercises]
+    found: dict[str, tuple[int, int]] = {}
+    ids = {e.exercise_id for e in planned if e.exercise_id is not None}
+    for exercise_id, rest in (Exercise.select(Exercise.id, Exercise.rest_seconds)
+                              .where(Exercise.id.in_(list(ids))).tuples()):
+        found[f"#{exercise_id}"] = (exercise_id, rest)
+    missing_ids = sorted(i for i in ids if f"#{i}" not in found)
+    if missing_ids:
+        raise PlanSaveError(f"the plan names exercises that are no longer in the library "
+                            f"(ids {missing_ids})")
+    names = {e.name.casefold() for e in planned if e.exercise_id is None}
+    if not names:
+        return found
     for exercise_id, name, rest in (Exercise.select(Exercise.id, Exercise.name,
                                                     Exercise.rest_seconds)
                                     .where(fn.lower(Exercise.name).in_(list(names))).tuples()):

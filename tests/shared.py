@@ -9,13 +9,15 @@ BLOCK_START = date(2026, 11, 2)  # a Monday
 
 def save_block() -> int:
     """A 4-week intermediate upper/lower block on Mon, Tue, Thu, Fri plus a deload week,
-    starting BLOCK_START, saved; its mesocycle id."""
+    starting BLOCK_START, counted under the direct rule (so biceps get curls of their own on
+    both upper days), saved; its mesocycle id."""
     from models.generator import PlanRequest, generate_plan
     from models.library import planning_library
     from models.plans import save_plan
 
     plan = generate_plan(PlanRequest(level="intermediate", days=("mon", "tue", "thu", "fri"),
-                                     weeks=4, start=BLOCK_START, library=planning_library()))
+                                     weeks=4, start=BLOCK_START, library=planning_library(),
+                                     rule="direct"))
     return save_plan(plan, name="Autumn block")
 
 

@@ -20,8 +20,12 @@ def test_exercises_json_lists_the_library(run_cli, db_path):
     assert len(rows) >= 120
     row = next(r for r in rows if r["name"] == "Lat Pulldown")
     assert row == {"name": "Lat Pulldown", "primary": "back", "secondary": row["secondary"],
-                   "pattern": "vertical_pull", "equipment": "cable"}
+                   "pattern": "vertical_pull", "equipment": "cable", "rep_range": [10, 15],
+                   "tempo": "3-1-1-0"}
     assert "biceps" in row["secondary"]
+    # The article's 8 → 9 → 10 reps on the cable pull-down fit its default rep range.
+    cable = next(r for r in rows if r["name"] == "Cable Pulldown")
+    assert cable["rep_range"][0] <= 8 and cable["rep_range"][1] >= 10
 
 
 def test_exercises_text_and_db_option_before_the_command(run_cli, db_path):

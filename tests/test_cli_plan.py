@@ -56,6 +56,45 @@ def test_plan_text_names_warnings(run_cli, db_path):
     assert code == 0 and "warning [spacing_48h]" in out
 
 
+def test_plan_json_carries_rule_ranking_counted_sets_and_minutes(run_cli, db_path):
+    code, out, _ = run_cli("plan", "--level", "intermediate", "--days", "mon,tue,thu,fri",
+                           "--weeks", "6", "--start", "2026-11-30", "--json",
+                           "--db", str(db_path))
+    assert code == 0
+    plan = json.loads(out)
+    assert plan["rule"] == "fractional"  # the saved preference, fractional by default
+    assert plan["rank"][:4] == ["back", "chest", "quads", "hamstrings"]
+    assert set(plan["priorities"].values()) <= {"grow", "maintain", "skip"}
+    assert [plan["priorities"][g] for g in plan["rank"]] == ["grow"] * len(plan["rank"])
+    back = [w["counted_per_muscle"]["back"] for w in plan["weeks"][:6]]
+    assert back == [10, 12, 14, 16, 19, 21]  # a real ramp, not 10 sets every week
+    first = plan["weeks"][0]
+    assert first["counted_per_muscle"]["biceps"] > first["sets_per_muscle"]["biceps"]
+    assert all(isinstance(s["minutes"], int) and s["minutes"] > 0 for s in first["sessions"])
+
+
+def test_plan_grow_is_a_ranking_and_rule_and_max_minutes_apply(run_cli, db_path):
+    code, out, _ = run_cli("plan", "--level", "intermediate", "--days", "mon,tue,thu,fri",
+                           "--weeks", "6", "--grow", "side_delts,back", "--rule", "direct",
+                           "--max-minutes", "60", "--json", "--db", str(db_path))
+    assert code == 0
+    plan = json.loads(out)
+    assert plan["rank"][0] == "side_delts" and plan["rule"] == "direct"
+    assert plan["max_minutes"] == 60
+    assert all(s["minutes"] <= 60 for w in plan["weeks"] for s in w["sessions"])
+    for week in plan["weeks"]:
+        assert week["counted_per_muscle"] == {g: float(n) for g, n in
+                                              week["sets_per_muscle"].items()}
+
+
+def test_plan_text_shows_minutes_and_the_counting_rule(run_cli, db_path):
+    code, out, _ = run_cli("plan", "--level", "beginner", "--days", "mon,wed,fri",
+                           "--weeks", "6", "--db", str(db_path))
+    assert code == 0
+    assert "counted fractional" in out and "about" in out and " min" in out
+    assert "Grows back" in out
+
+
 @pytest.mark.parametrize("args, message", [
     (["--days", "mon,funday", "--weeks", "4"], "--days: unknown funday"),
     (["--days", "mon", "--weeks", "0"], "--weeks: 0 is out of range (3–12)"),
@@ -66,6 +105,10 @@ def test_plan_text_names_warnings(run_cli, db_path):
     (["--days", "mon", "--weeks", "4", "--maintain", "wings"], "--maintain: unknown wings"),
     (["--days", "mon", "--weeks", "4", "--start", "30/11/2026"], "--start"),
     (["--days", "mon", "--weeks", "four"], "invalid int value"),
+    (["--days", "mon", "--weeks", "4", "--max-minutes", "19"], "--max-minutes: 19 is out of range"),
+    (["--days", "mon", "--weeks", "4", "--max-minutes", "241"], "(20–240)"),
+    (["--days", "mon", "--weeks", "4", "--rule", "half"], "invalid choice"),
+    (["--days", "mon", "--weeks", "4", "--grow", "back,back"], "back is named twice in --grow"),
 ])
 def test_bad_plan_arguments_exit_2_and_write_nothing(run_cli, db_path, args, message):
     code, _, err = run_cli("plan", "--level", "beginner", *args, "--save",

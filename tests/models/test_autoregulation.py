@@ -222,9 +222,9 @@ def ratings(group: str, *pairs: tuple[int, int], week_sets: int = 14) -> list[Fe
     # Always progressed and healed early: +2 over the level's start.
     ("intermediate", "back", ratings("back", (0, 0), (0, 1), (0, 0)), 12, 2,
      "back starts at 12 (+2): always progressed and healed early"),
-    # ... never above MAV low: front delts start at 3 (half MAV low 6), +2 = 5.
-    ("intermediate", "front_delts", ratings("front_delts", (0, 0), (0, 0), week_sets=6), 5, 2,
-     "front delts starts at 5 (+2): always progressed and healed early"),
+    # ... never above MAV low: front delts start at 4 (two sessions of two sets), +2 = 6.
+    ("intermediate", "front_delts", ratings("front_delts", (0, 0), (0, 0), week_sets=6), 6, 2,
+     "front delts starts at 6 (+2): always progressed and healed early"),
     # Advanced back starts at 13 (20 % above MEV): +2 would pass MAV low 14, so 14.
     ("advanced", "back", ratings("back", (0, 1), (0, 1)), 14, 1,
      "back starts at 14 (+1): always progressed and healed early"),
@@ -233,8 +233,8 @@ def ratings(group: str, *pairs: tuple[int, int], week_sets: int = 14) -> list[Fe
      "back starts at 8 (−2): reached MRV 25 last time"),
     ("advanced", "chest", ratings("chest", (2, 2), week_sets=23), 10, -2,
      "chest starts at 10 (−2): reached MRV 22 last time"),
-    ("intermediate", "glutes", ratings("glutes", (0, 0), week_sets=16), 2, 0,
-     "glutes starts at 2: reached MRV 16 last time, but already starts as low as it can"),
+    ("intermediate", "glutes", ratings("glutes", (0, 0), week_sets=16), 4, 0,
+     "glutes starts at 4: reached MRV 16 last time, but already starts as low as it can"),
     # MRV wins over "always progressed": it is the ceiling the group met.
     ("intermediate", "back", ratings("back", (0, 0), (0, 0), week_sets=25), 8, -2,
      "back starts at 8 (−2): reached MRV 25 last time"),

@@ -163,3 +163,32 @@ def test_a_newer_library_adds_only_new_exercises_and_keeps_user_edits(db, tmp_pa
     assert get_exercise(row.id).rep_low == 5
     assert Exercise.get(Exercise.name == "Kroc Row").is_custom
     assert sync_shipped_library(read_shipped_library(newer)) == 0
+
+
+def test_the_articles_pulldown_progression_fits_cable_pulldown_rep_range(shipped):
+    """DOMAIN §10: 8 → 9 → 10 reps on the cable pull-down is a valid in-range progression."""
+    pulldown = next(e for e in shipped.exercises if e.name == "Cable Pulldown")
+    assert all(pulldown.rep_low <= reps <= pulldown.rep_high for reps in (8, 9, 10))
+
+
+def test_a_revised_shipped_exercise_is_upgraded_unless_the_user_edited_it(db, tmp_path):
+    """A database that saw library 1 has Cable Pulldown at 10–15; library 2 ships 8–12 and
+    brings the stored row along, but a user's own rep range stays."""
+    from models.library import LIBRARY_VERSION_KEY
+    from models.settings import set_value
+
+    pulldown = Exercise.get(Exercise.key == "cable_pulldown")
+    Exercise.update(rep_low=10, rep_high=15).where(Exercise.id == pulldown.id).execute()
+    lat = Exercise.get(Exercise.key == "lat_pulldown")
+    set_value(LIBRARY_VERSION_KEY, "1")
+    data = json.loads(resource_path("exercises.json").read_text())
+    for entry in data["exercises"]:
+        if entry["key"] == "lat_pulldown":  # a second revision the user has edited away
+            entry["revised"] = {"2": {"rep_range": [10, 15]}}
+            entry["rep_range"] = [8, 12]
+    Exercise.update(rep_low=6, rep_high=9).where(Exercise.id == lat.id).execute()
+    library = tmp_path / "exercises.json"
+    library.write_text(json.dumps(data))
+    sync_shipped_library(read_shipped_library(library))
+    assert (get_exercise(pulldown.id).rep_low, get_exercise(pulldown.id).rep_high) == (8, 12)
+    assert (get_exercise(lat.id).rep_low, get_exercise(lat.id).rep_high) == (6, 9)
