@@ -69,16 +69,16 @@ def run() -> list[dict]:
 def _changes(wizard) -> list:
     """Changes a user makes on the pages, each undone by the next in the cycle."""
     days, weeks = wizard.schedule.day_boxes, wizard.schedule.weeks_spin
-    back = wizard.priorities.combos["back"]
+    ranking = wizard.priorities.ranking
     return [
         lambda: days["sat"].setChecked(True),
         lambda: weeks.setValue(8),
         lambda: wizard.goal.level_group.button(2).setChecked(True),
-        lambda: back.setCurrentIndex(1),
+        lambda: ranking.set_priority("back", "maintain"),
         lambda: days["sat"].setChecked(False),
         lambda: weeks.setValue(5),
         lambda: wizard.goal.level_group.button(1).setChecked(True),
-        lambda: back.setCurrentIndex(0),
+        lambda: ranking.set_priority("back", "grow"),
     ]
 
 

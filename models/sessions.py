@@ -28,7 +28,14 @@ from datetime import date, datetime, timedelta
 from peewee import Case, IntegrityError, fn
 
 from models.db import database
-from models.domain import MUSCLE_GROUPS, SESSION_STATUSES, SET_KINDS, ExerciseInfo, parse_tempo
+from models.domain import (
+    MUSCLE_GROUPS,
+    SESSION_STATUSES,
+    SET_KINDS,
+    ExerciseInfo,
+    parse_tempo,
+    session_minutes,
+)
 from models.progression import SetResult, Target, next_target
 from models.schema import (
     Exercise,
@@ -78,6 +85,7 @@ class SessionSummary:
     groups: tuple[str, ...]  # primary groups trained, in MUSCLE_GROUPS order
     exercise_count: int
     sets_done: int  # non-warm-up logged sets
+    minutes: int = 0  # estimated length of the planned sets (DOMAIN §10)
 
 
 @dataclass(frozen=True)
@@ -229,17 +237,39 @@ def has_sessions() -> bool:
 
 
 def sessions_between(start: date, end: date) -> list[SessionSummary]:
-    """Every session from `start` to `end` inclusive, by date then position (one SQL query)."""
+    """Every session from `start` to `end` inclusive, by date then position (two queries)."""
     params = {"start": _day("start", start).isoformat(), "end": _day("end", end).isoformat()}
     rows = database.execute_sql(_SUMMARIES_SQL, params)
+    minutes = _session_minutes(params)
     return [
         SessionSummary(id=session_id, date=date.fromisoformat(day), position=position, name=name,
                        status=status, mesocycle_id=mesocycle_id,
                        groups=_in_table_order(groups.split(",") if groups else ()),
-                       exercise_count=exercise_count, sets_done=sets_done)
+                       exercise_count=exercise_count, sets_done=sets_done,
+                       minutes=minutes.get(session_id, 0))
         for (session_id, day, position, name, status, mesocycle_id, groups, exercise_count,
              sets_done) in rows
     ]
+
+
+_MINUTES_SQL = """
+    SELECT se.session_id, e.pattern, se.target_sets,
+           (SELECT group_concat(x.group_key) FROM exercise_secondary x
+            WHERE x.exercise_id = e.id)
+    FROM session s
+    CROSS JOIN session_exercise se ON se.session_id = s.id
+    JOIN exercise e ON e.id = se.exercise_id
+    WHERE s.date BETWEEN :start AND :end
+"""
+
+
+def _session_minutes(params: dict[str, str]) -> dict[int, int]:
+    """Session id -> estimated minutes of its target sets (models.domain.session_minutes)."""
+    exercises: dict[int, list[tuple[str, tuple[str, ...], int]]] = defaultdict(list)
+    for session_id, pattern, sets, secondary in database.execute_sql(_MINUTES_SQL, params):
+        exercises[session_id].append((pattern or "", tuple((secondary or "").split(",")),
+                                      sets or 0))
+    return {session_id: session_minutes(items) for session_id, items in exercises.items()}
 
 
 def session_detail(session_id: int, *, units: str | None = None) -> SessionDetail:

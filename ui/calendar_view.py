@@ -159,8 +159,9 @@ class SessionChip(QWidget):
 
     def _tooltip(self) -> str:
         s = self.summary
+        length = f", about {s.minutes} min" if s.minutes else ""
         lines = [f"<b>{s.name or 'Session'}</b> — {s.status}",
-                 f"{s.exercise_count} exercises, {s.sets_done} sets logged",
+                 f"{s.exercise_count} exercises{length}, {s.sets_done} sets logged",
                  "Muscles: " + (", ".join(group_label(g) for g in s.groups) or "none yet")]
         for conflict in self.conflicts:
             when = "the same day" if conflict.days_apart == 0 else \

@@ -110,18 +110,17 @@ class SetSettingsCommand(QUndoCommand):
 class SavePlanCommand(QUndoCommand):
     """Finish in the program wizard: the whole mesocycle in one transaction; undo removes it."""
 
-    def __init__(self, store, plan, name: str, priorities: dict[str, str]):
+    def __init__(self, store, plan, name: str):
         super().__init__(f"Create program “{name}”")
         self._store = store
         self._plan = plan
         self._name = name
-        self._priorities = priorities
         self.mesocycle_id: int | None = None
 
     def redo(self) -> None:
         from models.plans import save_plan
 
-        self.mesocycle_id = save_plan(self._plan, name=self._name, priorities=self._priorities)
+        self.mesocycle_id = save_plan(self._plan, name=self._name)
         self._store.sessions_changed.emit()
 
     def undo(self) -> None:

@@ -20,14 +20,9 @@ from models.generator import Plan
 from ui.gauge import VolumeGauge
 
 
-def peak_week(plan: Plan):
-    """The heaviest week the plan reaches: the last accumulation week."""
-    weeks = plan.accumulation_weeks or plan.weeks
-    return weeks[-1]
-
-
 class PlanGauges(QWidget):
-    """One gauge per group for the first and the peak week of a plan (direct sets)."""
+    """One gauge per group for the first and the peak week of a plan, counted under the plan's
+    rule (fractional: a row gives the biceps half a set)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -60,13 +55,16 @@ class PlanGauges(QWidget):
         return self._gauges[group]
 
     def show_plan(self, plan: Plan, landmarks: dict[str, Landmarks]) -> None:
-        first, peak = plan.weeks[0], peak_week(plan)
+        first, peak = plan.weeks[0], plan.peak_week
         for group in MUSCLE_GROUPS:
-            start, end = first.sets_per_muscle.get(group, 0), peak.sets_per_muscle.get(group, 0)
+            start = first.counted_per_muscle.get(group, 0)
+            end = peak.counted_per_muscle.get(group, 0)
             self._gauges[group].set_values(end, landmarks[group], planned=start)
-            self._numbers[group].setText(f"{start} → {end}" if start != end else f"{end}")
-        self.legend.setText(f"Bar: week {peak.number} (peak); tick: week 1. Direct sets on "
-                            "the primary muscle, against your landmarks.")
+            self._numbers[group].setText(f"{start:g} → {end:g}" if start != end else f"{end:g}")
+        counting = ("primary sets plus half a set for each secondary muscle"
+                    if plan.rule == "fractional" else "sets on the primary muscle only")
+        self.legend.setText(f"Bar: week {peak.number} (peak); tick: week 1. Counted "
+                            f"{plan.rule}: {counting}, against your landmarks.")
 
 
 class PlanTable(QTableWidget):
@@ -87,18 +85,18 @@ class PlanTable(QTableWidget):
              for w in plan.weeks])
         for column, week in enumerate(plan.weeks):
             for row, group in enumerate(MUSCLE_GROUPS):
-                self.setItem(row, column, self._cell(week.sets_per_muscle.get(group, 0),
-                                                     landmarks[group]))
+                self.setItem(row, column, self._cell(week.counted_per_muscle.get(group, 0),
+                                                     landmarks[group], plan.rule))
 
     @staticmethod
-    def _cell(sets: int, landmarks: Landmarks) -> QTableWidgetItem:
-        item = QTableWidgetItem(str(sets) if sets else "–")
+    def _cell(sets: float, landmarks: Landmarks, rule: str) -> QTableWidgetItem:
+        item = QTableWidgetItem(f"{sets:g}" if sets else "–")
         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         status = volume_status(sets, landmarks)
         colour = QColor(STATUS_COLOURS[status])
         colour.setAlpha(70)
         item.setBackground(QBrush(colour))
-        item.setToolTip(f"{sets} sets: {status.value}")
+        item.setToolTip(f"{sets:g} sets (counted {rule}): {status.value}")
         return item
 
 
@@ -113,9 +111,10 @@ class PlanWarnings(QListWidget):
     def show_plan(self, plan: Plan) -> None:
         self.clear()
         if not plan.warnings:
-            self.addItem(QListWidgetItem("✓ The plan keeps every rule: volume between MEV and "
-                                         "MRV, 48 hours between sessions for a muscle, "
-                                         "2–4 sessions a week, rows and pulldowns."))
+            self.addItem(QListWidgetItem("✓ The plan keeps every rule: grown muscles ramp from "
+                                         "MEV, 48 hours between sessions for a muscle, "
+                                         "2–4 sessions a week, rows and pulldowns, every "
+                                         "session within its budget."))
             return
         for warning in plan.warnings:
             item = QListWidgetItem(f"⚠ {warning.message}")

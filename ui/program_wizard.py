@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -37,9 +36,17 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from models.domain import LEVELS, MUSCLE_GROUPS, WEEKDAYS, group_label
-from models.generator import ExerciseChoices, Plan, PlanRequest, choose_split, generate_plan
+from models.domain import LEVELS, WEEKDAYS, group_label
+from models.generator import (
+    DEFAULT_RANK,
+    ExerciseChoices,
+    Plan,
+    PlanRequest,
+    choose_split,
+    generate_plan,
+)
 from models.library import planning_library
+from models.plan_types import MAX_SESSION_MINUTES, MIN_SESSION_MINUTES
 from models.plans import default_name
 from ui.commands import SavePlanCommand
 from ui.day_exercise_list import (
@@ -49,6 +56,7 @@ from ui.day_exercise_list import (
     NameRole,
 )
 from ui.plan_preview import PlanGauges, PlanTable, PlanWarnings
+from ui.priority_ranking import PriorityRanking
 
 LEVEL_TEXT = {
     "beginner": "Starts at MEV and ends about halfway to MRV: plenty of room to progress.",
@@ -57,7 +65,6 @@ LEVEL_TEXT = {
 }
 SPLIT_TEXT = {"full_body": "Full body", "upper_lower": "Upper / lower",
               "push_pull_legs": "Push / pull / legs"}
-PRIORITY_TEXT = {"grow": "Grow", "maintain": "Maintain", "skip": "Skip"}
 # Presses, rows and deadlifts already train these hard: most programs maintain them so the big
 # groups have room to grow.
 DEFAULT_PRIORITIES = {"front_delts": "maintain", "traps": "maintain", "forearms": "maintain"}
@@ -142,9 +149,28 @@ class SchedulePage(QWizardPage):
         self.split_hint = QLabel(objectName="splitHint")
         self.split_hint.setStyleSheet("color: palette(placeholder-text);")
         layout.addRow("", self.split_hint)
+        length = QHBoxLayout()
+        self.limit_box = QCheckBox("At most", objectName="limitMinutes")
+        self.minutes_spin = QSpinBox(objectName="maxMinutes", suffix=" minutes a session",
+                                     minimum=MIN_SESSION_MINUTES, maximum=MAX_SESSION_MINUTES,
+                                     singleStep=5, value=75, enabled=False)
+        self.minutes_spin.setAccessibleName("Longest session, minutes")
+        self.limit_box.toggled.connect(self.minutes_spin.setEnabled)
+        self.limit_box.toggled.connect(wizard.recompute)
+        self.minutes_spin.valueChanged.connect(wizard.recompute)
+        length.addWidget(self.limit_box)
+        length.addWidget(self.minutes_spin)
+        length.addStretch()
+        layout.addRow("Session &length", length)
+        self.limit_box.setToolTip("Leave it off for up to 25 working sets a session; on, every "
+                                  "session fits this many minutes (warm-ups and rests "
+                                  "included).")
 
     def days(self) -> tuple[str, ...]:
         return tuple(day for day, box in self.day_boxes.items() if box.isChecked())
+
+    def max_minutes(self) -> int | None:
+        return self.minutes_spin.value() if self.limit_box.isChecked() else None
 
     def start(self) -> date:
         return self.start_edit.date().toPython()
@@ -165,32 +191,25 @@ class SchedulePage(QWizardPage):
 
 
 class PrioritiesPage(QWizardPage):
+    """The ranked muscles with grow, maintain or skip, and the budget they share."""
+
     def __init__(self, wizard: ProgramWizard):
         super().__init__()
         self.setTitle("Muscle priorities")
-        self.setSubTitle("Grow: ramp from MEV towards MRV. Maintain: hold between MV and MEV. "
-                         "Skip: no direct work. Growing everything at once rarely fits in ~25 "
-                         "sets a session: the gauges show what each choice costs.")
-        grid = QGridLayout(self)
-        self.combos: dict[str, QComboBox] = {}
-        for index, group in enumerate(MUSCLE_GROUPS):
-            combo = QComboBox(objectName=f"priority_{group}")
-            for key, text in PRIORITY_TEXT.items():
-                combo.addItem(text, key)
-            combo.setCurrentIndex(combo.findData(DEFAULT_PRIORITIES.get(group, "grow")))
-            combo.currentIndexChanged.connect(wizard.recompute)
-            label = QLabel(group_label(group))
-            label.setBuddy(combo)
-            row, column = index % 7, (index // 7) * 2
-            grid.addWidget(label, row, column)
-            grid.addWidget(combo, row, column + 1)
-            self.combos[group] = combo
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+        self.setSubTitle("Grow: ramp up from MEV. Maintain: hold the maintenance dose. Skip: "
+                         "no direct work. The week's budget goes to maintenance first, then to "
+                         "the muscles you grow, in the order of this list.")
+        layout = QVBoxLayout(self)
+        self.ranking = PriorityRanking()
+        self.ranking.set_state(DEFAULT_PRIORITIES, DEFAULT_RANK)
+        self.ranking.changed.connect(wizard.recompute)
+        layout.addWidget(self.ranking)
 
     def priorities(self) -> dict[str, str]:
-        return {group: combo.currentData() for group, combo in self.combos.items()
-                if combo.currentData() != "grow"}
+        return {g: p for g, p in self.ranking.priorities().items() if p != "grow"}
+
+    def rank(self) -> tuple[str, ...]:
+        return self.ranking.rank()
 
 
 class ExercisesPage(QWizardPage):
@@ -295,7 +314,7 @@ class ExercisesPage(QWizardPage):
                               f"{e.tempo}") for e in (session.exercises if session else ())]
             lst.set_rows(rows)
             index = self.tabs.indexOf(lst)
-            name = session.name if session else "Rest"
+            name = f"{session.name} · {session.minutes} min" if session else "Rest"
             self.tabs.setTabText(index, f"{day.capitalize()} · {name}")
 
     def _sync_tabs(self, plan: Plan) -> None:
@@ -339,13 +358,16 @@ class ReviewPage(QWizardPage):
         self.warnings.show_plan(plan)
         sessions = sum(len(w.sessions) for w in plan.weeks)
         end = plan.weeks[-1].sessions[-1].date if plan.weeks[-1].sessions else plan.start
-        peak = max(plan.weeks, key=lambda w: sum(s.total_sets for s in w.sessions))
-        busiest = max((s.total_sets for s in peak.sessions), default=0)
+        peak = plan.peak_week
+        longest = max(peak.sessions, key=lambda s: s.minutes, default=None)
+        grows = ", ".join(group_label(g).lower() for g in plan.rank) or "no muscle"
         self.summary.setText(
             f"{len(plan.weeks)} weeks, {sessions} sessions, {SPLIT_TEXT[plan.split].lower()}, "
-            f"from {plan.start:%a %d %b %Y} to {end:%a %d %b %Y}. Week {peak.number}, the "
-            f"biggest, has {sum(s.total_sets for s in peak.sessions)} working sets; its longest "
-            f"session {busiest}.")
+            f"from {plan.start:%a %d %b %Y} to {end:%a %d %b %Y}. Grows {grows}. Week "
+            f"{peak.number}, the biggest, has {sum(s.total_sets for s in peak.sessions)} "
+            f"working sets; its longest session "
+            f"{f'{longest.total_sets} sets, about {longest.minutes} minutes' if longest else '–'}"
+            f". Sets counted {plan.rule}.")
 
 
 class ProgramWizard(QWizard):
@@ -396,7 +418,9 @@ class ProgramWizard(QWizard):
         return PlanRequest(
             level=self.goal.level(), days=days, weeks=self.schedule.weeks_spin.value(),
             start=self.schedule.start(), deload=self.schedule.deload_box.isChecked(),
-            priorities=self.priorities.priorities(),
+            priorities=self.priorities.priorities(), rank=self.priorities.rank(),
+            rule=self._store.settings.secondary_rule,
+            max_minutes=self.schedule.max_minutes(),
             split=self.schedule.split_combo.currentData(),
             exercise_choices=ExerciseChoices(
                 by_day={d: n for d, n in self.day_choices.items() if d in days}),
@@ -416,8 +440,9 @@ class ProgramWizard(QWizard):
             self.schedule.start_edit.setDate(QDate(request_like.start))
             split = self.schedule.split_combo.findData(request_like.split)
             self.schedule.split_combo.setCurrentIndex(max(0, split))
-            for group, combo in self.priorities.combos.items():
-                combo.setCurrentIndex(combo.findData(request_like.priorities.get(group, "grow")))
+            # Stored priorities list the grown groups first, in rank order.
+            self.priorities.ranking.set_state(request_like.priorities,
+                                              list(request_like.priorities))
         finally:
             self._ready = True
         adjustments = dict(start_adjustments or {})
@@ -450,6 +475,7 @@ class ProgramWizard(QWizard):
             return
         self.plan = generate_plan(self.request())
         self.gauges.show_plan(self.plan, self.landmarks)
+        self.priorities.ranking.show_plan(self.plan)
         self.exercises.show_plan(self.plan)
         self.review.show_plan(self.plan, self.landmarks)
 
@@ -457,8 +483,7 @@ class ProgramWizard(QWizard):
         return self.goal.name_edit.text().strip() or default_name(self.plan)
 
     def accept(self) -> None:
-        command = SavePlanCommand(self._store, self.plan, self.program_name(),
-                                  self.priorities.priorities())
+        command = SavePlanCommand(self._store, self.plan, self.program_name())
         if not self._store.push(command):  # refused (disk full, read-only): keep the plan open
             return
         self.saved_mesocycle_id = command.mesocycle_id

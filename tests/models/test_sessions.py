@@ -353,7 +353,7 @@ def test_sessions_between_summarises_each_session_in_one_query(db):
 
     with counting_queries() as statements:
         summaries = sessions_between(MONDAY, WEDNESDAY)
-    assert len(statements) == 1
+    assert len(statements) == 2  # the summaries, and the sets that make each one's length
 
     assert [(s.id, s.date, s.position, s.name, s.status, s.groups, s.exercise_count,
              s.sets_done, s.mesocycle_id) for s in summaries] == [
@@ -363,6 +363,17 @@ def test_sessions_between_summarises_each_session_in_one_query(db):
         (empty, WEDNESDAY, 1, "Rest day walk", "planned", (), 0, 0, None),
     ]
     assert sessions_between(WEDNESDAY, MONDAY) == []
+    # Length (DOMAIN §10) of the target sets: row and pulldown compound, curl isolation.
+    targets = [se.target_sets for se in SessionExercise.select().where(
+        SessionExercise.session == pull).order_by(SessionExercise.position)]
+    expected = (targets[0] * 3.25 + 3) + (targets[1] * 3.25 + 3) + (targets[2] * 2.25 + 1)
+    assert summaries[0].minutes == round(expected) and summaries[2].minutes == 0
+    assert summaries[1].minutes == round(targets_of(legs) * 3.25 + 3)
+
+
+def targets_of(session_id: int) -> int:
+    return sum(se.target_sets for se in SessionExercise.select().where(
+        SessionExercise.session == session_id))
 
 
 @pytest.mark.parametrize("first_day, second_day, second_names, second_status, days_apart", [

@@ -143,6 +143,7 @@ def test_a_move_within_48_hours_warns_in_the_status_and_on_both_days(calendar, s
         (chip,) = calendar.cell_for(day).chips
         assert chip.conflicts and chip.conflicts[0].group == "back"
         assert "⚠" in chip._title() and "48 hours" in chip.toolTip()
+        assert " min," in chip.toolTip()  # the session's estimated length (DOMAIN §10)
 
 
 def test_no_warning_when_sessions_are_48_hours_apart(calendar, store, qtbot):

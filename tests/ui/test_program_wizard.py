@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QPushButton, QRadioButton, QWizard
 
 from models.schema import Exercise, Mesocycle, Session, SessionExercise
 from ui.mime import exercise_mime
@@ -54,9 +54,11 @@ def test_drive_every_page_and_finish_saves_the_mesocycle(wizard, store, qtbot):
     click_next(wizard, qtbot)
 
     assert wizard.currentPage() is wizard.priorities
-    wizard.priorities.combos["forearms"].setCurrentIndex(2)  # skip
-    wizard.priorities.combos["calves"].setCurrentIndex(1)  # maintain
+    ranking = wizard.priorities.ranking
+    ranking.set_priority("forearms", "skip")
+    ranking.set_priority("calves", "maintain")
     assert wizard.plan.weeks[0].sets_per_muscle["forearms"] == 0
+    assert wizard.plan.priorities["forearms"] == "skip"
     click_next(wizard, qtbot)
 
     assert wizard.currentPage() is wizard.exercises
@@ -118,9 +120,9 @@ def test_every_change_updates_the_gauges(wizard):
     gauge = wizard.gauges.gauge("back")
     wizard.goal.level_group.button(2).setChecked(True)  # advanced
     advanced_peak = gauge.sets
-    wizard.priorities.combos["back"].setCurrentIndex(2)  # skip
+    wizard.priorities.ranking.set_priority("back", "skip")
     assert gauge.sets == 0
-    wizard.priorities.combos["back"].setCurrentIndex(0)
+    wizard.priorities.ranking.set_priority("back", "grow")
     assert gauge.sets == advanced_peak
     wizard.schedule.day_boxes["tue"].setChecked(False)
     wizard.schedule.day_boxes["fri"].setChecked(False)  # Mon + Thu only
@@ -174,3 +176,53 @@ def test_a_refused_save_keeps_the_wizard_open_and_writes_nothing(wizard, store, 
     assert "disk is full" in failure.args[0] or "full" in failure.args[0]
     assert wizard.isVisible() and wizard.result() != QWizard.DialogCode.Accepted
     assert counts() == (0, 0, 0) and store.undo_stack.count() == 0
+
+
+def test_the_ranking_decides_what_grows_and_the_budget_bar_follows(wizard, qtbot):
+    """Two days hold one grown muscle: whichever is ranked first. Moving chest above the back
+    — with the keyboard, with the buttons — makes chest the one that grows; the bar, the rows
+    and the review follow."""
+    for day, box in wizard.schedule.day_boxes.items():
+        box.setChecked(day in ("mon", "thu"))
+    wizard.next(), wizard.next()
+    assert wizard.currentPage() is wizard.priorities
+    ranking = wizard.priorities.ranking
+    assert wizard.plan.rank == ("back",)
+    assert ranking.groups()[:2] == ["back", "chest"]
+    assert "grows 10 →" in ranking.list.item(0).text()
+    assert "over the budget" in ranking.list.item(1).text()
+    bar = ranking.budget_bar
+    assert bar.format().startswith("Week ") and "of your 50 sets" in bar.format()
+    assert 0 < bar.value() <= bar.maximum() == 50
+    assert "would let" in ranking.advice.text()
+    ranking._select("chest")
+    qtbot.mouseClick(ranking.findChild(QPushButton, "rankUp"), Qt.MouseButton.LeftButton)
+    assert ranking.groups()[:2] == ["chest", "back"]
+    assert wizard.plan.rank == ("chest",)
+    assert wizard.review.summary.text().count("Grows chest") == 1
+    ranking.list.setFocus()
+    ranking._select("back")
+    qtbot.keyClick(ranking.list, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert wizard.plan.rank == ("back",)
+    skip = ranking.findChild(QRadioButton, "priority_skip")
+    qtbot.mouseClick(skip, Qt.MouseButton.LeftButton, pos=QPoint(8, skip.height() // 2))
+    assert wizard.plan.priorities["back"] == "skip" and wizard.plan.rank == ("chest",)
+
+
+def test_dragging_a_muscle_in_the_ranking_reorders_it(wizard):
+    ranking = wizard.priorities.ranking
+    model = ranking.list.model()
+    # What a drop inside the list does: the row moves, and the plan follows.
+    model.moveRow(model.index(0, 0).parent(), 3, model.index(0, 0).parent(), 0)
+    assert ranking.groups()[0] == "hamstrings"
+    assert wizard.request().rank[0] == "hamstrings"
+
+
+def test_a_longest_session_limit_holds_every_session(wizard):
+    wizard.schedule.limit_box.setChecked(True)
+    wizard.schedule.minutes_spin.setValue(45)
+    assert wizard.plan.max_minutes == 45
+    assert all(s.minutes <= 45 for w in wizard.plan.weeks for s in w.sessions)
+    assert "minutes" in wizard.priorities.ranking.budget_bar.format()
+    tab = wizard.exercises.tabs.tabText(0)
+    assert tab.endswith(" min")
