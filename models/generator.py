@@ -1038,8 +1038,8 @@ def _full_split_days(context: _Context, plan: Plan) -> set[str]:
 
 
 def _remedy(context: _Context, groups: list[str], full_days: set[str], verb: str) -> str:
-    """'About 5 days would let side delts and glutes grow; 6 days rear delts. Biceps: its
-    days (Mon, Thu) are full — a split with more upper days would hold it.'"""
+    """What would hold these groups: more days, or — where only their split days are full —
+    another split."""
     crowded = [g for g in groups if set(context.homes[g]) <= full_days]
     sentence = _days_sentence(context, [g for g in groups if g not in crowded], verb)
     if crowded:
@@ -1056,19 +1056,24 @@ def _remedy(context: _Context, groups: list[str], full_days: set[str], verb: str
 
 
 def _days_sentence(context: _Context, groups: list[str], verb: str) -> str:
-    """'About 5 days would let side delts and glutes grow; 6 days rear delts; forearms need
-    more than a week of sessions holds.'"""
+    """'1 more day (5 in all) would let side delts and glutes grow; 2 more days (6 in all)
+    rear delts. Forearms need more than a week of sessions holds.' Rough: the peak week's
+    expected sets over what a session holds."""
     by_days: dict[int, list[str]] = defaultdict(list)
     for group in groups:
         by_days[_days_to_hold(context, group)].append(group)
     parts = []
+    chosen = len(context.days)
     for days, named in sorted(by_days.items()):
         if days > 7:
             continue
-        parts.append(f"{days} days would let {groups_label(named, ordered=True)} {verb}"
-                     if not parts else f"{days} days {groups_label(named, ordered=True)}")
+        more = days - chosen
+        lead = f"{more} more day{'s' if more > 1 else ''} ({days} in all)"
+        parts.append(f"{lead} would let {groups_label(named, ordered=True)} {verb}"
+                     if not parts else f"{lead} {groups_label(named, ordered=True)}")
     beyond = by_days.get(8, [])
-    sentence = ("About " + "; ".join(parts) + ".") if parts else ""
+    sentence = ("; ".join(parts) + ".") if parts else ""
+    sentence = sentence[:1].upper() + sentence[1:]
     if beyond:
         sentence += (f" {groups_label(beyond, ordered=True).capitalize()} "
                      f"need{'s' if len(beyond) == 1 else ''} more than a week of sessions holds.")

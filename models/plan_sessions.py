@@ -356,11 +356,14 @@ def exercises_for_sets(menu: Sequence[ExerciseInfo], sets: int,
 
 
 def deload_exercises(used: Sequence[ExerciseInfo], sets: int) -> list[tuple[ExerciseInfo, int]]:
-    """A group's deload sets in one session over the exercises it did there at the peak: one
-    set each at least, near-identical variants dropped when one can hold the sets."""
+    """A group's deload sets in one session over the exercises it did there at the peak: two
+    sets each where the sets allow (one at least), near-identical variants dropped when one
+    can hold the sets."""
     if sets <= 0 or not used:
         return []
-    menu = list(used[:sets])
+    # Two sets an exercise where the sets allow: a deload drops exercises before it gives
+    # one-set prescriptions.
+    menu = list(used[:max(1, sets // MIN_SETS_PER_EXERCISE)])
     if sets <= MAX_SETS_PER_EXERCISE:
         menu = [e for i, e in enumerate(menu)
                 if not any(near_identical(e, other) for other in menu[:i])]

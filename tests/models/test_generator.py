@@ -239,7 +239,7 @@ def test_the_budget_names_what_it_maintains_and_the_days_that_would_grow_it():
     plan = generate_plan(_request(level="intermediate", days=("mon", "thu")))
     message = next(w.message for w in plan.warnings if w.rule == "budget")
     assert "chest" in message and "maintained, not grown" in message
-    assert "3 days would let" in message or "4 days would let" in message
+    assert "more day" in message and "would let" in message
     assert plan.priorities["chest"] == "maintain"
 
 
