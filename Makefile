@@ -13,7 +13,7 @@ QT_DEBS := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libgli
 	libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1
 
-.PHONY: run test lint bench clean sysdeps help package smoke-package
+.PHONY: run test lint bench clean sysdeps e2e-deps help package smoke-package
 
 help:
 	@echo "make run    set up .venv and open Overload on the default database"
@@ -41,14 +41,27 @@ $(DEV_STAMP): requirements.txt requirements-dev.txt | $(PY)
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	@touch $@ $(RUN_STAMP)
 
-# Qt needs a few system libraries a minimal Debian lacks; check by loading QtGui offscreen.
+# Qt needs a few system libraries a minimal Debian lacks (offscreen and the xcb plugin the app and
+# the real-input tests load): each one missing is installed, where apt-get can be used.
 sysdeps: $(RUN_STAMP)
-	@QT_QPA_PLATFORM=offscreen $(PY) -c "from PySide6.QtWidgets import QApplication" 2>/dev/null \
-	&& ldconfig -p 2>/dev/null | grep -q libxcb-cursor.so.0 || { \
+	@missing=""; for deb in $(QT_DEBS); do \
+		dpkg-query -W -f='$${Status}' $$deb 2>/dev/null | grep -q "ok installed" || missing="$$missing $$deb"; \
+	done; \
+	if [ -n "$$missing" ] && command -v dpkg-query >/dev/null; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-			echo "Installing the system libraries Qt needs: $(QT_DEBS)"; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(QT_DEBS) >/dev/null; \
-		else echo "Qt may need: sudo apt-get install $(QT_DEBS)"; fi; }
+			echo "Installing the system libraries Qt needs:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		else echo "Qt may need: sudo apt-get install$$missing"; fi; fi
+
+# The real-input tests (tests/e2e/test_real_input.py) drive the app on an Xvfb screen with
+# xdotool (STYLE.md §8); installed only when missing, only where apt-get can be used.
+E2E_DEBS := xvfb xauth xdotool
+e2e-deps:
+	@command -v Xvfb >/dev/null && command -v xdotool >/dev/null || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing what the real-input tests need: $(E2E_DEBS)"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(E2E_DEBS) >/dev/null; \
+		else echo "The real-input tests are skipped without: sudo apt-get install $(E2E_DEBS)"; fi; }
 
 run: sysdeps
 	$(PY) main.py
@@ -56,7 +69,7 @@ run: sysdeps
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 
-test: $(DEV_STAMP) sysdeps lint
+test: $(DEV_STAMP) sysdeps e2e-deps lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(DEV_STAMP) sysdeps

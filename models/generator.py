@@ -127,6 +127,10 @@ GIVER_ORDER: tuple[str, ...] = (
     "back", "chest", "quads", "hamstrings", "glutes", "front_delts", "side_delts",
     "rear_delts", "triceps", "biceps", "traps", "calves", "abs", "forearms",
 )
+# Growth goes down the ranking; a group that does not fit is passed over (its days may be full
+# while others have room: legs on an upper/lower split), but two in a row mean the week is
+# spent, and the groups ranked below them are maintained.
+MISSES_BEFORE_FULL = 2
 # Sets a session holds per minute of the user's maximum length, for placing groups on days
 # before the exercises are known (a working set with its share of warm-ups and changes).
 _MINUTES_PER_SET = 3.2
@@ -233,6 +237,18 @@ class _Context:
                                and g in self.pools}
         self._give_orphan_days_work()
         self.homes = {g: self._home(g) for g in MUSCLE_GROUPS}
+        self.mrv = {g: request.landmarks_for(g).mrv for g in MUSCLE_GROUPS}
+        # Sessions a week a group may have: its table range's top, on its split's days.
+        self._max_sessions = {
+            g: max(1, min(frequency_range(request.landmarks_for(g))[1], len(self.homes[g])))
+            for g in MUSCLE_GROUPS}
+        # The most sets a group's session holds: 12 (DOMAIN §3), and five per exercise the
+        # group has to choose from.
+        self._session_cap = {g: min(GROUP_SESSION_CAP,
+                                    MAX_SETS_PER_EXERCISE * len(self.pools.get(g, ())))
+                             for g in MUSCLE_GROUPS}
+        self._estimates: dict[tuple, tuple[dict[str, int], dict[str, float]]] = {}
+        self._targets: dict[tuple, dict[str, list[int]]] = {}
         self.shares = {g: _secondary_shares(self.pools.get(g, ()), request.rule)
                        for g in MUSCLE_GROUPS}
         capacity = SESSION_SET_CAP if request.max_minutes is None else min(
@@ -343,6 +359,12 @@ class _Context:
     # Targets, in sets counted under the user's rule.
 
     def targets(self, config: _Config) -> dict[str, list[int]]:
+        key = (config.grown, tuple(config.ends.get(g, 0) for g in config.grown))
+        if key not in self._targets:
+            self._targets[key] = self._targets_now(config)
+        return self._targets[key]
+
+    def _targets_now(self, config: _Config) -> dict[str, list[int]]:
         request, targets = self.request, {}
         for group in MUSCLE_GROUPS:
             if group in config.grown:
@@ -362,8 +384,7 @@ class _Context:
         return self._ramps[key]
 
     def max_sessions(self, group: str) -> int:
-        high = frequency_range(self.request.landmarks_for(group))[1]
-        return max(1, min(high, len(self.homes[group])))
+        return self._max_sessions[group]
 
     def direct_sets(self, group: str, target: int, indirect: float, sessions: int,
                     grown: bool) -> int:
@@ -371,13 +392,13 @@ class _Context:
         groups' exercises already give it: a grown group keeps at least two sets in two
         sessions and stays at or under MRV; a maintained one gets only what is missing."""
         missing = math.ceil(target - indirect - 1e-9)
-        cap = self.session_cap(group) * sessions
+        cap = self._session_cap[group] * sessions
         if not grown:
             if group in self.chosen:  # the user's own exercise for it gets its sets
                 missing = max(missing, MIN_SETS_PER_EXERCISE)
             return 0 if missing <= 0 else min(cap, max(MIN_SETS_PER_EXERCISE, missing))
         floor = MIN_SETS_PER_EXERCISE * min(2, sessions)
-        room = math.floor(self.request.landmarks_for(group).mrv - indirect + 1e-9)
+        room = math.floor(self.mrv[group] - indirect + 1e-9)
         sets = min(cap, max(floor, missing), max(room, 0))
         return sets if sets >= MIN_SETS_PER_EXERCISE else 0
 
@@ -389,6 +410,13 @@ class _Context:
 
     def _estimate(self, targets: Mapping[str, list[int]], grown: tuple[str, ...],
                   week: int) -> tuple[dict[str, int], dict[str, float]]:
+        key = (grown, week, tuple((g, targets[g][week]) for g in targets))
+        if key not in self._estimates:
+            self._estimates[key] = self._estimate_now(targets, grown, week)
+        return self._estimates[key]
+
+    def _estimate_now(self, targets: Mapping[str, list[int]], grown: tuple[str, ...],
+                      week: int) -> tuple[dict[str, int], dict[str, float]]:
         indirect: dict[str, float] = defaultdict(float)
         estimate = {}
         for group in GIVER_ORDER:
@@ -429,9 +457,7 @@ class _Context:
         return math.floor(self.session_cap(group) * days + self._peak_indirect[grown][group])
 
     def session_cap(self, group: str) -> int:
-        """The most sets a group's session holds: 12 (DOMAIN §3), and five per exercise the
-        group has to choose from."""
-        return min(GROUP_SESSION_CAP, MAX_SETS_PER_EXERCISE * len(self.pools.get(group, ())))
+        return self._session_cap[group]
 
     def cap_warnings(self, plan: Plan) -> list[PlanWarning]:
         """Grown groups whose ramp the 12-sets-a-session cap stops short of its full end:
@@ -671,8 +697,7 @@ class _Draft:
         for group, sets in list(direct.items()):
             if group in self.config.grown:
                 sets = self._on_ramp(group, index, sets, everything[group])
-            mrv = self.context.request.landmarks_for(group).mrv
-            room = math.floor(mrv - everything[group] + 1e-9)
+            room = math.floor(self.context.mrv[group] - everything[group] + 1e-9)
             if sets > room:
                 sets = room if room >= MIN_SETS_PER_EXERCISE else 0
             if sets != direct[group]:
@@ -867,16 +892,24 @@ class _Budget:
         self.ceilings = self._squeeze(_Config((), {})).ceilings
         grown: tuple[str, ...] = ()
         self._accepted = self.context.draft(_Config((), {}, self.ceilings), trial=True)
+        misses = 0
         for group in self.context.ranking:
+            if misses == MISSES_BEFORE_FULL:
+                break  # the budget is spent: what is ranked lower is maintained
             if self._room_for(grown, group) and self._fits(self._lowest((*grown, group))):
-                grown = (*grown, group)
+                grown, misses = (*grown, group), 0
             elif not grown and self._fits(self._lowest((group,), least=True)):
                 # Too few days for its usual ramp (two days, an advanced back): the
                 # top-ranked still grows, as far as the budget goes.
                 grown = (group,)
+            elif grown:
+                misses += 1
         if not grown:
             return _Config((), {}, self.ceilings)
         config = self._lowest(grown, least=not self._fits(self._lowest(grown)))
+        full = replace(config, ends={g: self._capped_full_end(g, grown) for g in grown})
+        if full.ends != config.ends and self._fits(full):
+            config = full  # everything fits at its full ramp: nothing to weigh
         for group in config.grown:
             config = self._raise(config, group)
         self.context.rerank(config)
@@ -1065,18 +1098,19 @@ def _days_sentence(context: _Context, groups: list[str], verb: str) -> str:
     parts = []
     chosen = len(context.days)
     for days, named in sorted(by_days.items()):
-        if days > 7:
+        if days > 7 or len(parts) == 2:  # the next two steps say enough
             continue
         more = days - chosen
         lead = f"{more} more day{'s' if more > 1 else ''} ({days} in all)"
         parts.append(f"{lead} would let {groups_label(named, ordered=True)} {verb}"
                      if not parts else f"{lead} {groups_label(named, ordered=True)}")
-    beyond = by_days.get(8, [])
+    beyond = [g for days, named in sorted(by_days.items()) for g in named
+              if days > 7 or days > sorted(by_days)[min(1, len(by_days) - 1)]]
     sentence = ("; ".join(parts) + ".") if parts else ""
     sentence = sentence[:1].upper() + sentence[1:]
     if beyond:
         sentence += (f" {groups_label(beyond, ordered=True).capitalize()} "
-                     f"need{'s' if len(beyond) == 1 else ''} more than a week of sessions holds.")
+                     f"need{'s' if len(beyond) == 1 else ''} more days still.")
     return sentence.strip()
 
 

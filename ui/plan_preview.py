@@ -117,7 +117,10 @@ class PlanWarnings(QListWidget):
                                          "session within its budget."))
             return
         for warning in plan.warnings:
-            item = QListWidgetItem(f"⚠ {warning.message}")
+            # The budget's choices (what grows, what is maintained) are the plan's decisions,
+            # not broken rules: they read as information.
+            glyph = "ℹ" if warning.rule == "budget" else "⚠"
+            item = QListWidgetItem(f"{glyph} {warning.message}")
             item.setData(Qt.ItemDataRole.UserRole, warning.rule)
             item.setForeground(QBrush(QColor("#a15c00")))
             self.addItem(item)

@@ -49,9 +49,10 @@ class PriorityRanking(QWidget):
         self.setObjectName("priorityRanking")
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._build_list(), 0, 0, 2, 1)
-        layout.addLayout(self._build_controls(), 0, 1)
-        layout.addLayout(self._build_budget(), 1, 1)
+        budget = self._build_budget()
+        layout.addLayout(budget, 0, 0, 1, 2)
+        layout.addWidget(self._build_list(), 1, 0)
+        layout.addLayout(self._build_controls(), 1, 1)
         layout.setColumnStretch(0, 3)
         layout.setColumnStretch(1, 2)
         self.set_state({}, DEFAULT_RANK)
@@ -87,24 +88,28 @@ class PriorityRanking(QWidget):
             moves.addWidget(button)
         self.list.installEventFilter(self)
         column.addLayout(moves)
-        hint = QLabel("Drag a muscle, or use Up and Down: grown muscles get the budget in this "
-                      "order.", wordWrap=True)
+        hint = QLabel("Drag a muscle, or use Up and Down (Alt+↑, Alt+↓): grown muscles get the "
+                      "budget in this order.", wordWrap=True)
         hint.setStyleSheet("color: palette(placeholder-text);")
         column.addWidget(hint)
-        column.addStretch()
-        return column
-
-    def _build_budget(self) -> QVBoxLayout:
-        column = QVBoxLayout()
-        self.budget_bar = QProgressBar(objectName="budgetBar")
-        self.budget_bar.setAccessibleName("Peak week against the budget")
-        self.budget_bar.setTextVisible(True)
-        column.addWidget(self.budget_bar)
-        self.advice = QLabel(objectName="budgetAdvice", wordWrap=True)
-        self.advice.setTextFormat(Qt.TextFormat.PlainText)
+        column.addSpacing(8)
         column.addWidget(self.advice)
         column.addStretch()
         return column
+
+    def _build_budget(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        caption = QLabel("<b>Budget</b>")
+        self.budget_bar = QProgressBar(objectName="budgetBar")
+        self.budget_bar.setAccessibleName("Peak week against the budget")
+        self.budget_bar.setTextVisible(True)
+        caption.setBuddy(self.budget_bar)
+        row.addWidget(caption)
+        row.addWidget(self.budget_bar, 1)
+        # Filled here, shown beside the controls (_build_controls) where the user acts on it.
+        self.advice = QLabel(objectName="budgetAdvice", wordWrap=True)
+        self.advice.setTextFormat(Qt.TextFormat.PlainText)
+        return row
 
     def eventFilter(self, watched, event) -> bool:
         """Alt+Up and Alt+Down on the list move the selected muscle (keyboard-only ranking)."""
@@ -183,7 +188,8 @@ class PriorityRanking(QWidget):
         self.budget_bar.setValue(min(budget.used, budget.available))
         self.budget_bar.setFormat(budget.text)
         self.budget_bar.setToolTip(budget.text)
-        advice = [w.message.removeprefix("Budget: ") for w in plan.warnings if w.rule == "budget"]
+        advice = [_sentence(w.message.removeprefix("Budget: "))
+                  for w in plan.warnings if w.rule == "budget"]
         self.advice.setText("\n\n".join(advice) if advice else
                             "Every muscle you chose to grow fits with its full ramp.")
 
@@ -213,14 +219,13 @@ class PriorityRanking(QWidget):
             rank += priority == "grow"
             place = f"{rank}." if priority == "grow" else "–"
             did, outcome = outcomes.get(group, (priority, PRIORITY_TEXT[priority].lower()))
-            if priority == "grow" and did != "grow":
-                outcome = f"over the budget, {outcome}"
+            squeezed = priority == "grow" and did != "grow"
+            if squeezed:
+                outcome = f"no room to grow: {outcome}"
             item.setText(f"{place:>3}  {group_label(group)} — {outcome}")
-            item.setToolTip(f"{group_label(group)}: {PRIORITY_TEXT[priority]} "
-                            f"(Alt+{PRIORITY_KEYS[priority]} on the buttons)")
-            colour = QColor("#2e8b3d") if priority == "grow" else QColor("#808080") \
-                if priority == "skip" else QColor()
-            item.setForeground(QBrush(colour) if colour.isValid() else QBrush())
+            item.setToolTip(f"{group_label(group)}: you chose {PRIORITY_TEXT[priority]}"
+                            + ("; the budget maintains it" if squeezed else ""))
+            item.setForeground(_outcome_brush(did if not squeezed else "squeezed"))
 
     def _show_current(self, item: QListWidgetItem | None, *_args) -> None:
         if item is None:
@@ -229,6 +234,24 @@ class PriorityRanking(QWidget):
         self.selected.setText(f"<b>{group_label(group)}</b>")
         with QSignalBlocker(self.priority_group):
             self.priority_group.button(PRIORITIES.index(priority)).setChecked(True)
+
+
+# Row colours: grown (the status palette's green), wanted but over the budget (its amber),
+# skipped (grey); maintained rows keep the palette's text colour.
+_OUTCOME_COLOURS = {"grow": "#2e8b3d", "squeezed": "#a15c00", "skip": "#808080"}
+
+
+def _outcome_brush(outcome: str) -> QBrush:
+    colour = _OUTCOME_COLOURS.get(outcome)
+    return QBrush(QColor(colour)) if colour else QBrush()
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _sets(count: float) -> str:
+    return f"{count:g} set{'' if count == 1 else 's'}"
 
 
 def _outcomes(plan: Plan) -> dict[str, tuple[str, str]]:
@@ -240,9 +263,9 @@ def _outcomes(plan: Plan) -> dict[str, tuple[str, str]]:
         start, end = first.counted_per_muscle.get(group, 0), peak.counted_per_muscle.get(group, 0)
         did = plan.priorities.get(group, "skip")
         if did == "grow":
-            text[group] = (did, f"grows {start:g} → {end:g} sets")
+            text[group] = (did, f"grows {start:g} → {_sets(end)}")
         elif did == "maintain":
-            text[group] = (did, f"maintained at {start:g} sets" if start
+            text[group] = (did, f"maintained at {_sets(start)}" if start
                            else "maintained, no sets needed")
         else:
             text[group] = (did, "skip")

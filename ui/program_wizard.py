@@ -398,6 +398,8 @@ class ProgramWizard(QWizard):
         for page in (self.goal, self.schedule, self.priorities, self.exercises, self.review):
             self.addPage(page)
         self._ready = True
+        self._stale: set[QWizardPage] = set()
+        self.currentIdChanged.connect(self._show_current_page)
         self.resize(1100, 720)
         self.recompute()
 
@@ -475,9 +477,21 @@ class ProgramWizard(QWizard):
             return
         self.plan = generate_plan(self.request())
         self.gauges.show_plan(self.plan, self.landmarks)
-        self.priorities.ranking.show_plan(self.plan)
-        self.exercises.show_plan(self.plan)
-        self.review.show_plan(self.plan, self.landmarks)
+        # Only the page on screen is redrawn now; the others catch up when shown.
+        self._stale = {self.priorities, self.exercises, self.review}
+        self._show_current_page()
+
+    def _show_current_page(self, *_args) -> None:
+        page = self.currentPage()
+        if self.plan is None or page not in self._stale:
+            return
+        self._stale.discard(page)
+        if page is self.priorities:
+            self.priorities.ranking.show_plan(self.plan)
+        elif page is self.exercises:
+            self.exercises.show_plan(self.plan)
+        elif page is self.review:
+            self.review.show_plan(self.plan, self.landmarks)
 
     def program_name(self) -> str:
         return self.goal.name_edit.text().strip() or default_name(self.plan)

@@ -1,0 +1,25 @@
+"""Drop targets driven by a real pointer under Xvfb with Qt's xcb plugin (STYLE.md §8)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.e2e.realinput import Child, drag, xvfb
+
+HERE = Path(__file__).resolve().parent
+
+
+def test_dragging_a_muscle_up_the_ranking_with_a_real_mouse(tmp_path):
+    """Priorities page, two days a week: the back is first and the only muscle that grows.
+    A real drag of chest onto the back's row puts chest first, and the plan grows chest."""
+    with xvfb() as display:
+        child = Child(display, HERE / "ranking_child.py", home=tmp_path)
+        rows = child.ready["rows"]
+        assert list(rows)[:2] == ["back", "chest"]
+        chest, back = rows["chest"], rows["back"]
+        # Onto the back row's top edge: the drop goes above it.
+        drag(display, (chest[0], chest[1]), (back[0], back[2] + 1))
+        result = child.finish()
+    assert result["order"][:2] == ["chest", "back"], result
+    assert result["rank"][0] == "chest"
+    assert result["plan_rank"] == ["chest"]
