@@ -442,9 +442,11 @@ class ProgramWizard(QWizard):
             self.schedule.start_edit.setDate(QDate(request_like.start))
             split = self.schedule.split_combo.findData(request_like.split)
             self.schedule.split_combo.setCurrentIndex(max(0, split))
-            # Stored priorities list the grown groups first, in rank order.
-            self.priorities.ranking.set_state(request_like.priorities,
-                                              list(request_like.priorities))
+            # Stored priorities list the grown groups first, in rank order; a mesocycle saved
+            # before the ranking existed stored them by name, and starts from the default order.
+            stored = list(request_like.priorities)
+            order = DEFAULT_RANK if len(stored) > 2 and stored == sorted(stored) else stored
+            self.priorities.ranking.set_state(request_like.priorities, order)
         finally:
             self._ready = True
         adjustments = dict(start_adjustments or {})

@@ -4,6 +4,7 @@ deload, the next mesocycle's wizard, the tempo cue and the plate calculator."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 import pytest
@@ -14,7 +15,7 @@ from models import feedback_store as fs
 from models import sessions as ms
 from models.autoregulation import Feedback
 from models.domain import LB_TO_KG
-from models.schema import Exercise, Session, SessionExercise
+from models.schema import Exercise, Mesocycle, Session, SessionExercise
 from models.schema import Feedback as FeedbackRow
 from models.settings import update_settings
 from tests.shared import BLOCK_START as START
@@ -378,6 +379,10 @@ def test_next_mesocycle_opens_the_wizard_prefilled_with_reasons(store, qtbot, bl
         "intermediate", ("mon", "tue", "thu", "fri"), 4, True)
     assert request.start == START + timedelta(days=35)  # the day after its deload week
     assert request.start_offsets == {"chest": 2}
+    # The ranking and priorities the last block ended with (grown groups first, in order).
+    stored = json.loads(Mesocycle.get_by_id(block).priorities)
+    assert list(request.rank) == [g for g, p in stored.items() if p == "grow"]
+    assert request.rank[0] == "back"
     assert wizard.plan.weeks[0].sets_per_muscle["chest"] == 12
     assert wizard.plan.weeks[0].sets_per_muscle["back"] == 10
     note = wizard.goal.start_note
