@@ -7,8 +7,16 @@ writes the rows these rules work on; the UI only draws what comes back.
 The rules, as this module applies them:
 - Next week (DOMAIN §5 table): soreness 0 or 1 with performance 0–1 adds sets (+2 only for
   "healed early" and "beat it"), performance 2 holds, performance 3 (could not match last time)
-  calls for a recovery session whatever the soreness; soreness 2–3 never adds. The result is
-  never above MRV; a week already above MRV comes down to it. Every result names its reason.
+  calls for a recovery session whatever the soreness; soreness 2–3 never adds. Pump refines the
+  table: a hold that comes only from performance 2 (soreness 0–1) with a pump of 0–1 adds one —
+  the dose was too small to feel; pump never turns a recovery session into more sets. A muscle
+  the block maintains (or skips) only holds or drops. The result is never above MRV; a week
+  already above MRV comes down to it. Every result names its reason and its base: last week's
+  sets, from → to.
+- The week's limits (fit_week): the new sets go to the group's planned sessions of that week,
+  evenly, never past 12 sets of a group in a session, the session cap (25 working sets) or the
+  plan's longest session; sets that do not fit are not added, and the reason says where there
+  was no room.
 - A recovery session is half the sets and half the reps (rounded up, at least 1) at the same
   load: the load is not a target, so last time's load carries over as the progression's target.
 - An early deload is suggested when a group's planned weekly sets reach its MRV, or when its
@@ -28,11 +36,20 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from models.domain import DEFAULT_LANDMARKS, MUSCLE_GROUPS, ExerciseInfo, Landmarks, group_label
+from models.domain import (
+    DEFAULT_LANDMARKS,
+    MUSCLE_GROUPS,
+    ExerciseInfo,
+    Landmarks,
+    group_label,
+    session_minutes,
+)
 from models.generator import weekly_targets
+from models.plan_types import GROUP_SESSION_CAP, SESSION_SET_CAP
 from models.plan_volume import MIN_GROW_START
 
 RATING_RANGE = range(0, 4)
+MAX_ROW_SETS = 20  # the database's limit of target sets on one session exercise
 NEXT_START_STEP = 2
 MIN_RATINGS = 2  # "always" needs more than one rating to mean anything
 MIN_START_SETS = MIN_GROW_START  # the generator's floor for groups whose MEV is 0
@@ -46,6 +63,7 @@ PERFORMANCE_LABELS = {0: "beat it", 1: "matched it", 2: "barely matched", 3: "co
 _SORENESS_REASON = {0: "healed early", 1: "healed just in time", 2: "still sore", 3: "still sore"}
 _PERFORMANCE_REASON = {0: "performance beat last time", 1: "performance held",
                        2: "performance barely held", 3: "performance dropped"}
+_PUMP_REASON = {0: "no pump", 1: "little pump"}
 
 # DOMAIN §5: rows soreness 0, 1, 2–3; columns performance 0–3. None = recovery session.
 _TABLE: dict[int, tuple[int | None, ...]] = {
@@ -119,8 +137,9 @@ class Adjustment:
 
 @dataclass(frozen=True)
 class GroupAdjustment:
-    """Next week's sets of one group and why. `planned` is what the week holds now, when known;
-    `applied` says the week already matches (sets, and the recovery session if any)."""
+    """Next week's sets of one group and why: `base` (last week's sets) → `sets`, `delta`
+    their difference. `planned` is what the week holds now, when known; `applied` says this
+    adjustment is the one applied to the week."""
 
     group: str
     sets: int
@@ -129,6 +148,7 @@ class GroupAdjustment:
     reason: str
     planned: int | None = None
     applied: bool = False
+    base: int | None = None
 
 
 @dataclass(frozen=True)
@@ -174,36 +194,52 @@ class PlateResult:
 
 # --- Next week ----------------------------------------------------------------------------------
 
-def adjustment(soreness: int, performance: int) -> Adjustment:
-    """The DOMAIN §5 cell for these ratings (soreness 2 and 3 share a row)."""
-    for name, value in (("soreness", soreness), ("performance", performance)):
+def adjustment(soreness: int, performance: int, pump: int | None = None) -> Adjustment:
+    """The DOMAIN §5 cell for these ratings (soreness 2 and 3 share a row), refined by pump:
+    a hold that comes only from performance 2 (soreness 0–1) with little pump (0–1) is +1."""
+    for name, value in (("soreness", soreness), ("performance", performance), ("pump", pump)):
+        if value is None and name == "pump":
+            continue
         if isinstance(value, bool) or value not in RATING_RANGE:
             raise ValueError(f"{name}: {value!r} is not 0–3")
     delta = _TABLE[min(soreness, 2)][performance]
     reason = f"{_SORENESS_REASON[soreness]}, {_PERFORMANCE_REASON[performance]}"
+    if delta == 0 and soreness <= 1 and performance == 2 and pump is not None and pump <= 1:
+        delta = 1
+        reason += f", {_PUMP_REASON[pump]}: too small a dose to feel"
     return Adjustment(delta=delta, recovery=delta is None, reason=reason)
 
 
 def next_week_sets(group: str, current_sets: int, feedback: Feedback | None,
-                   landmarks: Landmarks) -> GroupAdjustment:
-    """Next week's sets for `group` from this week's `current_sets` and its feedback, never
-    above MRV. Unrated feedback changes nothing (apart from bringing a week above MRV down)."""
+                   landmarks: Landmarks, *, maintained: bool = False) -> GroupAdjustment:
+    """Next week's sets for `group` from last week's `current_sets` (the base) and its
+    feedback, never above MRV; a `maintained` group (the block maintains or skips it) only
+    holds or drops. Unrated feedback changes nothing (apart from bringing a week above MRV
+    down)."""
     name = group_label(group).lower()
     mrv = landmarks.mrv
     if feedback is None or not feedback.rated:
         sets = min(current_sets, mrv)
         why = "not rated" if sets == current_sets else f"not rated, down to MRV {mrv}"
-        return GroupAdjustment(group, sets, sets - current_sets, False, f"{name}: {why}")
-    cell = adjustment(feedback.soreness, feedback.performance)
+        return GroupAdjustment(group, sets, sets - current_sets, False, f"{name}: {why}",
+                               base=current_sets)
+    cell = adjustment(feedback.soreness, feedback.performance, feedback.pump)
     if cell.recovery:
         sets = min(current_sets, mrv)
         return GroupAdjustment(group, sets, sets - current_sets, True,
-                               f"{name} recovery session: {cell.reason}")
+                               f"{name} recovery session: {cell.reason}", base=current_sets)
+    if maintained and cell.delta > 0:
+        sets = min(current_sets, mrv)
+        change = _change_text(sets - current_sets, current_sets, sets, mrv)
+        return GroupAdjustment(group, sets, sets - current_sets, False,
+                               f"{name} {change} (maintained this block: it holds or drops): "
+                               f"{cell.reason}", base=current_sets)
     wanted = current_sets + cell.delta
     sets = min(wanted, mrv)
     delta = sets - current_sets
     return GroupAdjustment(group, sets, delta, False,
-                           f"{name} {_change_text(delta, wanted, sets, mrv)}: {cell.reason}")
+                           f"{name} {_change_text(delta, wanted, sets, mrv)}: {cell.reason}",
+                           base=current_sets)
 
 
 def _change_text(delta: int, wanted: int, sets: int, mrv: int) -> str:
@@ -214,6 +250,144 @@ def _change_text(delta: int, wanted: int, sets: int, mrv: int) -> str:
     if delta == 0:
         return f"held at MRV {mrv}" if capped else "held"
     return f"−{-delta} to MRV {mrv}"
+
+
+# --- The week's limits ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class WeekRow:
+    """One session exercise of the week being adapted, as the limits need it. `sets`,
+    `rep_low` and `rep_high` are its usual targets (a recovery row's, before halving)."""
+
+    id: int
+    session_id: int
+    day: date
+    planned: bool  # its session is still planned; a done session's sets count as they are
+    group: str | None
+    pattern: str
+    secondary: tuple[str, ...]
+    sets: int
+    rep_low: int
+    rep_high: int
+    order: tuple = ()  # where it sits in the week: session day, position, row position
+
+
+@dataclass(frozen=True)
+class WeekLimits:
+    """What one session may hold (DOMAIN §3, §10): working sets, sets of one group, minutes."""
+
+    session_sets: int = SESSION_SET_CAP
+    group_sets: int = GROUP_SESSION_CAP
+    max_minutes: int | None = None
+    row_sets: int = MAX_ROW_SETS
+
+
+@dataclass(frozen=True)
+class RowTargets:
+    """A planned row's targets after the week is adapted."""
+
+    sets: int
+    rep_low: int
+    rep_high: int
+    recovery: bool = False
+
+
+def fit_week(rows: Sequence[WeekRow], adjustments: Sequence[GroupAdjustment],
+             limits: WeekLimits = WeekLimits()) -> tuple[list[GroupAdjustment],
+                                                         dict[int, RowTargets]]:
+    """Each adjusted group's weekly sets spread over its planned sessions of the week — evenly,
+    earliest first, within the limits — and the adjustments as they fit: sets that find no
+    room are not added, and the reason names the sessions that were full. Sets of sessions
+    already done count as they are. A recovery group's first planned session is halved (sets
+    and reps, same load). Returns (fitted adjustments, {row id: its new targets}) for every
+    planned row (rows of groups not adjusted keep their usual targets)."""
+    targets = {r.id: RowTargets(r.sets, r.rep_low, r.rep_high) for r in rows if r.planned}
+    by_id = {r.id: r for r in rows}
+    # Groups that hold or drop first: the room they leave is there for those that add.
+    ordered = sorted(adjustments, key=lambda a: a.delta > 0)
+    fitted = {}
+    for adjusted in ordered:
+        fitted[adjusted.group] = _fit_group(adjusted, rows, by_id, targets, limits)
+    return [fitted[a.group] for a in adjustments], targets
+
+
+def _fit_group(adjusted: GroupAdjustment, rows: Sequence[WeekRow], by_id: Mapping[int, WeekRow],
+               targets: dict[int, RowTargets], limits: WeekLimits) -> GroupAdjustment:
+    mine = [r for r in rows if r.group == adjusted.group]
+    planned = sorted((r for r in mine if r.planned), key=lambda r: r.order)
+    if not planned:
+        return adjusted
+    done = sum(r.sets for r in mine if not r.planned)
+    sessions: dict[int, list[WeekRow]] = {}
+    for row in planned:
+        sessions.setdefault(row.session_id, []).append(row)
+    rooms = {sid: _room(sid, session_rows, rows, by_id, targets, limits)
+             for sid, session_rows in sessions.items()}
+    wanted = max(0, adjusted.sets - done)
+    shares = _fill(wanted, rooms)
+    for sid, session_rows in sessions.items():
+        for row, sets in zip(session_rows, _even(shares[sid], len(session_rows)), strict=True):
+            targets[row.id] = RowTargets(min(sets, limits.row_sets), row.rep_low, row.rep_high)
+    if adjusted.recovery:
+        first = sessions[planned[0].session_id]
+        for row in first:
+            usual = targets[row.id]
+            targets[row.id] = RowTargets(_half(usual.sets), max(1, _half(usual.rep_low)),
+                                         max(1, _half(usual.rep_low), _half(usual.rep_high)),
+                                         recovery=True)
+    placed = done + sum(shares.values())
+    if placed >= adjusted.sets:
+        return adjusted
+    days = " or ".join(f"{by_id[rows_[0].id].day:%a}" for rows_ in sessions.values())
+    why = (f"no room on {days} — {limits.session_sets} sets a session, "
+           f"{limits.group_sets} for one muscle"
+           + (f", {limits.max_minutes} minutes" if limits.max_minutes else ""))
+    delta = placed - (adjusted.base if adjusted.base is not None else adjusted.sets
+                      - adjusted.delta)
+    return replace(adjusted, sets=placed, delta=delta,
+                   reason=f"{adjusted.reason}; {adjusted.sets - placed} of the sets find {why}")
+
+
+def _room(session_id: int, own: list[WeekRow], rows: Sequence[WeekRow],
+          by_id: Mapping[int, WeekRow], targets: Mapping[int, RowTargets],
+          limits: WeekLimits) -> int:
+    """How many sets of the group one session can hold: 12 for a muscle, what the session cap
+    leaves beside the other groups' sets, and what the longest session leaves in minutes —
+    never less than the group has there now (a plan already past a limit is not cut here)."""
+    others = [r for r in rows if r.session_id == session_id and r.planned and r not in own]
+    other_sets = sum(targets[r.id].sets for r in others)
+    now = sum(targets[r.id].sets for r in own)
+    room = min(limits.group_sets, limits.session_sets - other_sets)
+    if limits.max_minutes is not None:
+        while room > now and _minutes(others, own, room, targets) > limits.max_minutes:
+            room -= 1
+    return max(room, now, 0)
+
+
+def _minutes(others: Sequence[WeekRow], own: Sequence[WeekRow], sets: int,
+             targets: Mapping[int, RowTargets]) -> int:
+    items = [(r.pattern, r.secondary, targets[r.id].sets) for r in others]
+    items += [(r.pattern, r.secondary, share) for r, share in zip(own, _even(sets, len(own)),
+                                                                     strict=True)]
+    return session_minutes(items)
+
+
+def _fill(total: int, rooms: Mapping[int, int]) -> dict[int, int]:
+    """`total` sets over sessions as evenly as their rooms allow, earliest first on ties."""
+    shares = dict.fromkeys(rooms, 0)
+    order = list(rooms)
+    for _ in range(total):
+        open_ = [sid for sid in order if shares[sid] < rooms[sid]]
+        if not open_:
+            break
+        shares[min(open_, key=lambda sid: (shares[sid], order.index(sid)))] += 1
+    return shares
+
+
+def _even(total: int, parts: int) -> list[int]:
+    """`total` split into `parts` whole numbers that differ by at most one, bigger ones first."""
+    each, extra = divmod(total, parts)
+    return [each + (index < extra) for index in range(parts)]
 
 
 def recovery_targets(exercises: Iterable[ExerciseTargets]) -> tuple[ExerciseTargets, ...]:

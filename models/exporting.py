@@ -53,6 +53,7 @@ TABLES: tuple[tuple[str, str], ...] = (
     ("feedback", "id"),
     ("setting", "key"),
     ("exercise_mapping", "source_name"),
+    ("adjustment", "id"),
 )
 
 

@@ -9,49 +9,53 @@ Conventions:
   in sessions that are not skipped (the plan, as the calendar's planned gauges count it).
 - Weeks are the seven days from a given first day (`week_start`); "next week adapts" reads the
   feedback of the seven days before it.
-- A recovery session is marked in the notes of its session exercises with the targets they had
-  (RECOVERY_NOTE), so the next week counts the group's usual sets, not the halved ones, and
-  applying again never halves twice.
+- A recovery session's rows carry `recovery` and the targets they had (`base_sets`,
+  `base_rep_low`, `base_rep_high`): the next week counts the group's usual sets, not the halved
+  ones, and applying again never halves twice. The notes are the user's alone.
+- A deload session has `kind = 'deload'` (the plan's deload week, or an early deload accepted).
+- Each applied adjustment is a row of `adjustment` (mesocycle, week, group, from → to): what is
+  applied is known, not guessed from the sets.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from models.autoregulation import (
     DeloadSuggestion,
-    ExerciseTargets,
     Feedback,
     FeedbackEntry,
     GroupAdjustment,
+    RowTargets,
     StartAdjustment,
+    WeekLimits,
+    WeekRow,
     default_plate_set,
     default_plates,
     early_deload,
+    fit_week,
     next_mesocycle_start,
     next_week_sets,
-    recovery_targets,
 )
 from models.db import database
 from models.domain import DEFAULT_LANDMARKS, MUSCLE_GROUPS, Landmarks
 from models.generator import DELOAD_RIR
-from models.schema import Exercise, Mesocycle, Session, SessionExercise
+from models.schema import (
+    Adjustment,
+    Exercise,
+    ExerciseSecondary,
+    Mesocycle,
+    Session,
+    SessionExercise,
+)
 from models.schema import Feedback as FeedbackRow
 from models.sessions import SessionError
 from models.settings import get_value, set_value
-
-MAX_TARGET_SETS = 20  # the database's limit per session exercise
-RECOVERY_NOTE = ("Recovery session: half the sets and reps at the same load "
-                 "(planned {sets} × {low}–{high}).")
-_RECOVERY_PATTERN = re.compile(
-    r"^Recovery session: half the sets and reps at the same load "
-    r"\(planned (\d+) × (\d+)–(\d+)\)\.\s?")
 
 
 class FeedbackError(SessionError):
@@ -60,9 +64,13 @@ class FeedbackError(SessionError):
 
 @dataclass(frozen=True)
 class TargetsSnapshot:
-    """The targets of session exercises before a change, for restore_targets."""
+    """What a change replaced, for restore_targets: the targets of session exercises, the
+    kinds of sessions, and the adjustments stored for a plan week (None: untouched)."""
 
     rows: tuple[dict, ...]
+    sessions: tuple[dict, ...] = ()
+    week: WeekRef | None = None
+    adjustments: tuple[dict, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -187,30 +195,33 @@ class _WeekSets:
 
 def week_adjustments(week_start: date, landmarks: Mapping[str, Landmarks] | None = None
                      ) -> list[GroupAdjustment]:
-    """Each group's sets for the seven days from `week_start`, from the feedback of the last
-    done session training it in the seven days before and that week's sets (DOMAIN §5).
+    """Each group's sets for the seven days from `week_start` (DOMAIN §5): from last week's
+    sets (the base) and the feedback of the last done session training it then, kept within
+    the week's limits (fit_week) — a group the block maintains only holds or drops.
 
-    Only groups rated last week and planned this week are listed, in table order."""
+    Only groups rated last week and planned this week are listed, in table order; `planned`
+    is what the week holds now, `applied` whether this is the adjustment applied to it."""
     landmarks = landmarks or DEFAULT_LANDMARKS
     before = week_start - timedelta(days=7)
     last_week = _planned_sets(_between(before, week_start - timedelta(days=1)))
-    this_week_where = _between(week_start, week_start + timedelta(days=6))
-    this_week = _planned_sets(this_week_where)
-    recovering = _recovery_groups(this_week_where)
+    week = week_plan(week_start)
+    rows = _week_rows_between(week_start) if week is None else _week_rows(
+        week.mesocycle_id, week.week_number)
+    this_week = _usual_sets(rows)
     latest = _latest_feedback(before, week_start - timedelta(days=1))
-    result = []
+    priorities, limits = _block_rules(week)
+    wanted = []
     for group in MUSCLE_GROUPS:
         feedback = latest.get(group)
         if feedback is None or not feedback.rated or group not in this_week:
             continue
-        adjusted = next_week_sets(group, last_week.get(group, 0), feedback,
-                                  landmarks.get(group, DEFAULT_LANDMARKS[group]))
-        applied = (this_week[group] == adjusted.sets
-                   and adjusted.recovery == (group in recovering))
-        result.append(GroupAdjustment(adjusted.group, adjusted.sets, adjusted.delta,
-                                      adjusted.recovery, adjusted.reason, this_week[group],
-                                      applied))
-    return result
+        wanted.append(next_week_sets(group, last_week.get(group, 0), feedback,
+                                     landmarks.get(group, DEFAULT_LANDMARKS[group]),
+                                     maintained=priorities.get(group) in ("maintain", "skip")))
+    fitted, _ = fit_week([_week_row(r) for r in rows], wanted, limits)
+    stored = _stored_adjustments(week)
+    return [replace(a, planned=this_week[a.group],
+                    applied=stored.get(a.group) == (a.sets, a.recovery)) for a in fitted]
 
 
 def week_plan(week_start: date) -> WeekRef | None:
@@ -226,82 +237,102 @@ def week_plan(week_start: date) -> WeekRef | None:
 
 def apply_next_week(mesocycle_id: int, week_number: int,
                     adjustments: Sequence[GroupAdjustment]) -> TargetsSnapshot:
-    """Set the target sets of a plan week's planned sessions so each adjusted group's weekly
-    sets match (sets of sessions already done count as they are), spread evenly over its
-    sessions, earliest first; a recovery group's first planned session gets half its sets and
-    reps. Returns the old targets for restore_targets."""
+    """Set the target sets of a plan week's planned sessions to the adjustments, within the
+    week's limits (fit_week), and store what was applied. Applying what is already applied
+    changes nothing. Returns what it replaced, for restore_targets."""
     problems = [f"{a.group}: {a.sets} sets" for a in adjustments
                 if a.group not in MUSCLE_GROUPS or a.sets < 0]
     if problems:
         raise FeedbackError("adjustments: not a muscle group or negative sets: "
                             + ", ".join(problems))
+    week = WeekRef(mesocycle_id, week_number)
     with database.atomic():
         rows = _week_rows(mesocycle_id, week_number)
         if not any(row["status"] == "planned" for row in rows):
-            raise FeedbackError(f"week {week_number}: no planned session left to adjust")
-        snapshot = _snapshot([row for row in rows if row["status"] == "planned"])
-        for adjusted in adjustments:
-            _apply_group(rows, adjusted)
+            raise FeedbackError(f"week {week_number}: no planned session left to adjust — "
+                                "its sessions are done or skipped")
+        _, limits = _block_rules(week)
+        fitted, targets = fit_week([_week_row(r) for r in rows], adjustments, limits)
+        adjusted = {a.group for a in fitted}
+        snapshot = _snapshot([r for r in rows if r["status"] == "planned"], week=week)
+        for row in rows:
+            if row["id"] in targets and row["group"] in adjusted:
+                _set_targets(row, targets[row["id"]])
         _write(rows, snapshot)
+        _store_adjustments(week, fitted)
     return snapshot
 
 
-def restore_targets(snapshot: TargetsSnapshot) -> None:
-    """Put back the targets a change replaced (its undo)."""
+def restore_targets(snapshot: TargetsSnapshot) -> int:
+    """Put back what a change replaced (its undo): the targets of rows whose session is still
+    planned, session kinds, the week's stored adjustments. A session logged since keeps its
+    targets (its sets were done against them); returns how many rows were left so."""
+    kept = 0
     with database.atomic():
+        planned = {sid for (sid,) in Session.select(Session.id)
+                   .where(Session.status == "planned").tuples()}
         for row in snapshot.rows:
-            values = {k: v for k, v in row.items() if k != "id"}
+            values = {k: v for k, v in row.items() if k not in ("id", "session")}
+            if row["session"] not in planned:
+                kept += 1
+                continue
             SessionExercise.update(**values).where(SessionExercise.id == row["id"]).execute()
+        for session in snapshot.sessions:
+            if session["id"] in planned:
+                Session.update(kind=session["kind"]).where(Session.id == session["id"]).execute()
+        if snapshot.week is not None:
+            Adjustment.delete().where(
+                (Adjustment.mesocycle == snapshot.week.mesocycle_id)
+                & (Adjustment.week_number == snapshot.week.week_number)).execute()
+            if snapshot.adjustments:
+                Adjustment.insert_many(list(snapshot.adjustments)).execute()
+    return kept
 
 
-def _apply_group(rows: list[dict], adjusted: GroupAdjustment) -> None:
-    mine = [row for row in rows if row["group"] == adjusted.group]
-    planned = [row for row in mine if row["status"] == "planned"]
-    if not planned:
-        return  # nothing left to change this week
-    for row in planned:
-        _unmark_recovery(row)
-    done = sum(row["target_sets"] for row in mine if row["status"] != "planned")
-    sessions = _by_session(planned)
-    shares = _spread(max(0, adjusted.sets - done), len(sessions))
-    for session_rows, share in zip(sessions, shares, strict=True):
-        for row, sets in zip(session_rows, _spread(share, len(session_rows)), strict=True):
-            row["target_sets"] = min(sets, MAX_TARGET_SETS)
-    if adjusted.recovery:
-        _mark_recovery(sessions[0])
+def _set_targets(row: dict, targets: RowTargets) -> None:
+    """A row's new targets; a recovery row keeps the ones it had in its base columns."""
+    if targets.recovery:
+        row.update(base_sets=row["usual_sets"], base_rep_low=row["usual_rep_low"],
+                   base_rep_high=row["usual_rep_high"], recovery=True)
+    else:
+        row.update(base_sets=None, base_rep_low=None, base_rep_high=None, recovery=False)
+    row.update(target_sets=targets.sets, rep_low=targets.rep_low, rep_high=targets.rep_high)
 
 
-def _mark_recovery(rows: list[dict]) -> None:
-    targets = [ExerciseTargets(r["id"], r["target_sets"], r["rep_low"], r["rep_high"])
-               for r in rows]
-    for row, half in zip(rows, recovery_targets(targets), strict=True):
-        note = RECOVERY_NOTE.format(sets=row["target_sets"], low=row["rep_low"],
-                                    high=row["rep_high"])
-        row["notes"] = f"{note} {row['notes']}".strip()
-        row.update(target_sets=half.sets, rep_low=half.rep_low, rep_high=half.rep_high)
+def _block_rules(week: WeekRef | None) -> tuple[dict[str, str], WeekLimits]:
+    """The mesocycle's priorities and the limits its plan was made within."""
+    if week is None:
+        return {}, WeekLimits()
+    mesocycle = Mesocycle.get_or_none(Mesocycle.id == week.mesocycle_id)
+    if mesocycle is None:
+        return {}, WeekLimits()
+    try:
+        priorities = json.loads(mesocycle.priorities or "{}")
+    except ValueError:
+        priorities = {}
+    return (priorities if isinstance(priorities, dict) else {},
+            WeekLimits(max_minutes=mesocycle.max_minutes))
 
 
-def _unmark_recovery(row: dict) -> None:
-    """Give a recovery row back the targets it had (written in its note) before it is changed."""
-    match = _RECOVERY_PATTERN.match(row["notes"])
-    if match:
-        sets, low, high = (int(value) for value in match.groups())
-        row.update(target_sets=sets, rep_low=low, rep_high=high,
-                   notes=row["notes"][match.end():])
+def _stored_adjustments(week: WeekRef | None) -> dict[str, tuple[int, bool]]:
+    if week is None:
+        return {}
+    return {row.group_key: (row.to_sets, bool(row.recovery)) for row in Adjustment.select().where(
+        (Adjustment.mesocycle == week.mesocycle_id)
+        & (Adjustment.week_number == week.week_number))}
 
 
-def _spread(total: int, parts: int) -> list[int]:
-    """`total` split into `parts` whole numbers that differ by at most one, bigger ones first."""
-    each, extra = divmod(total, parts)
-    return [each + (index < extra) for index in range(parts)]
-
-
-def _by_session(rows: list[dict]) -> list[list[dict]]:
-    sessions: dict[int, list[dict]] = {}
-    for row in sorted(rows, key=lambda r: (r["date"], r["session_position"], r["session"],
-                                           r["position"], r["id"])):
-        sessions.setdefault(row["session"], []).append(row)
-    return list(sessions.values())
+def _store_adjustments(week: WeekRef, fitted: Sequence[GroupAdjustment]) -> None:
+    groups = [a.group for a in fitted]
+    Adjustment.delete().where((Adjustment.mesocycle == week.mesocycle_id)
+                              & (Adjustment.week_number == week.week_number)
+                              & Adjustment.group.in_(groups)).execute()
+    if fitted:
+        Adjustment.insert_many([
+            {"mesocycle": week.mesocycle_id, "week_number": week.week_number, "group": a.group,
+             "from_sets": a.base if a.base is not None else a.sets - a.delta,
+             "to_sets": a.sets, "recovery": a.recovery, "reason": a.reason}
+            for a in fitted]).execute()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -325,8 +356,9 @@ def deload_suggestion(week_start: date, landmarks: Mapping[str, Landmarks] | Non
 
 
 def accept_early_deload(mesocycle_id: int, week_number: int) -> TargetsSnapshot:
-    """Turn a plan week's planned sessions into a deload: about half the sets (rounded up),
-    RIR DELOAD_RIR. Returns the old targets for restore_targets."""
+    """Turn a plan week's planned sessions into a deload: about half the usual sets (rounded
+    up), RIR DELOAD_RIR, the sessions marked as deload. Returns what it replaced, for
+    restore_targets."""
     mesocycle = Mesocycle.get_or_none(Mesocycle.id == mesocycle_id)
     if mesocycle is None:
         raise FeedbackError(f"mesocycle: no mesocycle with id {mesocycle_id!r}")
@@ -338,19 +370,22 @@ def accept_early_deload(mesocycle_id: int, week_number: int) -> TargetsSnapshot:
                 if row["status"] == "planned"]
         if not rows:
             raise FeedbackError(f"week {week_number}: no planned session left to deload")
-        snapshot = _snapshot(rows)
+        sessions = sorted({row["session"] for row in rows})
+        snapshot = _snapshot(rows, sessions=sessions)
         for row in rows:
-            _unmark_recovery(row)
-            row["target_sets"] = math.ceil(row["target_sets"] / 2)
+            _set_targets(row, RowTargets(math.ceil(row["usual_sets"] / 2), row["usual_rep_low"],
+                                         row["usual_rep_high"]))
             row["target_rir"] = float(DELOAD_RIR)
         _write(rows, snapshot)
+        Session.update(kind="deload").where(Session.id.in_(sessions)).execute()
     return snapshot
 
 
 def _is_deloaded(week: WeekRef) -> bool:
-    rows = [r for r in _week_rows(week.mesocycle_id, week.week_number)
-            if r["status"] == "planned"]
-    return bool(rows) and all(r["target_rir"] == DELOAD_RIR for r in rows)
+    kinds = [kind for (kind,) in Session.select(Session.kind).where(
+        (Session.mesocycle == week.mesocycle_id) & (Session.week_number == week.week_number)
+        & (Session.status == "planned")).tuples()]
+    return bool(kinds) and all(kind == "deload" for kind in kinds)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -447,14 +482,15 @@ def save_plate_set(unit: str, bar: float, plates: Mapping[float, int]) -> None:
 # ---------------------------------------------------------------------------------------------
 
 _PLANNED_SQL = """
-    SELECT e.primary_group, se.target_sets, se.notes
+    SELECT e.primary_group, se.target_sets, se.recovery, se.base_sets
     FROM session s
     JOIN session_exercise se ON se.session_id = s.id
     JOIN exercise e ON e.id = se.exercise_id
     WHERE s.status != 'skipped' AND e.primary_group IS NOT NULL AND s.id IN ({sessions})
 """
 
-_TARGET_COLUMNS = ("target_sets", "rep_low", "rep_high", "target_rir", "notes")
+_TARGET_COLUMNS = ("target_sets", "rep_low", "rep_high", "target_rir", "recovery", "base_sets",
+                   "base_rep_low", "base_rep_high")
 
 
 def _between(start: date, end: date):
@@ -473,19 +509,9 @@ def _planned_sets(where) -> dict[str, int]:
     if not ids:
         return {}
     sql = _PLANNED_SQL.format(sessions=",".join("?" * len(ids)))
-    for group, sets, notes in database.execute_sql(sql, ids):
-        match = _RECOVERY_PATTERN.match(notes or "")
-        totals[group] += int(match.group(1)) if match else sets
+    for group, sets, recovery, base in database.execute_sql(sql, ids):
+        totals[group] += base if recovery and base is not None else sets
     return dict(totals)
-
-
-def _recovery_groups(where) -> set[str]:
-    ids = _session_ids(where)
-    if not ids:
-        return set()
-    sql = _PLANNED_SQL.format(sessions=",".join("?" * len(ids)))
-    return {group for group, _, notes in database.execute_sql(sql, ids)
-            if _RECOVERY_PATTERN.match(notes or "")}
 
 
 def _latest_feedback(start: date, end: date) -> dict[str, Feedback]:
@@ -497,24 +523,84 @@ def _latest_feedback(start: date, end: date) -> dict[str, Feedback]:
 
 
 def _week_rows(mesocycle_id: int, week_number: int) -> list[dict]:
-    """Every session exercise of a plan week, with its session's status, day and position and
-    its exercise's primary group; sessions skipped are left out."""
+    """Every session exercise of a plan week (sessions skipped left out)."""
+    return _rows((Session.mesocycle == mesocycle_id) & (Session.week_number == week_number))
+
+
+def _week_rows_between(week_start: date) -> list[dict]:
+    """Every session exercise of the seven days from `week_start` (for weeks of no plan)."""
+    return _rows(_between(week_start, week_start + timedelta(days=6)))
+
+
+def _rows(where) -> list[dict]:
+    """Session exercises with their session's status, day and position, their exercise's
+    primary group, pattern and secondary groups, and their usual targets (a recovery row's
+    from before it was halved)."""
     query = (SessionExercise.select(
                 SessionExercise.id, SessionExercise.session, SessionExercise.position,
                 SessionExercise.target_sets, SessionExercise.rep_low, SessionExercise.rep_high,
-                SessionExercise.target_rir, SessionExercise.notes, Session.status,
+                SessionExercise.target_rir, SessionExercise.recovery, SessionExercise.base_sets,
+                SessionExercise.base_rep_low, SessionExercise.base_rep_high, Session.status,
                 Session.date, Session.position.alias("session_position"),
-                Exercise.primary_group.alias("group"))
+                Exercise.primary_group.alias("group"), Exercise.pattern,
+                Exercise.id.alias("exercise_id"))
              .join(Session).switch(SessionExercise).join(Exercise)
-             .where((Session.mesocycle == mesocycle_id) & (Session.week_number == week_number)
-                    & (Session.status != "skipped"))
+             .where(where & (Session.status != "skipped"))
              .dicts())
-    return [dict(row) for row in query]
+    rows = [dict(row) for row in query]
+    secondary = _secondaries({row["exercise_id"] for row in rows})
+    for row in rows:
+        recovering = row["recovery"] and row["base_sets"] is not None
+        row["recovery"] = bool(row["recovery"])
+        row["usual_sets"] = row["base_sets"] if recovering else row["target_sets"]
+        row["usual_rep_low"] = row["base_rep_low"] if recovering else row["rep_low"]
+        row["usual_rep_high"] = row["base_rep_high"] if recovering else row["rep_high"]
+        row["secondary"] = secondary.get(row["exercise_id"], ())
+    return rows
 
 
-def _snapshot(rows: Sequence[dict]) -> TargetsSnapshot:
-    return TargetsSnapshot(tuple({"id": row["id"], **{c: row[c] for c in _TARGET_COLUMNS}}
-                                 for row in rows))
+def _secondaries(exercise_ids: set[int]) -> dict[int, tuple[str, ...]]:
+    found: dict[int, list[str]] = defaultdict(list)
+    if exercise_ids:
+        for exercise_id, group in ExerciseSecondary.select(
+                ExerciseSecondary.exercise, ExerciseSecondary.group).where(
+                ExerciseSecondary.exercise.in_(list(exercise_ids))).tuples():
+            found[exercise_id].append(group)
+    return {key: tuple(groups) for key, groups in found.items()}
+
+
+def _week_row(row: dict) -> WeekRow:
+    return WeekRow(row["id"], row["session"], row["date"], row["status"] == "planned",
+                   row["group"], row["pattern"], row["secondary"], row["usual_sets"],
+                   row["usual_rep_low"], row["usual_rep_high"],
+                   (row["date"], row["session_position"], row["session"], row["position"],
+                    row["id"]))
+
+
+def _usual_sets(rows: Sequence[dict]) -> dict[str, int]:
+    totals: dict[str, int] = defaultdict(int)
+    for row in rows:
+        if row["group"]:
+            totals[row["group"]] += row["usual_sets"]
+    return dict(totals)
+
+
+def _snapshot(rows: Sequence[dict], *, week: WeekRef | None = None,
+              sessions: Sequence[int] = ()) -> TargetsSnapshot:
+    adjustments: tuple[dict, ...] = ()
+    if week is not None:
+        adjustments = tuple(
+            {"mesocycle": r.mesocycle_id, "week_number": r.week_number, "group": r.group_key,
+             "from_sets": r.from_sets, "to_sets": r.to_sets, "recovery": r.recovery,
+             "reason": r.reason}
+            for r in Adjustment.select().where((Adjustment.mesocycle == week.mesocycle_id)
+                                               & (Adjustment.week_number == week.week_number)))
+    kinds = tuple({"id": sid, "kind": kind} for sid, kind in Session.select(
+        Session.id, Session.kind).where(Session.id.in_(list(sessions))).tuples())
+    return TargetsSnapshot(
+        tuple({"id": row["id"], "session": row["session"],
+               **{c: row[c] for c in _TARGET_COLUMNS}} for row in rows),
+        kinds, week, adjustments)
 
 
 def _write(rows: Sequence[dict], before: TargetsSnapshot) -> None:

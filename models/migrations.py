@@ -6,6 +6,7 @@ what it meant when it shipped even after the classes in schema.py move on.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from peewee import SqliteDatabase
@@ -145,6 +146,41 @@ CREATE INDEX logged_set_counting ON logged_set (session_exercise_id, kind);
 """
 
 
+# Version 4: adaptation state as data, not prose (issue 15). A recovery session's halved rows
+# keep the targets they had; a deload session says so; each applied "next week" adjustment is a
+# row; a mesocycle keeps the longest session its plan was made for.
+V4_ADAPTATION_STATE = """
+ALTER TABLE mesocycle ADD COLUMN max_minutes INTEGER
+    CHECK (max_minutes IS NULL OR max_minutes BETWEEN 20 AND 240);
+ALTER TABLE session ADD COLUMN kind TEXT NOT NULL DEFAULT 'regular'
+    CHECK (kind IN ('regular', 'deload'));
+ALTER TABLE session_exercise ADD COLUMN recovery INTEGER NOT NULL DEFAULT 0
+    CHECK (recovery IN (0, 1));
+ALTER TABLE session_exercise ADD COLUMN base_sets INTEGER
+    CHECK (base_sets IS NULL OR base_sets BETWEEN 0 AND 20);
+ALTER TABLE session_exercise ADD COLUMN base_rep_low INTEGER
+    CHECK (base_rep_low IS NULL OR base_rep_low BETWEEN 0 AND 100);
+ALTER TABLE session_exercise ADD COLUMN base_rep_high INTEGER
+    CHECK (base_rep_high IS NULL OR base_rep_high BETWEEN 0 AND 100);
+CREATE TABLE adjustment (
+    id INTEGER PRIMARY KEY,
+    mesocycle_id INTEGER NOT NULL REFERENCES mesocycle (id) ON DELETE CASCADE,
+    week_number INTEGER NOT NULL CHECK (week_number BETWEEN 1 AND 13),
+    group_key TEXT NOT NULL REFERENCES muscle_group (key) ON DELETE RESTRICT,
+    from_sets INTEGER NOT NULL CHECK (from_sets BETWEEN 0 AND 200),
+    to_sets INTEGER NOT NULL CHECK (to_sets BETWEEN 0 AND 200),
+    recovery INTEGER NOT NULL DEFAULT 0 CHECK (recovery IN (0, 1)),
+    reason TEXT NOT NULL DEFAULT '',
+    UNIQUE (mesocycle_id, week_number, group_key)
+);
+"""
+# How versions 1–3 remembered a recovery session: a sentence before the row's notes.
+_V3_RECOVERY_NOTE = re.compile(
+    r"^Recovery session: half the sets and reps at the same load "
+    r"\(planned (\d+) × (\d+)–(\d+)\)\.\s?")
+_V3_DELOAD_RIR = 5
+
+
 def _step_1(db: SqliteDatabase) -> None:
     _run_script(db, V1_TABLES)
     for order, key in enumerate(MUSCLE_GROUPS):
@@ -164,7 +200,30 @@ def _step_3(db: SqliteDatabase) -> None:
     _run_script(db, V3_VOLUME_INDEX)
 
 
-STEPS = (_step_1, _step_2, _step_3)
+def _step_4(db: SqliteDatabase) -> None:
+    _run_script(db, V4_ADAPTATION_STATE)
+    # Recovery rows: the targets before halving come out of the note, which is the user's again.
+    for row_id, notes in db.execute_sql(
+            "SELECT id, notes FROM session_exercise WHERE notes LIKE 'Recovery session:%'"
+    ).fetchall():
+        match = _V3_RECOVERY_NOTE.match(notes)
+        if match:
+            sets, low, high = (int(value) for value in match.groups())
+            db.execute_sql("UPDATE session_exercise SET recovery = 1, base_sets = ?, "
+                           "base_rep_low = ?, base_rep_high = ?, notes = ? WHERE id = ?",
+                           (sets, low, high, notes[match.end():], row_id))
+    # Deload sessions: a mesocycle's deload week, and weeks whose every row was set to the
+    # deload RIR (an early deload accepted).
+    db.execute_sql("UPDATE session SET kind = 'deload' WHERE id IN (SELECT s.id FROM session s "
+                   "JOIN mesocycle m ON m.id = s.mesocycle_id "
+                   "WHERE s.week_number > m.accumulation_weeks)")
+    db.execute_sql("UPDATE session SET kind = 'deload' WHERE mesocycle_id IS NOT NULL AND id IN "
+                   "(SELECT session_id FROM session_exercise GROUP BY session_id "
+                   f"HAVING MIN(target_rir) = {_V3_DELOAD_RIR} AND MAX(target_rir) = "
+                   f"{_V3_DELOAD_RIR})")
+
+
+STEPS = (_step_1, _step_2, _step_3, _step_4)
 LATEST_VERSION = len(STEPS)
 
 

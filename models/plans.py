@@ -30,10 +30,11 @@ def save_plan(plan: Plan, *, name: str, priorities: Mapping[str, str] | None = N
             name=name.strip() or default_name(plan), level=plan.level, start_date=plan.start,
             accumulation_weeks=accumulation, deload=accumulation < len(plan.weeks),
             training_days=",".join(plan.days), split=plan.split,
-            priorities=json.dumps(stored))
+            priorities=json.dumps(stored), max_minutes=plan.max_minutes)
         for week in plan.weeks:
             for planned in week.sessions:
-                _save_session(mesocycle.id, week.number, planned, exercise_ids)
+                _save_session(mesocycle.id, week.number, planned, exercise_ids,
+                              deload=week.deload)
     return mesocycle.id
 
 
@@ -60,10 +61,12 @@ def delete_mesocycle(mesocycle_id: int) -> int:
     return count
 
 
-def _save_session(mesocycle_id: int, week_number: int, planned, exercise_ids) -> None:
+def _save_session(mesocycle_id: int, week_number: int, planned, exercise_ids, *,
+                  deload: bool) -> None:
     position = Session.select().where(Session.date == planned.date).count()
     session = Session.create(date=planned.date, name=planned.name, status="planned",
-                             mesocycle=mesocycle_id, week_number=week_number, position=position)
+                             mesocycle=mesocycle_id, week_number=week_number, position=position,
+                             kind="deload" if deload else "regular")
     SessionExercise.insert_many([
         _session_exercise_row(session.id, index, exercise, exercise_ids)
         for index, exercise in enumerate(planned.exercises)

@@ -70,6 +70,7 @@ class Mesocycle(BaseModel):
     split = TextField(default="auto")
     priorities = TextField(default="{}")  # JSON: {group: "grow" | "maintain" | "skip"}
     created_at = TextField(null=True)
+    max_minutes = IntegerField(null=True)  # the longest session the plan was made for
 
 
 class Session(BaseModel):
@@ -82,6 +83,7 @@ class Session(BaseModel):
     week_number = IntegerField(null=True)
     source = TextField(null=True)  # e.g. "strong" for imported history
     source_key = TextField(null=True)
+    kind = TextField(default="regular")  # "regular" or "deload"
 
 
 class SessionExercise(BaseModel):
@@ -95,6 +97,11 @@ class SessionExercise(BaseModel):
     tempo = TextField(default="")
     rest_seconds = IntegerField(default=120)
     notes = TextField(default="")
+    # A recovery session's row (DOMAIN §5): halved, with the targets it had before.
+    recovery = BooleanField(default=False)
+    base_sets = IntegerField(null=True)
+    base_rep_low = IntegerField(null=True)
+    base_rep_high = IntegerField(null=True)
 
 
 class LoggedSet(BaseModel):
@@ -128,5 +135,17 @@ class ExerciseMapping(BaseModel):
     exercise = ForeignKeyField(Exercise, on_delete="CASCADE")
 
 
+class Adjustment(BaseModel):
+    """One group's "next week adapts" change, as applied to a plan week."""
+
+    mesocycle = ForeignKeyField(Mesocycle, backref="adjustments", on_delete="CASCADE")
+    week_number = IntegerField()
+    group = ForeignKeyField(MuscleGroup, column_name="group_key", field="key")
+    from_sets = IntegerField()
+    to_sets = IntegerField()
+    recovery = BooleanField(default=False)
+    reason = TextField(default="")
+
+
 ALL_MODELS = (MuscleGroup, Exercise, ExerciseAlias, ExerciseSecondary, Mesocycle, Session,
-              SessionExercise, LoggedSet, Feedback, Setting, ExerciseMapping)
+              SessionExercise, LoggedSet, Feedback, Setting, ExerciseMapping, Adjustment)

@@ -115,6 +115,7 @@ class SessionExerciseInfo:
     last_time: tuple[SetResult, ...]  # the exercise's sets in the latest earlier session
     last_date: date | None
     target: Target
+    recovery: bool = False  # a recovery session's row: half the usual sets and reps
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ class SessionDetail:
     mesocycle_id: int | None
     week_number: int | None
     exercises: tuple[SessionExerciseInfo, ...]
+    kind: str = "regular"  # "deload" for a deload week's session
 
 
 @dataclass(frozen=True)
@@ -210,7 +212,8 @@ _CONFLICTS_SQL = """
     WHERE days_apart <= :max_days AND {subject}
 """
 
-# For each exercise, the sets of its latest session on a day before :before (see module doc).
+# For each exercise, the sets of its two latest sessions on days before :before (see module doc):
+# the latest for the progression, the one before to see a trend (below the range twice).
 _LAST_SETS_SQL = """
     WITH done AS (
         SELECT se.id AS se_id, se.exercise_id, s.date, s.position AS session_position,
@@ -220,15 +223,27 @@ _LAST_SETS_SQL = """
         WHERE se.exercise_id IN ({ids}) AND s.date < ? AND s.status != 'skipped'
           AND EXISTS (SELECT 1 FROM logged_set w
                       WHERE w.session_exercise_id = se.id AND w.kind != 'warmup')
-    ), latest AS (
-        SELECT exercise_id, MAX(date) AS date FROM done GROUP BY exercise_id
+    ), days AS (
+        SELECT exercise_id, date,
+               ROW_NUMBER() OVER (PARTITION BY exercise_id ORDER BY date DESC) AS back
+        FROM (SELECT DISTINCT exercise_id, date FROM done)
     )
-    SELECT d.exercise_id, d.date, ls.kind, ls.load_kg, ls.reps
+    SELECT d.exercise_id, d.date, days.back, ls.kind, ls.load_kg, ls.reps
     FROM done d
-    JOIN latest l ON l.exercise_id = d.exercise_id AND l.date = d.date
+    JOIN days ON days.exercise_id = d.exercise_id AND days.date = d.date AND days.back <= 2
     JOIN logged_set ls ON ls.session_exercise_id = d.se_id
-    ORDER BY d.exercise_id, d.session_position, d.exercise_position, ls.position, ls.id
+    ORDER BY d.exercise_id, days.back, d.session_position, d.exercise_position, ls.position,
+             ls.id
 """
+
+
+@dataclass(frozen=True)
+class _History:
+    """An exercise's latest day and sets before a date, and the sets of the time before."""
+
+    day: date | None = None
+    sets: tuple[SetResult, ...] = ()
+    earlier: tuple[SetResult, ...] = ()
 
 
 def has_sessions() -> bool:
@@ -285,12 +300,14 @@ def session_detail(session_id: int, *, units: str | None = None) -> SessionDetai
     exercises = _exercise_infos(exercise_ids)
     sets = _sets_by_session_exercise([row.id for row in se_rows])
     last = _last_sets(exercise_ids, session.date)
+    week = "deload" if session.kind == "deload" else "accumulation"
     units = units or load_settings().units
     return SessionDetail(
         id=session.id, date=session.date, name=session.name, status=session.status,
         notes=session.notes, mesocycle_id=session.mesocycle_id, week_number=session.week_number,
+        kind=session.kind,
         exercises=tuple(_exercise_detail(row, exercises[row.exercise_id], sets[row.id],
-                                         *last.get(row.exercise_id, (None, ())), units)
+                                         last.get(row.exercise_id, _History()), units, week)
                         for row in se_rows),
     )
 
@@ -319,7 +336,8 @@ def conflicts_between(start: date, end: date) -> dict[int, list[SpacingConflict]
 
 def last_performance(exercise_id: int, before: date) -> tuple[date | None, tuple[SetResult, ...]]:
     """The day and sets of the latest session before `before` where the exercise was done."""
-    return _last_sets({exercise_id}, _day("before", before)).get(exercise_id, (None, ()))
+    history = _last_sets({exercise_id}, _day("before", before)).get(exercise_id, _History())
+    return history.day, history.sets
 
 
 def target_for(exercise_id: int, before: date, target_sets: int, units: str, *,
@@ -349,19 +367,20 @@ def _conflicts(start: date, end: date, subject: str, params: dict) -> list[Spaci
                                             MUSCLE_GROUPS.index(c.group)))
 
 
-def _last_sets(exercise_ids: Iterable[int], before: date
-               ) -> dict[int, tuple[date, tuple[SetResult, ...]]]:
+def _last_sets(exercise_ids: Iterable[int], before: date) -> dict[int, _History]:
     ids = sorted(exercise_ids)
     if not ids:
         return {}
     sql = _LAST_SETS_SQL.format(ids=", ".join("?" * len(ids)))
     days: dict[int, date] = {}
-    sets: dict[int, list[SetResult]] = defaultdict(list)
-    for exercise_id, day, kind, load_kg, reps in database.execute_sql(
+    sets: dict[tuple[int, int], list[SetResult]] = defaultdict(list)
+    for exercise_id, day, back, kind, load_kg, reps in database.execute_sql(
             sql, (*ids, before.isoformat())):
-        days[exercise_id] = date.fromisoformat(day)
-        sets[exercise_id].append(SetResult(load_kg, reps, kind))
-    return {exercise_id: (day, tuple(sets[exercise_id])) for exercise_id, day in days.items()}
+        if back == 1:
+            days[exercise_id] = date.fromisoformat(day)
+        sets[exercise_id, back].append(SetResult(load_kg, reps, kind))
+    return {exercise_id: _History(day, tuple(sets[exercise_id, 1]), tuple(sets[exercise_id, 2]))
+            for exercise_id, day in days.items()}
 
 
 def _sets_by_session_exercise(se_ids: list[int]) -> dict[int, tuple[LoggedSetInfo, ...]]:
@@ -377,15 +396,33 @@ def _sets_by_session_exercise(se_ids: list[int]) -> dict[int, tuple[LoggedSetInf
 
 
 def _exercise_detail(row: SessionExercise, exercise: ExerciseInfo,
-                     sets: tuple[LoggedSetInfo, ...], last_date: date | None,
-                     last_time: tuple[SetResult, ...], units: str) -> SessionExerciseInfo:
-    target = next_target(list(last_time), row.rep_low, row.rep_high, exercise.load_step_kg,
-                         exercise.load_step_lb, units, row.target_sets)
+                     sets: tuple[LoggedSetInfo, ...], history: _History, units: str,
+                     week: str) -> SessionExerciseInfo:
+    target = next_target(list(history.sets), row.rep_low, row.rep_high, exercise.load_step_kg,
+                         exercise.load_step_lb, units, row.target_sets,
+                         week="recovery" if row.recovery else week, rir=row.target_rir,
+                         earlier_sets=history.earlier,
+                         harder=_harder_variant(exercise, history.sets, row.rep_high))
     return SessionExerciseInfo(
         id=row.id, position=row.position, exercise=exercise, target_sets=row.target_sets,
         rep_low=row.rep_low, rep_high=row.rep_high, target_rir=row.target_rir, tempo=row.tempo,
-        rest_seconds=row.rest_seconds, notes=row.notes, sets=sets, last_time=last_time,
-        last_date=last_date, target=target)
+        rest_seconds=row.rest_seconds, notes=row.notes, sets=sets, last_time=history.sets,
+        last_date=history.day, target=target, recovery=bool(row.recovery))
+
+
+def _harder_variant(exercise: ExerciseInfo, last: Sequence[SetResult],
+                    rep_high: int) -> str | None:
+    """For a bodyweight exercise done at the top of its range: another exercise of the same
+    muscle and movement pattern that adds load ("Weighted …") or a harder stance, from the
+    library; None when there is none or it is not needed."""
+    if any(s.load_kg for s in last) or not any(s.reps >= rep_high for s in last):
+        return None
+    candidates = list(Exercise.select(Exercise.name, Exercise.equipment).where(
+        (Exercise.primary_group == exercise.primary) & (Exercise.pattern == exercise.pattern)
+        & (Exercise.id != exercise.id)).order_by(Exercise.id).tuples())
+    ranked = sorted(candidates, key=lambda c: ("weighted" not in c[0].casefold(),
+                                               c[1] in ("bodyweight", "band")))
+    return ranked[0][0] if ranked else None
 
 
 def _exercise_infos(exercise_ids: Iterable[int]) -> dict[int, ExerciseInfo]:

@@ -25,10 +25,13 @@ NO_FEEDBACK_TEXT = ("No feedback to adapt next week from yet: mark a session don
 
 
 def adjustment_line(adjusted: GroupAdjustment) -> str:
-    """'back +1: healed just in time, performance held (12 → 13 sets)' — for lists and tooltips."""
-    change = ("" if adjusted.planned is None or adjusted.planned == adjusted.sets
-              else f" ({adjusted.planned} → {adjusted.sets} sets)")
-    return f"{adjusted.reason}{change}"
+    """'back +1: healed just in time, performance held (last week 10 → 11 sets; the plan had
+    12)' — from → to on one named base — for lists and tooltips."""
+    base = adjusted.base if adjusted.base is not None else adjusted.sets - adjusted.delta
+    change = f" (last week {base} → {adjusted.sets} sets"
+    if adjusted.planned is not None and adjusted.planned != adjusted.sets:
+        change += f"; the plan had {adjusted.planned}"
+    return f"{adjusted.reason}{change})"
 
 
 def adjustment_colour(adjusted: GroupAdjustment) -> str:

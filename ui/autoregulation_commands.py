@@ -38,7 +38,11 @@ class _TargetsCommand(_SessionCommand):
         self._snapshot: fs.TargetsSnapshot | None = None
 
     def _revert(self) -> None:
-        fs.restore_targets(self._snapshot)
+        kept = fs.restore_targets(self._snapshot)
+        if kept:
+            self._store.notice.emit(
+                f"Undone: {self.text()} — except {kept} exercise{'s' if kept != 1 else ''} of "
+                "sessions logged since, which keep the targets they were trained with.")
 
 
 class ApplyNextWeekCommand(_TargetsCommand):

@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         self.calendar.week_selected.connect(self.week_panel.show_week)
         self.calendar.week_selected.connect(self.adjustments_panel.show_week)
         self.calendar.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.store.notice.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.calendar.session_activated.connect(self.open_session)
         store.sessions_changed.connect(self._update_empty_state)
         self._update_empty_state()

@@ -114,6 +114,8 @@ def target_text(info: SessionExerciseInfo) -> str:
     text = f"{info.target_sets} × {reps}"
     if info.target_rir is not None:
         text += f" @ RIR {info.target_rir:g}"
+    if info.recovery:
+        text += " · recovery session"
     return f"{text} · {info.tempo}" if info.tempo else text
 
 
@@ -128,10 +130,13 @@ def last_time_text(info: SessionExerciseInfo, units: str) -> str:
 
 
 def next_target_text(target: Target, units: str, rep_high: int) -> str:
-    """'→ 82.5 kg × 6 · e1RM 107 kg' — the progression's target for each working set."""
+    """'→ 82.5 kg × 6 @ RIR 2 · e1RM 107 kg' — the progression's target for each working set,
+    at the week's RIR."""
     if target.e1rm_kg is None and target.load_kg is None:
         return f"→ first time: pick a load for {target.reps}–{rep_high} reps"
     text = f"→ {load_text(target.load_kg, units)} × {target.reps}"
+    if target.rir is not None:
+        text += f" @ RIR {target.rir:g}"
     return f"{text} · {e1rm_text(target, units)}" if target.e1rm_kg else text
 
 

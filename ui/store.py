@@ -35,7 +35,7 @@ class WriteFailedError(SessionError):
 class Store(QObject):
     """Signals: exercises_changed(), landmarks_changed(), settings_changed(),
     sessions_changed(); write_failed(str) — a change the database refused, with the message to
-    show; database_lost(str) — before a write, the database file was found "missing" or
+    show; notice(str) — a change worked, with something to tell the user; database_lost(str) — before a write, the database file was found "missing" or
     "replaced" (a handler may save it again; see ui/app.py).
 
     `db_path`, when given, is checked before every write (models.db.database_file_status)."""
@@ -45,6 +45,7 @@ class Store(QObject):
     settings_changed = Signal()
     sessions_changed = Signal()
     write_failed = Signal(str)
+    notice = Signal(str)  # a change worked, with something the user should know about it
     database_lost = Signal(str)
 
     def __init__(self, undo_stack: QUndoStack | None = None, parent: QObject | None = None, *,

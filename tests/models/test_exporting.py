@@ -25,6 +25,7 @@ from models.landmarks import save_landmarks
 from models.library import create_exercise, get_exercise, update_exercise
 from models.matching import remember_mapping
 from models.schema import (
+    Adjustment,
     Exercise,
     Feedback,
     LoggedSet,
@@ -145,7 +146,13 @@ def fill_everything(db_path: Path) -> None:
                                  created_at="2025-01-01 10:00:00")
     session = log_session(date(2025, 1, 6), "Upper", "Zercher Squat",
                           [("working", 80.0, 6, 2.0, None, "új rekord ✓")])
-    Session.update(mesocycle=mesocycle, week_number=1).where(Session.id == session.id).execute()
+    Session.update(mesocycle=mesocycle, week_number=1, kind="deload").where(
+        Session.id == session.id).execute()
+    SessionExercise.update(recovery=True, base_sets=4, base_rep_low=6, base_rep_high=10).where(
+        SessionExercise.session == session.id).execute()
+    Mesocycle.update(max_minutes=75).where(Mesocycle.id == mesocycle.id).execute()
+    Adjustment.create(mesocycle=mesocycle, week_number=2, group="quads", from_sets=8,
+                      to_sets=9, recovery=False, reason="quads +1: healed just in time")
     Feedback.create(session=session, group="quads", soreness=1, pump=2, performance=3)
 
 
@@ -171,7 +178,8 @@ def test_json_header_and_layout(db, tmp_path):
     assert (data["format"], data["version"]) == ("overload-export", 1)
     assert list(data["tables"]) == [
         "muscle_group", "exercise", "exercise_alias", "exercise_secondary", "mesocycle",
-        "session", "session_exercise", "logged_set", "feedback", "setting", "exercise_mapping"]
+        "session", "session_exercise", "logged_set", "feedback", "setting", "exercise_mapping",
+        "adjustment"]
     exercise = data["tables"]["exercise"]
     assert exercise["columns"][:3] == ["id", "key", "name"]
     assert [row[0] for row in exercise["rows"]] == sorted(row[0] for row in exercise["rows"])

@@ -121,11 +121,11 @@ def test_week_adjustments_use_the_last_done_session_per_group(block):
     adjustments = fs.week_adjustments(WEEK_2)
     assert adjustments == [
         GroupAdjustment("back", 11, 1, False, "back +1: healed just in time, performance held",
-                        12, False),
+                        12, False, base=10),
         GroupAdjustment("chest", 11, 1, False, "chest +1: healed early, performance held",
-                        12, False),
+                        12, False, base=10),
         GroupAdjustment("biceps", 6, 0, True, "biceps recovery session: still sore, "
-                        "performance dropped", 6, False),
+                        "performance dropped", 6, False, base=6),
     ]  # side delts were not rated: the plan stays
     assert fs.week_adjustments(WEEK_3) == []  # no feedback in week 2
     assert fs.week_plan(WEEK_2) == fs.WeekRef(block, 2)
@@ -151,7 +151,9 @@ def test_apply_next_week_spreads_the_sets_and_restore_puts_them_back(block):
     monday, _, thursday, _ = week_sessions(block, 2)
     (curl,) = group_rows(monday, "biceps")
     assert (curl.target_sets, curl.rep_low, curl.rep_high) == (2, 4, 6)
-    assert curl.notes.startswith("Recovery session: half the sets and reps at the same load")
+    # The recovery is data: the row knows it and the targets it had; its notes stay the user's.
+    assert curl.recovery and (curl.base_sets, curl.base_rep_low, curl.base_rep_high) == (3, 8, 12)
+    assert curl.notes == ""
     assert [r.target_sets for r in group_rows(thursday, "biceps")] == [3]
     # Every group not adjusted is left as planned; the new sets are spread evenly.
     assert {g: s for g, s in after.items() if g not in ("back", "chest", "biceps")} == {

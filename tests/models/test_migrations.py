@@ -81,8 +81,12 @@ def test_old_version_is_upgraded_with_every_row_intact_and_backed_up(db_path):
             if table in ("exercise", "exercise_alias", "exercise_secondary"):
                 # the shipped library was added around the user's own rows
                 assert set(rows) <= set(after[table])
-            elif table == "session":  # v2 adds source columns, empty for old rows
-                assert [(*r, None, None) for r in rows] == after[table]
+            elif table == "session":  # v2 adds source columns, empty; v4 the session kind
+                assert [(*r, None, None, "regular") for r in rows] == after[table]
+            elif table == "mesocycle":  # v4: no longest-session limit for old blocks
+                assert [(*r, None) for r in rows] == after[table]
+            elif table == "session_exercise":  # v4: not a recovery row, no base targets
+                assert [(*r, 0, None, None, None) for r in rows] == after[table]
             else:
                 assert rows == after[table], table
         backups = list((db_path.parent / "backups").glob("*.sqlite"))
@@ -153,3 +157,36 @@ def test_each_step_is_one_transaction(db_path, monkeypatch):
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     assert _dump(db_path) == before
+
+
+def test_version_4_turns_recovery_notes_and_deload_weeks_into_data(db_path):
+    """Versions 1–3 remembered a recovery session in the notes and a deload by its RIR: the
+    step to version 4 moves both into columns and gives the notes back to the user."""
+    _make_v1_database(db_path)
+    db = SqliteDatabase(str(db_path), pragmas=PRAGMAS)
+    db.connect()
+    migrations.migrate(db, db_path, target=3)
+    db.execute_sql("UPDATE session_exercise SET target_sets = 2, rep_low = 4, rep_high = 6, "
+                   "notes = 'Recovery session: half the sets and reps at the same load "
+                   "(planned 3 × 8–12). Grip wider' WHERE id = 1")
+    db.execute_sql("INSERT INTO session (id, date, name, status, mesocycle_id, week_number) "
+                   "VALUES (2, '2026-02-02', 'Deload', 'planned', 1, 5)")
+    db.execute_sql("INSERT INTO session (id, date, name, status, mesocycle_id, week_number) "
+                   "VALUES (3, '2026-01-26', 'Early deload', 'planned', 1, 4)")
+    db.execute_sql("INSERT INTO session_exercise (session_id, exercise_id, target_sets, rep_low, "
+                   "rep_high, target_rir) VALUES (3, 1, 2, 8, 12, 5)")
+    db.execute_sql("INSERT INTO session (id, date, name, status, mesocycle_id, week_number) "
+                   "VALUES (4, '2026-01-19', 'Week 3', 'planned', 1, 3)")
+    db.execute_sql("INSERT INTO session_exercise (session_id, exercise_id, target_sets, rep_low, "
+                   "rep_high, target_rir) VALUES (4, 1, 4, 8, 12, 1)")
+    db.close()
+    open_database(db_path)
+    try:
+        row = database.execute_sql(
+            "SELECT recovery, base_sets, base_rep_low, base_rep_high, target_sets, notes "
+            "FROM session_exercise WHERE id = 1").fetchone()
+        assert row == (1, 3, 8, 12, 2, "Grip wider")
+        kinds = dict(database.execute_sql("SELECT id, kind FROM session").fetchall())
+        assert kinds == {1: "regular", 2: "deload", 3: "deload", 4: "regular"}
+    finally:
+        close_database()

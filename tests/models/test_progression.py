@@ -41,10 +41,13 @@ CASES = [
      (8, 12), (2, 5), "kg", 22, 8, "top of range on every set: 22 kg × 8"),
     ("bodyweight: +1 rep, no load", sets((None, 8), (None, 7)), (6, 10), (0, 0), "kg",
      None, 9, "+1 rep: 9 reps at bodyweight"),
-    ("bodyweight past the top of the range: reps keep going", sets((None, 12)), (6, 10),
-     (0, 0), "kg", None, 13, "13 reps at bodyweight"),
-    ("no load step for the unit: +1 rep at the same load", sets((20, 15)), (12, 15), (0, 0),
-     "lb", 20, 16, "+1 rep: 16 reps at 44.09 lb"),
+    ("bodyweight at or past the top of the range: add load or a harder variant",
+     sets((None, 12)), (6, 10), (0, 0), "kg", None, 10,
+     "top of the range (12 reps): add load or move to a harder variant"),
+    ("no load step for the unit: +1 rep at the same load", sets((20, 13)), (12, 15), (0, 0),
+     "lb", 20, 14, "+1 rep: 14 reps at 44.09 lb"),
+    ("no load step, top of the range: add load, not +1 rep forever", sets((20, 15)), (12, 15),
+     (0, 0), "lb", 20, 15, "top of the range (15 reps): add load"),
     ("warm-ups ignored", WARMUPS + sets((80, 8), (80, 8)), (6, 10), (2.5, 5), "kg",
      80, 9, "+1 rep: 9 reps at 80 kg"),
     ("drop sets ignored", sets((80, 10), (80, 10)) + sets((50, 4), kind="drop"), (6, 10),
@@ -97,3 +100,67 @@ def test_next_load_is_above_the_last_and_on_the_units_grid(load_kg, step, units,
 def test_unknown_units_are_refused():
     with pytest.raises(ValueError, match="units: 'st'"):
         next_target(sets((80, 8)), 6, 10, 2.5, 5, "st", 3)
+
+
+# --- The week's kind (DOMAIN §5) -------------------------------------------------------------
+
+BARBELL = (2.5, 5)
+ROW_SETS = sets((80, 9), (80, 8), (80, 8), (80, 7), (80, 7))
+
+
+@pytest.mark.parametrize("week, rep_range, reps, note", [
+    # The issue's example: rated "could not match", a recovery session at 3–5 reps.
+    ("recovery", (3, 5), 3, "recovery session: 80 kg × 3 — same load, half the sets and reps"),
+    ("deload", (6, 10), 6, "deload week: 80 kg × 6 — same load, fewer sets"),
+])
+def test_deload_and_recovery_never_raise_the_load(week, rep_range, reps, note):
+    topped = sets((80, 10), (80, 10), (80, 10))  # the top of 6–10 on every set
+    for last in (ROW_SETS, topped):
+        target = next_target(last, *rep_range, *BARBELL, "kg", target_sets=3, week=week,
+                             rir=5 if week == "deload" else 2)
+        assert target.load_kg == 80 and target.reps == reps
+        assert note in target.note
+    assert target.rir == (5 if week == "deload" else 2) and target.note.endswith(
+        f"@ RIR {target.rir:g}")
+
+
+@pytest.mark.parametrize("earlier, load, reps, note", [
+    # Below 6 reps twice at 80 kg: one 2.5 kg step down.
+    (sets((80, 5), (80, 4)), 77.5, 6, "below 6 reps twice at 80 kg: 77.5 kg × 6"),
+    # Once is not a trend: hold the load, aim for the bottom of the range.
+    (sets((80, 7), (80, 6)), 80, 6, "below the range last time"),
+    # At another load it is not the same load twice.
+    (sets((82.5, 5)), 80, 6, "below the range last time"),
+])
+def test_twice_below_the_range_at_one_load_steps_down(earlier, load, reps, note):
+    last = sets((80, 5), (80, 5), (80, 4))
+    target = next_target(last, 6, 10, *BARBELL, "kg", target_sets=3, earlier_sets=earlier)
+    assert (target.load_kg, target.reps) == (pytest.approx(load), reps)
+    assert note in target.note
+
+
+def test_backing_off_a_light_dumbbell_takes_ten_percent_on_the_grid():
+    """2 kg is 20 % of a 10 kg dumbbell: a step down that big would be a jump, so 10 % down,
+    rounded down to the unit's grid."""
+    target = next_target(sets((10, 7)), 8, 12, 2.0, 5.0, "kg", target_sets=3,
+                         earlier_sets=sets((10, 6)))
+    assert target.load_kg == pytest.approx(8.0) and target.reps == 8
+
+
+def test_a_bodyweight_exercise_at_the_top_names_a_harder_variant():
+    target = next_target(sets((None, 30)), 10, 20, 0, 0, "kg", target_sets=3,
+                         harder="Deficit Push-Up")
+    assert target.reps == 20 and target.load_kg is None
+    assert "add load or move to a harder variant (e.g. Deficit Push-Up)" in target.note
+
+
+def test_the_weeks_rir_target_is_beside_the_target():
+    target = next_target(sets((80, 8)), 6, 10, *BARBELL, "kg", target_sets=3, rir=2)
+    assert target.rir == 2 and target.note == "+1 rep: 9 reps at 80 kg @ RIR 2"
+    first = next_target([], 6, 10, *BARBELL, "kg", target_sets=3, rir=1)
+    assert first.note == "first time: pick a load you can lift for 6–10 reps at RIR 1"
+
+
+def test_an_unknown_week_kind_is_refused():
+    with pytest.raises(ValueError, match="week"):
+        next_target([], 6, 10, *BARBELL, "kg", target_sets=3, week="holiday")

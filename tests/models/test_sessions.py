@@ -481,7 +481,9 @@ def test_session_detail_brings_sets_last_time_and_targets_in_a_handful_of_querie
     assert row.last_date == MONDAY - timedelta(days=7)
     assert [s.reps for s in row.last_time] == [10, 10, 10]
     assert (row.target.load_kg, row.target.reps) == (82.5, 6)
-    assert (pull_up.target.load_kg, pull_up.target.reps) == (80, 11)  # no load step: a rep
+    # No load step and the top of the range on every set: add load or a harder variant.
+    assert (pull_up.target.load_kg, pull_up.target.reps) == (80, 10)
+    assert "add load or move to a harder variant" in pull_up.target.note
     assert pulldown.last_date is None and pulldown.target.note.startswith("first time")
     # The session's own rep range drives its target, not the library's.
     set_exercise_targets(row.id, rep_low=8, rep_high=12)

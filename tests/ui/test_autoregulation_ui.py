@@ -328,7 +328,9 @@ def test_adjustments_panel_lists_reasons_and_applies_them_undoably(store, qtbot,
     qtbot.addWidget(panel)
     assert panel.title.text() == "Next week adapts · 09 Nov – 15 Nov"
     text = panel.lines.text()
-    assert "back +1: healed just in time, performance held (12 → 11 sets)" in text
+    # From → to on one base, named; the plan's own number beside it (issue 15).
+    assert ("back +1: healed just in time, performance held (last week 10 → 11 sets; the plan "
+            "had 12)") in text
     assert "chest recovery session: still sore, performance dropped" in text
     assert panel.deload_label.text() == ("Deload early: chest could not match last time in two "
                                          "sessions in a row (02 Nov and 05 Nov).")

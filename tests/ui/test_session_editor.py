@@ -138,7 +138,7 @@ def test_rows_show_target_last_time_next_target_and_e1rm(opened):
     tempo = opened.exercise_model.info_at(0).tempo
     assert model.data(row, TargetTextRole) == f"4 × 6–10 @ RIR 2 · {tempo}"
     assert model.data(row, LastTimeTextRole) == "last 18 Nov: 80 kg × 10, 10, 10"
-    assert model.data(row, NextTargetTextRole) == "→ 82.5 kg × 6 · e1RM 107 kg"
+    assert model.data(row, NextTargetTextRole) == "→ 82.5 kg × 6 @ RIR 2 · e1RM 107 kg"
     assert model.data(row, SetsDoneTextRole) == "0 / 4 sets"
     assert model.data(model.index(1), NextTargetTextRole) == "→ 60 kg × 13 · e1RM 84 kg"
     assert model.data(model.index(2), LastTimeTextRole) == "last time: not done before"
