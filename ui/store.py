@@ -35,7 +35,8 @@ class WriteFailedError(SessionError):
 class Store(QObject):
     """Signals: exercises_changed(), landmarks_changed(), settings_changed(),
     sessions_changed(); write_failed(str) — a change the database refused, with the message to
-    show; notice(str) — a change worked, with something to tell the user; database_lost(str) — before a write, the database file was found "missing" or
+    show; notice(str) — a change worked, with something to tell the user; database_lost(str) —
+    before a write, the database file was found "missing" or
     "replaced" (a handler may save it again; see ui/app.py).
 
     `db_path`, when given, is checked before every write (models.db.database_file_status)."""
