@@ -284,12 +284,14 @@ class WeekLimits:
 
 @dataclass(frozen=True)
 class RowTargets:
-    """A planned row's targets after the week is adapted."""
+    """A planned row's targets after the week is adapted; a recovery row's `usual` are the
+    targets it had before it was halved (sets, rep low, rep high)."""
 
     sets: int
     rep_low: int
     rep_high: int
     recovery: bool = False
+    usual: tuple[int, int, int] | None = None
 
 
 def fit_week(rows: Sequence[WeekRow], adjustments: Sequence[GroupAdjustment],
@@ -302,16 +304,15 @@ def fit_week(rows: Sequence[WeekRow], adjustments: Sequence[GroupAdjustment],
     and reps, same load). Returns (fitted adjustments, {row id: its new targets}) for every
     planned row (rows of groups not adjusted keep their usual targets)."""
     targets = {r.id: RowTargets(r.sets, r.rep_low, r.rep_high) for r in rows if r.planned}
-    by_id = {r.id: r for r in rows}
     # Groups that hold or drop first: the room they leave is there for those that add.
     ordered = sorted(adjustments, key=lambda a: a.delta > 0)
     fitted = {}
     for adjusted in ordered:
-        fitted[adjusted.group] = _fit_group(adjusted, rows, by_id, targets, limits)
+        fitted[adjusted.group] = _fit_group(adjusted, rows, targets, limits)
     return [fitted[a.group] for a in adjustments], targets
 
 
-def _fit_group(adjusted: GroupAdjustment, rows: Sequence[WeekRow], by_id: Mapping[int, WeekRow],
+def _fit_group(adjusted: GroupAdjustment, rows: Sequence[WeekRow],
                targets: dict[int, RowTargets], limits: WeekLimits) -> GroupAdjustment:
     mine = [r for r in rows if r.group == adjusted.group]
     planned = sorted((r for r in mine if r.planned), key=lambda r: r.order)
@@ -321,7 +322,7 @@ def _fit_group(adjusted: GroupAdjustment, rows: Sequence[WeekRow], by_id: Mappin
     sessions: dict[int, list[WeekRow]] = {}
     for row in planned:
         sessions.setdefault(row.session_id, []).append(row)
-    rooms = {sid: _room(sid, session_rows, rows, by_id, targets, limits)
+    rooms = {sid: _room(sid, session_rows, rows, targets, limits)
              for sid, session_rows in sessions.items()}
     wanted = max(0, adjusted.sets - done)
     shares = _fill(wanted, rooms)
@@ -334,23 +335,24 @@ def _fit_group(adjusted: GroupAdjustment, rows: Sequence[WeekRow], by_id: Mappin
             usual = targets[row.id]
             targets[row.id] = RowTargets(_half(usual.sets), max(1, _half(usual.rep_low)),
                                          max(1, _half(usual.rep_low), _half(usual.rep_high)),
-                                         recovery=True)
+                                         recovery=True,
+                                         usual=(usual.sets, usual.rep_low, usual.rep_high))
     placed = done + sum(shares.values())
     if placed >= adjusted.sets:
         return adjusted
-    days = " or ".join(f"{by_id[rows_[0].id].day:%a}" for rows_ in sessions.values())
-    why = (f"no room on {days} — {limits.session_sets} sets a session, "
-           f"{limits.group_sets} for one muscle"
-           + (f", {limits.max_minutes} minutes" if limits.max_minutes else ""))
-    delta = placed - (adjusted.base if adjusted.base is not None else adjusted.sets
-                      - adjusted.delta)
-    return replace(adjusted, sets=placed, delta=delta,
-                   reason=f"{adjusted.reason}; {adjusted.sets - placed} of the sets find {why}")
+    base = adjusted.base if adjusted.base is not None else adjusted.sets - adjusted.delta
+    days = " or ".join(f"{rows_[0].day:%a}" for rows_ in sessions.values())
+    limit = (f"at most {limits.session_sets} sets a session, {limits.group_sets} for one muscle"
+             + (f", {limits.max_minutes} minutes" if limits.max_minutes else ""))
+    name = group_label(adjusted.group).lower()
+    cause = adjusted.reason.split(": ", 1)[-1]
+    change = _change_text(placed - base, placed, placed, 10 ** 6)
+    return replace(adjusted, sets=placed, delta=placed - base, reason=(
+        f"{name} {change} ({adjusted.delta:+d} wanted, no room on {days}: {limit}): {cause}"))
 
 
 def _room(session_id: int, own: list[WeekRow], rows: Sequence[WeekRow],
-          by_id: Mapping[int, WeekRow], targets: Mapping[int, RowTargets],
-          limits: WeekLimits) -> int:
+          targets: Mapping[int, RowTargets], limits: WeekLimits) -> int:
     """How many sets of the group one session can hold: 12 for a muscle, what the session cap
     leaves beside the other groups' sets, and what the longest session leaves in minutes —
     never less than the group has there now (a plan already past a limit is not cut here)."""

@@ -291,9 +291,9 @@ def restore_targets(snapshot: TargetsSnapshot) -> int:
 
 def _set_targets(row: dict, targets: RowTargets) -> None:
     """A row's new targets; a recovery row keeps the ones it had in its base columns."""
-    if targets.recovery:
-        row.update(base_sets=row["usual_sets"], base_rep_low=row["usual_rep_low"],
-                   base_rep_high=row["usual_rep_high"], recovery=True)
+    if targets.recovery and targets.usual is not None:
+        sets, low, high = targets.usual
+        row.update(base_sets=sets, base_rep_low=low, base_rep_high=high, recovery=True)
     else:
         row.update(base_sets=None, base_rep_low=None, base_rep_high=None, recovery=False)
     row.update(target_sets=targets.sets, rep_low=targets.rep_low, rep_high=targets.rep_high)

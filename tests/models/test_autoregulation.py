@@ -13,6 +13,10 @@ import pytest
 from models.autoregulation import (
     Adjustment,
     DeloadSuggestion,
+    GroupAdjustment,
+    WeekLimits,
+    WeekRow,
+    fit_week,
     ExerciseTargets,
     Feedback,
     FeedbackEntry,
@@ -32,6 +36,80 @@ from models.generator import weekly_targets
 
 BACK = DEFAULT_LANDMARKS["back"]  # MEV 10, MAV 14–22, MRV 25
 DAY = date(2026, 11, 2)
+
+# --- pump and maintained muscles (DOMAIN §5) -----------------------------------------------------
+
+@pytest.mark.parametrize(("soreness", "performance", "pump", "delta"), [
+    (0, 2, 0, 1), (0, 2, 1, 1), (1, 2, 0, 1), (1, 2, 1, 1),  # a hold too small to feel: +1
+    (0, 2, 2, 0), (1, 2, 3, 0),  # a good pump: the hold stands
+    (2, 2, 0, 0), (3, 2, 1, 0),  # still sore: no more sets whatever the pump
+    (0, 1, 0, 1), (0, 0, 0, 2),  # pump refines holds only
+    (0, 3, 0, None), (1, 3, 1, None),  # and never turns a recovery session into more sets
+])
+def test_pump_refines_only_a_hold_from_performance(soreness, performance, pump, delta):
+    cell = adjustment(soreness, performance, pump)
+    assert cell.delta == delta and cell.recovery == (delta is None)
+    if (soreness, performance) in ((0, 2), (1, 2)) and pump <= 1:
+        assert "too small a dose to feel" in cell.reason
+
+
+def test_a_maintained_muscle_only_holds_or_drops():
+    traps = DEFAULT_LANDMARKS["traps"]
+    held = next_week_sets("traps", 3, Feedback("traps", 0, 2, 0), traps, maintained=True)
+    assert (held.sets, held.delta, held.base) == (3, 0, 3)
+    assert "maintained this block" in held.reason
+    recovery = next_week_sets("traps", 3, Feedback("traps", 1, 2, 3), traps, maintained=True)
+    assert recovery.recovery and recovery.sets == 3
+
+
+# --- the week's limits ------------------------------------------------------------------------------
+
+MON, THU = date(2026, 11, 9), date(2026, 11, 12)
+
+
+def row(id_, session, day, group, sets, pattern="horizontal_pull", planned=True):
+    return WeekRow(id_, session, day, planned, group, pattern, ("biceps",), sets, 8, 12,
+                   (day, session, id_))
+
+
+def grow(group, base, sets):
+    return GroupAdjustment(group, sets, sets - base, False, f"{group} +{sets - base}: healed "
+                           "early, performance beat last time", base=base)
+
+
+def test_new_sets_spread_over_the_groups_sessions_evenly():
+    rows = [row(1, 1, MON, "back", 5), row(2, 2, THU, "back", 5)]
+    (fitted,), targets = fit_week(rows, [grow("back", 10, 12)])
+    assert fitted.sets == 12 and {i: t.sets for i, t in targets.items()} == {1: 6, 2: 6}
+
+
+def test_a_full_session_takes_no_more_and_the_reason_names_it():
+    """Monday is at 25 sets, Thursday's back is at 12: +2 back finds no room."""
+    rows = [row(1, 1, MON, "back", 5), row(2, 1, MON, "chest", 10, "horizontal_push"),
+            row(3, 1, MON, "quads", 10, "squat"), row(4, 2, THU, "back", 12)]
+    (fitted,), targets = fit_week(rows, [grow("back", 17, 19)])
+    assert fitted.sets == 17 and fitted.delta == 0
+    assert fitted.reason == ("back held (+2 wanted, no room on Mon or Thu: at most 25 sets a "
+                             "session, 12 for one muscle): healed early, performance beat last "
+                             "time")
+    assert targets[1].sets + targets[4].sets == 17
+    assert targets[1].sets + 20 <= 25 and targets[4].sets <= 12
+
+
+def test_the_longest_session_limits_what_is_added():
+    rows = [row(1, 1, MON, "back", 5), row(2, 1, MON, "chest", 5, "horizontal_push")]
+    (fitted,), targets = fit_week(rows, [grow("back", 5, 7)], WeekLimits(max_minutes=35))
+    assert fitted.sets < 7 and "35 minutes" in fitted.reason
+
+
+def test_done_sessions_count_as_they_are_and_a_drop_frees_room_first():
+    rows = [row(1, 1, MON, "back", 6, planned=False), row(2, 2, THU, "back", 5),
+            row(3, 2, THU, "chest", 12, "horizontal_push"), row(4, 2, THU, "quads", 8, "squat")]
+    chest_down = GroupAdjustment("chest", 10, -2, False, "chest −2", base=12)
+    fitted, targets = fit_week(rows, [grow("back", 11, 13), chest_down])
+    assert [a.sets for a in fitted] == [13, 10]
+    assert targets[2].sets == 7 and 1 not in targets  # Monday was done: untouched
+
 
 # --- the DOMAIN §5 table, every cell ------------------------------------------------------------
 
