@@ -62,7 +62,7 @@ def test_a_maintained_muscle_only_holds_or_drops():
     assert recovery.recovery and recovery.sets == 3
 
 
-# --- the week's limits ------------------------------------------------------------------------------
+# --- the week's limits ------------------------------------------------------------------------
 
 MON, THU = date(2026, 11, 9), date(2026, 11, 12)
 
@@ -98,7 +98,7 @@ def test_a_full_session_takes_no_more_and_the_reason_names_it():
 
 def test_the_longest_session_limits_what_is_added():
     rows = [row(1, 1, MON, "back", 5), row(2, 1, MON, "chest", 5, "horizontal_push")]
-    (fitted,), targets = fit_week(rows, [grow("back", 5, 7)], WeekLimits(max_minutes=35))
+    (fitted,), _ = fit_week(rows, [grow("back", 5, 7)], WeekLimits(max_minutes=35))
     assert fitted.sets < 7 and "35 minutes" in fitted.reason
 
 
