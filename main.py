@@ -15,8 +15,6 @@ from pathlib import Path
 from models import __version__
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
-# Dates a training log can mean; outside them date arithmetic overflows (year 9999 + 13 weeks).
-FIRST_YEAR, LAST_YEAR = 1900, 2199
 MAX_NAME_LENGTH = 120  # as the exercise names' CHECK in the schema
 
 
@@ -106,6 +104,8 @@ def _add_transfer_parsers(commands, sub_db) -> None:
     exports.add_argument("file", type=Path, metavar="FILE")
     exports.add_argument("--format", choices=("csv", "json"),
                          help="default: json for a .json FILE, else csv")
+    exports.add_argument("--force", action="store_true",
+                         help="replace FILE if it exists (never the database or a backup)")
     exports.add_argument("--json", action="store_true", help="print a JSON summary")
 
 
@@ -161,21 +161,42 @@ def _plain_gui_arguments(argv: list[str]) -> tuple[Path | None, bool] | None:
 
 
 def _run_command(args: argparse.Namespace) -> int:
-    import sqlite3
+    import tempfile
 
-    import peewee
-
-    from models.db import DatabaseOpenError, describe_write_error, open_database
     from models.paths import default_database_path
 
     if args.command == "plan":  # arguments are checked before any database is touched
         args.request_parts = _plan_parts(args)
     if args.command == "export" and not args.file.name:
         raise UsageError(f"FILE: {str(args.file)!r} names no file")
+    if args.command == "import":  # a file that cannot be read changes nothing, not even --db
+        problem = _unreadable(args.file)
+        if problem:
+            print(f"overload: cannot read {args.file}: {problem}", file=sys.stderr)
+            return EXIT_FAILURE
     path = args.db or default_database_path()
+    if not _writes(args) and _not_created_yet(path):
+        # A command that only reads must not create the database: it reads an empty one.
+        with tempfile.TemporaryDirectory(prefix="overload-") as folder:
+            return _run_command_on(args, Path(folder) / path.name)
     lock = _lock_for_writing(path) if _writes(args) else True
     if lock is None:
         return EXIT_FAILURE
+    return _run_command_on(args, path)
+
+
+def _run_command_on(args: argparse.Namespace, path: Path) -> int:
+    import sqlite3
+
+    import peewee
+
+    from models.db import (
+        DatabaseOpenError,
+        close_database,
+        describe_write_error,
+        open_database,
+    )
+
     try:
         open_database(path)
     except DatabaseOpenError as exc:
@@ -189,6 +210,32 @@ def _run_command(args: argparse.Namespace) -> int:
         print(f"overload: {describe_write_error(path, exc)} Nothing was changed.",
               file=sys.stderr)
         return EXIT_FAILURE
+    finally:
+        close_database()
+
+
+def _unreadable(path: Path) -> str | None:
+    """Why an import file cannot be read at all (missing, a device, a pipe…), or None."""
+    from models.files import read_head
+
+    try:
+        read_head(path, 1)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
+
+
+def _not_created_yet(path: Path) -> bool:
+    """No database file there yet, or an empty one (what a first start would fill)."""
+    import stat
+
+    try:
+        info = path.expanduser().stat()
+        return stat.S_ISREG(info.st_mode) and info.st_size == 0
+    except FileNotFoundError:
+        return True
+    except (OSError, ValueError):
+        return False  # a file where a folder should be, no permission…: opening says why
 
 
 def _writes(args: argparse.Namespace) -> bool:
@@ -234,6 +281,7 @@ def _cmd_volume(args: argparse.Namespace) -> int:
     import json
     from datetime import date
 
+    from models.domain import DATE_RANGE_TEXT, in_date_range
     from models.landmarks import load_landmarks
     from models.settings import load_settings
     from models.volume import iso_week_label, parse_iso_week, week_report, weekly_volume
@@ -243,8 +291,8 @@ def _cmd_volume(args: argparse.Namespace) -> int:
             iso_week_label(date.today()))
     except ValueError as exc:
         raise UsageError(f"--week: {exc}") from None
-    if not FIRST_YEAR <= monday.year <= LAST_YEAR:
-        raise UsageError(f"--week: {args.week} is out of range ({FIRST_YEAR}–{LAST_YEAR})")
+    if not in_date_range(monday):
+        raise UsageError(f"--week: {args.week} is out of range ({DATE_RANGE_TEXT})")
     rule = args.rule or load_settings().secondary_rule
     done = weekly_volume(monday, rule)
     planned = weekly_volume(monday, rule, planned=True)
@@ -280,8 +328,9 @@ def _plan_parts(args: argparse.Namespace) -> dict:
     """Validate the plan options into the pieces of a PlanRequest (UsageError when wrong)."""
     from datetime import date
 
-    from models.domain import MUSCLE_GROUPS, WEEKDAYS
+    from models.domain import FIRST_DATE, MUSCLE_GROUPS, WEEKDAYS
     from models.plan_types import (
+        LAST_PLAN_START,
         MAX_ACCUMULATION_WEEKS,
         MAX_SESSION_MINUTES,
         MIN_ACCUMULATION_WEEKS,
@@ -313,8 +362,9 @@ def _plan_parts(args: argparse.Namespace) -> dict:
         start = date.fromisoformat(args.start) if args.start is not None else None
     except ValueError:
         raise UsageError(f"--start: {args.start!r} is not a date like 2026-11-30") from None
-    if start is not None and not FIRST_YEAR <= start.year <= LAST_YEAR:
-        raise UsageError(f"--start: {args.start} is out of range ({FIRST_YEAR}–{LAST_YEAR})")
+    if start is not None and not FIRST_DATE <= start <= LAST_PLAN_START:
+        raise UsageError(f"--start: {args.start} is out of range "
+                         f"({FIRST_DATE}–{LAST_PLAN_START})")
     _check_name(args.name)
     rank = tuple(g for g, p in priorities.items() if p == "grow")
     return {"days": tuple(days), "priorities": priorities, "rank": rank, "start": start}
@@ -399,11 +449,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
     usage error (exit 2), like any other missing option."""
     import json
 
-    from models.db import database
+    from models.db import BackupFolderError, database
     from models.importers import ImportFileError, UnitRequiredError, parse_file
     from models.importing import apply_import
 
-    if args.format == "auto" and _is_overload_json(args.file):
+    if args.format == "auto" and _is_json(args.file):
         return _restore_json(args)
     try:
         parsed = parse_file(args.file, format=args.format, unit=args.unit)
@@ -412,6 +462,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.file.name}: {exc}") from None
     except ImportFileError as exc:
         print(f"overload: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except BackupFolderError as exc:
+        print(f"overload: {exc}; nothing was imported.", file=sys.stderr)
         return EXIT_FAILURE
     except OSError as exc:
         print(f"overload: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
@@ -432,13 +485,16 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _is_overload_json(path: Path) -> bool:
+def _is_json(path: Path) -> bool:
+    """A file that starts like JSON: restored as an Overload export (which says what is wrong
+    with it), never read as CSV."""
+    from models.files import read_head
+
     try:
-        with path.open("rb") as handle:
-            start = handle.read(200)
+        start = read_head(path, 64)
     except OSError:
-        return False  # parse_file reports it
-    return start.lstrip().startswith(b"{") and b'"overload-export"' in start
+        return False  # _unreadable said why already
+    return start.removeprefix(b"\xef\xbb\xbf").lstrip().startswith((b"{", b"["))
 
 
 def _restore_json(args: argparse.Namespace) -> int:
@@ -461,8 +517,15 @@ def _restore_json(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     import json
 
-    from models.exporting import export_csv, export_json
+    from models.db import database
+    from models.exporting import export_csv, export_json, export_target_problem
 
+    problem = export_target_problem(args.file, database.obj.database)
+    if problem is None and args.file.exists() and not args.force:
+        problem = f"{args.file} exists; add --force to replace it"
+    if problem is not None:
+        print(f"overload: {problem}. Nothing was written.", file=sys.stderr)
+        return EXIT_FAILURE
     fmt = args.format or ("json" if args.file.suffix.lower() == ".json" else "csv")
     try:
         if fmt == "json":

@@ -1,28 +1,44 @@
 """Copies of the database in backups/ beside it: daily ones, and restoring any copy.
 
-Every copy is a `VACUUM INTO` of the live database, named after the database file's stem:
-- `overload-2026-11-25.sqlite`                        daily, kept for the last `keep` days used;
-- `overload-before-import-20261125-081500.sqlite`     before an import (models/importing.py);
-- `overload-before-restore-20261125-081500.sqlite`    before restoring another copy;
-- `overload-before-v3-20261125-081500.sqlite`         before a schema migration.
-Only daily copies are pruned: the others were taken before a particular change and stay until the
-user deletes them.
+Every copy is a `VACUUM INTO` of the live database, written under a temporary name and renamed
+when complete (a killed copy never passes for a backup), and named after the database's whole
+file name, so `log.sqlite` and `log.db` in one folder never share a backup:
+- `overload.sqlite-2026-11-25.sqlite`                    daily, kept for the last `keep` days;
+- `overload.sqlite-before-import-20261125-081500.sqlite` before an import (models/importing.py);
+- `overload.sqlite-before-restore-20261125-081500.sqlite` before restoring another copy;
+- `overload.sqlite-before-v3-20261125-081500.sqlite`     before a schema migration.
+Backups made by earlier versions, named after the stem (`overload-2026-11-25.sqlite`), are still
+listed for a `.sqlite` database. Only daily copies are pruned, and only those dated up to today:
+after the clock was moved back, the copies "from the future" are neither counted nor deleted.
+The others were taken before a particular change and stay until the user deletes them.
 
-Restoring goes through SQLite's backup API into the connection the app holds open, so the app sees
-the restored data at once, with no reopening and no file replaced under an open connection.
+Restoring checks the whole copy first in a staged copy and then replaces the open database's
+content by SQL through the app's own connection (models/restoring.py): the app sees the restored
+data at once, with no file replaced under an open connection.
 """
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import os
 import re
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from models.db import SQLITE_MAGIC, backup_database, database
-from models.migrations import LATEST_VERSION, migrate
+from models.db import (
+    SQLITE_MAGIC,
+    backup_database,
+    backup_prefix,
+    database,
+    make_backup_folder,
+)
+from models.files import read_head
+from models.library import sync_shipped_library
+from models.restoring import ContentError, replace_content, stage_database
 
 DAILY_KEEP = 10
 KINDS = ("daily", "before-import", "before-restore", "before-vN")
@@ -54,14 +70,14 @@ def daily_backup(db_path: Path | str, today: date | None = None,
         return None
     today = today or date.today()
     folder = backup_folder(db_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{db_path.stem}-{today.isoformat()}.sqlite"
+    make_backup_folder(folder)
+    target = folder / f"{backup_prefix(db_path)}{today.isoformat()}.sqlite"
+    _remove_leftover_partials(db_path)
     made = None
     if not target.exists():
         # Copy to a temporary name first: a half-written file (power cut, full disk) must never
         # pass for today's backup.
-        partial = target.with_suffix(".partial")
-        partial.unlink(missing_ok=True)
+        partial = target.with_name(target.name + ".partial")
         connection = sqlite3.connect(db_path, timeout=5)
         try:
             connection.execute("VACUUM INTO ?", (str(partial),))
@@ -69,7 +85,7 @@ def daily_backup(db_path: Path | str, today: date | None = None,
             connection.close()
         os.replace(partial, target)
         made = target
-    _prune_daily(db_path, keep)
+    _prune_daily(db_path, today, keep)
     return made
 
 
@@ -81,7 +97,7 @@ def list_backups(db_path: Path | str) -> list[BackupInfo]:
         return []
     found = []
     for path in folder.iterdir():
-        named = _parse_name(db_path.stem, path)
+        named = _parse_name(db_path, path)
         if named is not None and path.is_file():
             kind, created = named
             found.append(BackupInfo(path, created, path.stat().st_size, kind))
@@ -89,68 +105,72 @@ def list_backups(db_path: Path | str) -> list[BackupInfo]:
 
 
 def check_backup(backup_path: Path | str) -> int:
-    """The schema version of a restorable backup; BackupError when it is damaged, not an
-    Overload database, or written by a newer version of Overload."""
+    """The schema version of a backup that can be restored, after checking all of it (in a
+    staged copy: models/restoring.py); BackupError saying why it cannot — damaged, not an
+    Overload database, written by a newer version, or content the app cannot use."""
     backup_path = Path(backup_path)
-    try:
-        with backup_path.open("rb") as handle:
-            if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
-                raise BackupError(f"{backup_path.name} is not a database file.")
-        connection = _open_read_only(backup_path)
-        try:
-            check = connection.execute("PRAGMA quick_check").fetchone()[0]
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            tables = {name for (name,) in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
-        finally:
-            connection.close()
-    except (OSError, sqlite3.DatabaseError) as exc:
-        raise BackupError(
-            f"{backup_path.name} is damaged and cannot be restored ({exc}).") from None
-    if check != "ok":
-        raise BackupError(f"{backup_path.name} is damaged and cannot be restored "
-                          f"(integrity check: {check}).")
-    if version > LATEST_VERSION:
-        raise BackupError(f"{backup_path.name} was written by a newer version of Overload "
-                          f"(schema {version}; this version reads up to {LATEST_VERSION}).")
-    if version < 1 or not {"exercise", "session", "logged_set"} <= tables:
-        raise BackupError(f"{backup_path.name} is not an Overload database.")
-    return version
+    with tempfile.TemporaryDirectory(prefix="overload-check-") as folder:
+        return _stage(backup_path, Path(folder) / "staged.sqlite")
 
 
 def restore_backup(db_path: Path | str, backup_path: Path | str) -> Path:
     """Replace the open database's content with `backup_path`'s; returns the backup of the state
-    before restoring. The backup is checked first and a bad one changes nothing. A backup from an
-    older schema is migrated after restoring. Call on the thread that owns the app's connection."""
+    before restoring. The backup is checked whole first and a bad one changes nothing; one from
+    an older version is migrated in the staged copy. Runs on any thread (it uses that thread's
+    connection): the GUI runs it in a worker. Another program holding the write lock longer than
+    restoring.RESTORE_BUSY_SECONDS raises BackupError, changing nothing."""
     db_path, backup_path = Path(db_path), Path(backup_path)
-    version = check_backup(backup_path)
-    safety = backup_database(database, db_path, "before-restore")
-    source = _open_read_only(backup_path)
-    try:
-        source.backup(database.connection())
-    finally:
-        source.close()
-    # The copy brings its own journal mode in its header; the app runs in WAL (STYLE §3).
-    database.execute_sql("PRAGMA journal_mode = wal")
-    if version < LATEST_VERSION:
-        migrate(database, db_path)
+    with tempfile.TemporaryDirectory(prefix="overload-restore-") as folder:
+        staged = Path(folder) / "staged.sqlite"
+        _stage(backup_path, staged)
+        safety = backup_database(database, db_path, "before-restore")
+        try:
+            replace_content(staged)
+        except ContentError as exc:
+            safety.unlink(missing_ok=True)  # nothing changed: the copy is the database as it is
+            raise BackupError(f"{backup_path.name} was not restored: {exc}. Nothing was "
+                              "changed.") from None
+        except BaseException:
+            safety.unlink(missing_ok=True)
+            raise
+    sync_shipped_library()  # a copy without the shipped exercises gets them back
     return safety
+
+
+def _stage(backup_path: Path, staged: Path) -> int:
+    try:
+        if read_head(backup_path, len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+            raise BackupError(f"{backup_path.name} is not a database file.")
+        return stage_database(backup_path, staged)
+    except ContentError as exc:
+        raise BackupError(f"{backup_path.name} cannot be restored: {exc}.") from None
+    except (OSError, sqlite3.DatabaseError) as exc:
+        raise BackupError(f"{backup_path.name} cannot be restored ({exc}).") from None
 
 
 # --- the parts -----------------------------------------------------------------------------------
 
-def _open_read_only(path: Path) -> sqlite3.Connection:
-    # mode=ro: checking or copying a backup must never change it (not even a journal beside it).
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-
-
-def _parse_name(stem: str, path: Path) -> tuple[str, datetime] | None:
-    """(kind, created) for a backup file name of the database called `stem`, else None."""
+def _parse_name(db_path: Path, path: Path) -> tuple[str, datetime] | None:
+    """(kind, created) for the name of a backup of the database at `db_path`, else None."""
     name = path.name
-    prefix = f"{stem}-"
-    if not name.startswith(prefix) or not name.endswith(".sqlite"):
+    if not name.endswith(".sqlite"):
         return None
-    rest = name[len(prefix):-len(".sqlite")]
+    for prefix in _prefixes(db_path):
+        if name.startswith(prefix):
+            parsed = _parse_rest(name[len(prefix):-len(".sqlite")], path)
+            if parsed is not None:
+                return parsed
+    return None
+
+
+def _prefixes(db_path: Path) -> tuple[str, ...]:
+    """This database's backup prefix, and the stem earlier versions used for a .sqlite file."""
+    if db_path.suffix == ".sqlite":
+        return backup_prefix(db_path), f"{db_path.stem}-"
+    return (backup_prefix(db_path),)
+
+
+def _parse_rest(rest: str, path: Path) -> tuple[str, datetime] | None:
     if _DAILY.fullmatch(rest):
         try:
             return "daily", _daily_created(rest, path)
@@ -160,7 +180,10 @@ def _parse_name(stem: str, path: Path) -> tuple[str, datetime] | None:
     if labelled:
         label = labelled["label"]
         kind = "before-vN" if label.startswith("before-v") else label
-        return kind, datetime.strptime(labelled["stamp"], "%Y%m%d-%H%M%S")
+        try:
+            return kind, datetime.strptime(labelled["stamp"], "%Y%m%d-%H%M%S")
+        except ValueError:
+            return None
     return None
 
 
@@ -176,7 +199,20 @@ def _daily_created(day_text: str, path: Path) -> datetime:
     return modified if modified.date() == day else datetime.combine(day, datetime.min.time())
 
 
-def _prune_daily(db_path: Path, keep: int) -> None:
-    daily = sorted(b.path for b in list_backups(db_path) if b.kind == "daily")
-    for old in daily[:-keep] if keep > 0 else daily:
+def _prune_daily(db_path: Path, today: date, keep: int) -> None:
+    """Keep the newest `keep` daily copies dated up to today. Copies dated later (the clock was
+    moved back) are left alone and not counted: counting them would delete today's at once."""
+    daily = sorted((b.created.date(), b.path) for b in list_backups(db_path)
+                   if b.kind == "daily" and b.created.date() <= today)
+    for _, old in daily[:-keep] if keep > 0 else daily:
         old.unlink(missing_ok=True)
+
+
+def _remove_leftover_partials(db_path: Path) -> None:
+    """Half-written copies of this database that a killed process left behind (an hour old:
+    a copy being written right now by an import in this process is left alone)."""
+    cutoff = datetime.now().timestamp() - 3600
+    for partial in backup_folder(db_path).glob(f"{glob.escape(backup_prefix(db_path))}*.partial"):
+        with contextlib.suppress(OSError):
+            if partial.stat().st_mtime < cutoff:
+                partial.unlink()

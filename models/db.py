@@ -17,6 +17,8 @@ from pathlib import Path
 import peewee
 from peewee import DatabaseProxy, Model, SqliteDatabase
 
+from models.files import UnreadableFileError, read_head
+
 database = DatabaseProxy()
 
 PRAGMAS = {
@@ -28,6 +30,16 @@ PRAGMAS = {
 }
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# Files beside a database that belong to it: SQLite's journals and the instance lock
+# (ui/instance_lock.py). Nothing else may write over them.
+LOCK_SUFFIX = ".lock"
+COMPANION_SUFFIXES = ("-wal", "-shm", "-journal", LOCK_SUFFIX)
+
+
+def database_files(path: Path | str) -> tuple[Path, ...]:
+    """The database file and the files beside it that belong to it."""
+    path = Path(path)
+    return (path, *(path.with_name(path.name + suffix) for suffix in COMPANION_SUFFIXES))
 
 
 class BaseModel(Model):
@@ -70,15 +82,19 @@ _opened_files: dict[Path, tuple[int, int]] = {}
 def open_database(path: Path | str, *, seed_library: bool = True) -> SqliteDatabase:
     """Open (creating if needed) the database at `path`, migrate it, bind it to `database`.
 
-    Raises NotADatabaseError, CorruptDatabaseError or DatabaseTooNewError without touching the
-    file. A database being migrated is first copied with VACUUM INTO into backups/ beside it.
+    Check first, write after: the file is inspected read-only (inspect_database_file) and only
+    a missing or empty file, an SQLite file with nothing in it, or Overload's own database is
+    ever opened for writing. NotADatabaseError, CorruptDatabaseError or DatabaseTooNewError
+    leave the file as it was, byte for byte. A database being migrated is first copied with
+    VACUUM INTO into backups/ beside it. What the app can rebuild (the landmarks' rows, the
+    library) is rebuilt if missing.
     """
     from models import migrations  # late: migrations imports the schema, which imports us
 
     path = Path(path).expanduser()
     try:
         path = path.resolve()
-        _refuse_unreadable(path)
+        inspect_database_file(path)
         path.parent.mkdir(parents=True, exist_ok=True)
     except IsADirectoryError as exc:
         raise NotADatabaseError(path, f"{path} is a folder, not a database file; nothing was "
@@ -94,6 +110,7 @@ def open_database(path: Path | str, *, seed_library: bool = True) -> SqliteDatab
         db.connect()
         _check_integrity(db, path)
         migrations.migrate(db, path)
+        migrations.rebuild_missing_rows(db)
     except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
         db.close()
         raise _classify(path, exc) from exc
@@ -109,20 +126,99 @@ def open_database(path: Path | str, *, seed_library: bool = True) -> SqliteDatab
     return db
 
 
+def inspect_database_file(path: Path) -> int:
+    """The schema version of the Overload database at `path`, or 0 for a file to create (none,
+    empty, or an SQLite file with no tables); DatabaseOpenError for anything else. Read-only:
+    a rollback-journal file is opened `mode=ro`, a WAL file `immutable` (a read-only WAL
+    connection would leave -wal and -shm files beside a file that is not ours)."""
+    if path.is_dir():
+        raise IsADirectoryError(21, "is a folder", str(path))
+    if not path.exists():
+        return 0
+    try:
+        header = read_head(path, _HEADER_BYTES)
+    except UnreadableFileError as exc:
+        raise NotADatabaseError(path, f"{path} is {exc.strerror}; it was left untouched.") \
+            from None
+    if not header:
+        return 0
+    if not header.startswith(SQLITE_MAGIC):
+        raise NotADatabaseError(path, f"{path} is not a database file; it was left untouched.")
+    in_wal_mode = len(header) > _WRITE_VERSION_OFFSET and header[_WRITE_VERSION_OFFSET] == 2
+    mode = "immutable=1" if in_wal_mode else "mode=ro"
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?{mode}", uri=True)
+        try:
+            version, tables, check = _contents(connection, integrity=not in_wal_mode)
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        raise _classify(path, exc) from exc
+    if check != "ok":
+        raise CorruptDatabaseError(
+            path, f"{path} is damaged (integrity check: {check}); it was left untouched.")
+    refused = contents_error(path, version, tables)
+    if refused is not None:
+        raise refused
+    return version
+
+
+# The SQLite header: its first 100 bytes; byte 18 is 2 for a WAL database, 1 for rollback.
+_HEADER_BYTES, _WRITE_VERSION_OFFSET = 100, 18
+# Tables every Overload database has had since version 1: without them it is not one.
+CORE_TABLES = ("muscle_group", "exercise", "session", "session_exercise", "logged_set",
+               "setting")
+
+
+def _contents(connection: sqlite3.Connection, *, integrity: bool) -> tuple[int, set[str], str]:
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    tables = table_names(connection)
+    check = connection.execute("PRAGMA quick_check").fetchone()[0] if integrity else "ok"
+    return version, tables, check
+
+
+def contents_problem(version: int, tables: set[str]) -> tuple[type[DatabaseOpenError], str] | None:
+    """Why a database with this user_version and these tables is not one Overload may open
+    and write — the error to raise and the rest of the sentence "<file> …" — or None."""
+    from models.migrations import LATEST_VERSION  # late: migrations imports us
+
+    if version > LATEST_VERSION:
+        return DatabaseTooNewError, (
+            f"was written by a newer version of Overload (schema {version}; this version "
+            f"reads up to {LATEST_VERSION}). Update Overload to open it")
+    if version == 0 and tables:
+        shown = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
+        return NotADatabaseError, (
+            f"is another program's SQLite database (tables {shown}), not an Overload "
+            "database: Overload does not change it")
+    missing = [name for name in CORE_TABLES if name not in tables]
+    if version > 0 and missing:
+        return NotADatabaseError, (
+            f"is not a complete Overload database (no {', '.join(missing)} "
+            f"{'table' if len(missing) == 1 else 'tables'})")
+    return None
+
+
+def contents_error(path: Path, version: int, tables: set[str]) -> DatabaseOpenError | None:
+    """contents_problem() as the error for a database file the app was asked to open."""
+    problem = contents_problem(version, tables)
+    if problem is None:
+        return None
+    error, text = problem
+    return error(path, f"{path} {text}; it was left untouched.")
+
+
+def table_names(connection: sqlite3.Connection) -> set[str]:
+    """The tables of a database, SQLite's own excepted."""
+    return {name for (name,) in connection.execute(_TABLES_SQL).fetchall()}
+
+
+_TABLES_SQL = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+
+
 def close_database() -> None:
     if database.obj is not None and not database.is_closed():
         database.close()
-
-
-def _refuse_unreadable(path: Path) -> None:
-    if path.is_dir():
-        raise IsADirectoryError(21, "is a folder", str(path))
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_MAGIC))
-    if header != SQLITE_MAGIC:
-        raise NotADatabaseError(path, f"{path} is not a database file; it was left untouched.")
 
 
 def _refuse_read_only(path: Path) -> None:
@@ -165,15 +261,51 @@ def _check_integrity(db: SqliteDatabase, path: Path) -> None:
 def backup_database(db: SqliteDatabase, path: Path, label: str) -> Path:
     """Write a consistent copy of the open database into backups/ beside it (VACUUM INTO)."""
     folder = path.parent / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
+    make_backup_folder(folder)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{path.stem}-{label}-{stamp}.sqlite"
+    target = folder / f"{backup_prefix(path)}{label}-{stamp}.sqlite"
     counter = 1
-    while target.exists():
+    # Under a temporary name until complete: a killed copy must never be listed as a backup.
+    # A name whose temporary file a killed copy left is skipped (VACUUM INTO will not write
+    # into a file that has content); models.backups removes such leftovers later.
+    while target.exists() or _partial(target).exists():
         counter += 1
-        target = folder / f"{path.stem}-{label}-{stamp}-{counter}.sqlite"
-    db.execute_sql("VACUUM INTO ?", (str(target),))
+        target = folder / f"{backup_prefix(path)}{label}-{stamp}-{counter}.sqlite"
+    partial = _partial(target)
+    try:
+        db.execute_sql("VACUUM INTO ?", (str(partial),))
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
     return target
+
+
+def _partial(target: Path) -> Path:
+    return target.with_name(target.name + ".partial")
+
+
+def backup_prefix(path: Path) -> str:
+    """How the backups of the database at `path` begin: its whole file name, so that
+    `log.sqlite` and `log.db` in one folder never share one."""
+    return f"{path.name}-"
+
+
+def make_backup_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise BackupFolderError(folder, "is a file, not a folder") from None
+    except OSError as exc:
+        raise BackupFolderError(folder, _reason(exc)) from None
+
+
+class BackupFolderError(OSError):
+    """The backups folder cannot be made; the message names it and says why."""
+
+    def __init__(self, folder: Path, reason: str) -> None:
+        super().__init__(f"the backups folder {folder} cannot be used ({reason}), so no "
+                         "backup could be made first")
+        self.folder = folder
 
 
 def fresh_path_beside(path: Path) -> Path:

@@ -26,11 +26,15 @@ from __future__ import annotations
 import csv
 import json
 import os
+import tempfile
 from pathlib import Path
 
 from models import __version__
-from models.db import database
+from models.db import database, database_files
+from models.files import UnreadableFileError, read_file
+from models.library import sync_shipped_library
 from models.migrations import LATEST_VERSION
+from models.restoring import TABLES, ContentError, replace_content, stage_json
 
 CSV_HEADER = ("date", "workout", "exercise", "set_order", "set_kind", "weight_kg", "reps", "rir",
               "rpe", "notes")
@@ -39,26 +43,33 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXPORT_FORMAT = "overload-export"
 EXPORT_VERSION = 1
 
-# Every table, parents before children (the order to insert in; deleting goes the other way),
-# with the ORDER BY that makes the export independent of how rows happen to be stored.
-TABLES: tuple[tuple[str, str], ...] = (
-    ("muscle_group", "sort_order, key"),
-    ("exercise", "id"),
-    ("exercise_alias", "id"),
-    ("exercise_secondary", "exercise_id, group_key"),
-    ("mesocycle", "id"),
-    ("session", "id"),
-    ("session_exercise", "id"),
-    ("logged_set", "id"),
-    ("feedback", "id"),
-    ("setting", "key"),
-    ("exercise_mapping", "source_name"),
-    ("adjustment", "id"),
-)
-
-
 class ExportFileError(ValueError):
     """A JSON file that import_json cannot restore, or a database it will not restore into."""
+
+
+def export_target_problem(target: Path | str, db_path: Path | str) -> str | None:
+    """Why an export must not write `target`, or None: the open database, a file that belongs
+    to it (journal, lock) or anything in its backups folder would be destroyed; a folder or a
+    special file cannot be an export. Symbolic links are followed: a link to the database is
+    the database."""
+    target = Path(target).expanduser()
+    try:
+        resolved = target.resolve()
+        database_path = Path(db_path).expanduser().resolve()
+    except (OSError, RuntimeError) as exc:
+        return f"{target} cannot be used ({exc})"
+    own = {f for f in database_files(database_path)}
+    if resolved in own or target.absolute() in own:
+        return (f"{target} is the open database {database_path.name} or one of its files: "
+                "exporting there would destroy your training log")
+    backups = database_path.parent / "backups"
+    if resolved == backups or backups in resolved.parents:
+        return f"{target} is in the database's backups folder {backups}: backups are never replaced"
+    if resolved.is_dir():
+        return f"{target} is a folder: choose a file name"
+    if resolved.exists() and not resolved.is_file():
+        return f"{target} is not a regular file"
+    return None
 
 
 # --- CSV -----------------------------------------------------------------------------------------
@@ -124,15 +135,21 @@ def export_json(path: Path | str) -> dict[str, int]:
 
 def import_json(path: Path | str) -> dict[str, int]:
     """Restore an export_json file into this database (see the module docstring for when it is
-    allowed); returns the row count of each table. All or nothing."""
-    data = _load(Path(path))
-    with database.atomic():
-        _refuse_history()
-        for name, _ in reversed(TABLES):
-            database.execute_sql(f"DELETE FROM {name}")
-        for name, _ in TABLES:
-            _insert_table(name, data["tables"].get(name, {"columns": [], "rows": []}))
-    return {name: len(data["tables"].get(name, {"rows": []})["rows"]) for name, _ in TABLES}
+    allowed); returns the row count of each table. The whole file is checked first, in a
+    staged copy (models/restoring.py); all or nothing."""
+    path = Path(path)
+    data = _load(path)
+    with tempfile.TemporaryDirectory(prefix="overload-restore-") as folder:
+        staged = Path(folder) / "staged.sqlite"
+        try:
+            _refuse_history()  # before the work of staging; again inside the transaction
+            stage_json(data["tables"], data["schema"], staged)
+            counts = replace_content(staged, before=_refuse_history)
+        except ContentError as exc:
+            raise ExportFileError(f"{path.name} cannot be restored: {exc}. Nothing was "
+                                  "changed.") from None
+    sync_shipped_library()  # a file without the shipped exercises gets them back
+    return counts
 
 
 def _read_table(name: str, order: str) -> dict:
@@ -168,25 +185,42 @@ def _dump(value) -> str:
 
 
 def _load(path: Path) -> dict:
+    """The file's header checked and its data parsed; ExportFileError saying what is wrong."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_file(path).decode("utf-8"))
+    except UnreadableFileError as exc:
+        raise ExportFileError(f"{path.name}: {exc.strerror}") from None
+    except OSError as exc:
+        raise ExportFileError(f"cannot read {path}: {exc.strerror or exc}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ExportFileError(f"{path.name} is not an Overload JSON export ({exc})") from None
+    except RecursionError:
+        raise ExportFileError(f"{path.name} is nested too deeply to be an Overload JSON "
+                              "export") from None
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-        raise ExportFileError(f"{path.name} is not an Overload JSON export")
-    if data.get("version") != EXPORT_VERSION:
-        raise ExportFileError(f"{path.name} is export version {data.get('version')!r}; this "
-                              f"version of Overload reads version {EXPORT_VERSION}")
-    if not isinstance(data.get("schema"), int) or data["schema"] > LATEST_VERSION:
-        raise ExportFileError(f"{path.name} comes from a newer version of Overload "
-                              f"(schema {data.get('schema')!r})")
-    tables = data.get("tables")
-    if not isinstance(tables, dict):
+        raise ExportFileError(f"{path.name} is JSON but not an Overload JSON export (it has no "
+                              f'"format": "{EXPORT_FORMAT}")')
+    if data.get("version") != EXPORT_VERSION or type(data.get("version")) is not int:
+        raise ExportFileError(f"{path.name} is export version {_shown(data.get('version'))}; "
+                              f"this version of Overload reads version {EXPORT_VERSION}")
+    schema = data.get("schema")
+    if "schema" not in data:
+        raise ExportFileError(f"{path.name} has no \"schema\" number: it is not a complete "
+                              "Overload export")
+    if type(schema) is not int or schema < 1:
+        raise ExportFileError(f"{path.name} has schema {_shown(schema)}, which is not a "
+                              "schema number")
+    if schema > LATEST_VERSION:
+        raise ExportFileError(f"{path.name} comes from a newer version of Overload (schema "
+                              f"{schema}; this version reads up to {LATEST_VERSION})")
+    if not isinstance(data.get("tables"), dict):
         raise ExportFileError(f"{path.name} has no tables")
-    unknown = sorted(set(tables) - {name for name, _ in TABLES})
-    if unknown:
-        raise ExportFileError(f"{path.name} has tables this version does not know: {unknown}")
     return data
+
+
+def _shown(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 40 else text[:37] + "…"
 
 
 def _refuse_history() -> None:
@@ -195,30 +229,10 @@ def _refuse_history() -> None:
         " (SELECT COUNT(*) FROM exercise WHERE is_custom)").fetchone()
     if any(counts):
         sessions, mesocycles, custom = counts
-        raise ExportFileError(
+        raise ContentError(
             "this database already has training data "
             f"({sessions} sessions, {mesocycles} mesocycles, {custom} custom exercises): restore "
             "a JSON export into a new, empty database (overload --db NEW.sqlite import FILE.json)")
-
-
-def _insert_table(name: str, table: dict) -> None:
-    columns, rows = table.get("columns"), table.get("rows")
-    allowed = _columns(name)
-    if not isinstance(columns, list) or not isinstance(rows, list) or \
-            not set(columns) <= set(allowed) or len(set(columns)) != len(columns):
-        raise ExportFileError(f"table {name}: columns {columns!r} are not {allowed}")
-    if not rows:
-        return
-    sql = (f"INSERT INTO {name} ({', '.join(columns)}) "
-           f"VALUES ({', '.join('?' * len(columns))})")
-    for number, row in enumerate(rows, 1):
-        if not isinstance(row, list) or len(row) != len(columns) or \
-                not all(isinstance(v, str | int | float | None) for v in row):
-            raise ExportFileError(f"table {name}, row {number}: expected {len(columns)} values")
-    try:
-        database.cursor().executemany(sql, rows)
-    except Exception as exc:  # sqlite3 or peewee integrity errors: the file's data is at fault
-        raise ExportFileError(f"table {name}: {exc}") from None
 
 
 def _write_replacing(path: Path, write, newline: str | None = None) -> None:

@@ -17,7 +17,8 @@ and looked up after that. Every check still applies to every cell, with the same
 
 Every problem with the content is an ImportFileError whose str() reads
 "line 412: weight 'abc' is not a number" (lines are 1-based file lines, the header is line 1).
-Nothing else escapes for a bad file; OSError still does when a path cannot be read at all.
+Nothing else escapes for a bad file; OSError still does when a path cannot be read at all, and
+models.files.UnreadableFileError (an OSError) for a device, a pipe or a file over the size limit.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from operator import itemgetter
 
-from models.domain import LB_TO_KG, SET_KINDS
+from models.domain import DATE_RANGE_TEXT, LB_TO_KG, SET_KINDS, in_date_range
+from models.files import read_file
 
 FORMATS: tuple[str, ...] = ("strong", "hevy", "fitnotes")
 
@@ -374,8 +376,7 @@ def _read_text(source: Source) -> tuple[str, str]:
         return source.removeprefix("\ufeff"), "text"
     if isinstance(source, (bytes, bytearray, memoryview)):
         return _decode(bytes(source))
-    with open(source, "rb") as file:
-        return _decode(file.read())
+    return _decode(read_file(source))
 
 
 def _decode(data: bytes) -> tuple[str, str]:
@@ -424,6 +425,10 @@ def _open_table(text: str) -> _Table:
     start = text.lstrip()
     if not start:
         raise ImportFileError("the file is empty")
+    if start.startswith(("{", "[")):
+        raise ImportFileError("this is a JSON file, not a CSV export from Strong, Hevy or "
+                              "FitNotes (an Overload JSON export is restored into a new "
+                              "database: overload --db NEW.sqlite import FILE.json)", 1)
     # Header lines are a few hundred characters; a cap keeps the Sniffer's regexes fast on junk.
     delimiter = _sniff_delimiter(start[:4096].splitlines()[0])
     # newline="" hands line endings to the csv module: CRLF, LF and newlines inside quotes.
@@ -689,7 +694,7 @@ def _duration(text: str, line: int) -> int | None:
 def _strong_date(text: str, line: int) -> datetime:
     if _STRONG_DATE.fullmatch(text):
         try:
-            return datetime.fromisoformat(text)
+            return _in_range(datetime.fromisoformat(text), text, line)
         except ValueError:
             pass
     raise ImportFileError(f"date {_shown(text)} is not a date like 2024-05-31 18:30:00", line)
@@ -702,7 +707,8 @@ def _hevy_date(text: str, line: int) -> datetime:
         number = _MONTHS.get(month.lower())
         if number:
             try:
-                return datetime(int(year), number, int(day), int(hour), int(minute))
+                moment = datetime(int(year), number, int(day), int(hour), int(minute))
+                return _in_range(moment, text, line)
             except ValueError:
                 pass
     raise ImportFileError(f"date {_shown(text)} is not a date like '15 Sep 2025, 07:48'", line)
@@ -711,10 +717,17 @@ def _hevy_date(text: str, line: int) -> datetime:
 def _fitnotes_date(text: str, line: int) -> datetime:
     if _DAY.fullmatch(text):
         try:
-            return datetime.fromisoformat(text)
+            return _in_range(datetime.fromisoformat(text), text, line)
         except ValueError:
             pass
     raise ImportFileError(f"date {_shown(text)} is not a date like 2024-05-31", line)
+
+
+def _in_range(moment: datetime, text: str, line: int) -> datetime:
+    if not in_date_range(moment.date()):
+        raise ImportFileError(f"date {_shown(text)} is outside the years Overload keeps "
+                              f"({DATE_RANGE_TEXT})", line)
+    return moment
 
 
 def _exercise_name(cell: str, line: int) -> str:

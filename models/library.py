@@ -12,9 +12,7 @@ from models.db import database
 from models.domain import EQUIPMENT, MUSCLE_GROUPS, PATTERNS, ExerciseInfo, parse_tempo
 from models.library_file import ShippedLibrary, read_shipped_library
 from models.schema import Exercise, ExerciseAlias, ExerciseSecondary, SessionExercise
-from models.settings import get_value, set_value
-
-LIBRARY_VERSION_KEY = "library_version"
+from models.settings import LIBRARY_VERSION_KEY, get_value, set_value, stored_version
 
 
 class ExerciseError(ValueError):
@@ -33,7 +31,7 @@ def sync_shipped_library(shipped: ShippedLibrary | None = None) -> int:
     shipped ones and their deletions stay as they are, and a name the user uses is never taken.
     """
     shipped = shipped or read_shipped_library()
-    seen_version = int(get_value(LIBRARY_VERSION_KEY, "0") or 0)
+    seen_version = _seen_version()
     if seen_version >= shipped.version:
         return 0
     known_keys = {key for (key,) in Exercise.select(Exercise.key).tuples() if key}
@@ -50,6 +48,16 @@ def sync_shipped_library(shipped: ShippedLibrary | None = None) -> int:
             added += 1
         set_value(LIBRARY_VERSION_KEY, str(shipped.version))
     return added
+
+
+def _seen_version() -> int:
+    """The library version this database has seen; 0 — add everything not there — when the
+    setting is missing or unreadable, or when no shipped exercise is left at all (a restored
+    copy without its library): the library is rebuilt, never left empty."""
+    seen = stored_version(get_value(LIBRARY_VERSION_KEY)) or 0
+    if seen and not Exercise.select().where(Exercise.key.is_null(False)).exists():
+        return 0
+    return seen
 
 
 # A revision names a field of the library file; these are the columns each one writes.

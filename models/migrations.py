@@ -11,7 +11,7 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from models.db import DatabaseTooNewError, backup_database
+from models.db import backup_database, contents_error, table_names
 from models.domain import DEFAULT_LANDMARKS, MUSCLE_GROUPS
 
 V1_TABLES = """
@@ -183,13 +183,8 @@ _V3_DELOAD_RIR = 5
 
 def _step_1(db: SqliteDatabase) -> None:
     _run_script(db, V1_TABLES)
-    for order, key in enumerate(MUSCLE_GROUPS):
-        lm = DEFAULT_LANDMARKS[key]
-        db.execute_sql(
-            "INSERT INTO muscle_group VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (key, order, lm.mv, lm.mev, lm.mav_low, lm.mav_high, lm.mrv, lm.freq_min,
-             lm.freq_max),
-        )
+    for key in MUSCLE_GROUPS:
+        _insert_group(db, key)
 
 
 def _step_2(db: SqliteDatabase) -> None:
@@ -238,20 +233,39 @@ def schema_version(db: SqliteDatabase) -> int:
     return db.execute_sql("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(db: SqliteDatabase, path: Path, target: int = LATEST_VERSION) -> list[Path]:
-    """Bring the database to `target`; returns the backups written (none for a new file)."""
+def migrate(db: SqliteDatabase, path: Path, target: int = LATEST_VERSION, *,
+            backup: bool = True) -> list[Path]:
+    """Bring the database to `target`; returns the backups written (none for a new file, or
+    with backup=False for a scratch copy). A database that is not Overload's — another
+    program's tables, a newer schema — raises and is not touched."""
     current = schema_version(db)
-    if current > LATEST_VERSION:
-        raise DatabaseTooNewError(
-            path,
-            f"{path} was written by a newer version of Overload (schema {current}; this version "
-            f"reads up to {LATEST_VERSION}). Update Overload to open it; the file was left "
-            "untouched.")
+    refused = contents_error(path, current, table_names(db.connection()))
+    if refused is not None:
+        raise refused
     backups = []
-    if 0 < current < target:
+    if backup and 0 < current < target:
         backups.append(backup_database(db, path, f"before-v{target}"))
     for version in range(current + 1, target + 1):
         with db.atomic():
             STEPS[version - 1](db)
             db.execute_sql(f"PRAGMA user_version = {version}")
     return backups
+
+
+def rebuild_missing_rows(db: SqliteDatabase) -> int:
+    """Put back the muscle groups' rows (with the default landmarks) that are missing: every
+    screen and the generator need all of them. Returns how many were missing."""
+    present = {key for (key,) in db.execute_sql("SELECT key FROM muscle_group").fetchall()}
+    missing = [key for key in MUSCLE_GROUPS if key not in present]
+    if missing:
+        with db.atomic():
+            for key in missing:
+                _insert_group(db, key)
+    return len(missing)
+
+
+def _insert_group(db: SqliteDatabase, key: str) -> None:
+    lm = DEFAULT_LANDMARKS[key]
+    db.execute_sql("INSERT INTO muscle_group VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   (key, MUSCLE_GROUPS.index(key), lm.mv, lm.mev, lm.mav_low, lm.mav_high,
+                    lm.mrv, lm.freq_min, lm.freq_max))

@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from models.domain import (
     COUNTING_RULES,
     DEFAULT_LANDMARKS,
+    FIRST_DATE,
+    LAST_DATE,
     LEVELS,
     MUSCLE_GROUPS,
     WEEKDAYS,
@@ -28,6 +30,9 @@ GROUP_SESSION_CAP = 12  # sets per group per session; beyond this the extra sets
 MIN_DAYS_APART = 2  # 48 hours between two sessions training a group as primary
 FREQUENCY_LIMITS = (2, 4)  # sessions per group per week; the table's ranges are clipped to this
 MIN_ACCUMULATION_WEEKS, MAX_ACCUMULATION_WEEKS = 3, 12
+# The latest start whose longest block (12 weeks and a deload) still ends inside the dates a log
+# can hold.
+LAST_PLAN_START = LAST_DATE - timedelta(weeks=MAX_ACCUMULATION_WEEKS + 1)
 START_RIR = 3
 DELOAD_RIR = 5
 # An exercise's working sets in an accumulation week (DOMAIN §10): one set is not a
@@ -157,6 +162,9 @@ class PlanRequest:
         if self.rule not in COUNTING_RULES:
             found.append(f"counting rule must be one of {', '.join(COUNTING_RULES)} "
                          f"(is {self.rule!r})")
+        if not FIRST_DATE <= self.start <= LAST_PLAN_START:
+            found.append(f"the start must be between {FIRST_DATE} and {LAST_PLAN_START} "
+                         f"(is {self.start})")
         if self.max_minutes is not None and not (
                 MIN_SESSION_MINUTES <= self.max_minutes <= MAX_SESSION_MINUTES):
             found.append(f"maximum session length must be {MIN_SESSION_MINUTES}–"

@@ -12,6 +12,8 @@ ALLOWED = {
     "week_start": ("mon", "sun"),
     "secondary_rule": ("fractional", "direct"),
 }
+# The version of the shipped exercise library this database has seen (models/library.py).
+LIBRARY_VERSION_KEY = "library_version"
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,25 @@ def update_settings(**changes: str) -> Settings:
     settings = replace(load_settings(), **changes)
     save_settings(settings)
     return settings
+
+
+def setting_problem(key: str, value: object) -> str | None:
+    """What is wrong with a stored setting (for a restore to refuse it), or None. Keys this
+    version does not know are kept as they are."""
+    if not isinstance(key, str) or not isinstance(value, str):
+        return "keys and values are text"
+    if key in ALLOWED and value not in ALLOWED[key]:
+        return f"{value!r} is not one of {', '.join(ALLOWED[key])}"
+    if key == LIBRARY_VERSION_KEY and stored_version(value) is None:
+        return f"{value!r} is not a version number"
+    return None
+
+
+def stored_version(value: str | None) -> int | None:
+    """A stored version number (digits only), or None when it is not one."""
+    if value is None or not value.isascii() or not value.isdigit() or len(value) > 9:
+        return None
+    return int(value)
 
 
 def get_value(key: str, default: str | None = None) -> str | None:

@@ -30,6 +30,7 @@ from models.domain import (
     STATUS_COLOURS,
     Status,
     group_label,
+    in_date_range,
     volume_status,
 )
 from models.sessions import SessionSummary, SpacingConflict, conflicts_between, sessions_between
@@ -507,11 +508,13 @@ class SessionCalendar(QWidget):
 
     def step(self, direction: int) -> None:
         if self.mode == "week":
-            self.anchor += timedelta(days=7 * direction)
+            anchor = self.anchor + timedelta(days=7 * direction)
         else:
             month = self.anchor.month - 1 + direction
-            self.anchor = date(self.anchor.year + month // 12, month % 12 + 1, 1)
-        self.refresh()
+            anchor = date(self.anchor.year + month // 12, month % 12 + 1, 1)
+        if in_date_range(anchor):  # the calendar ends where the dates a log can hold end
+            self.anchor = anchor
+            self.refresh()
 
     def go_today(self) -> None:
         self.show_date(self.today())

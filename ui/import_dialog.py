@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain import MUSCLE_GROUPS, group_label
-from models.importers import ImportFileError, ParsedFile, parse_file, peek
+from models.importers import FilePreview, ParsedFile, parse_file, peek
 from models.importing import (
     ImportCancelledError,
     ImportPreview,
@@ -67,9 +67,12 @@ class ImportDialog(QDialog):
 
     Signals: preview_ready(object) — the ImportPreview now shown, or None when the file was
     refused; import_finished(object) — the ImportSummary once the import is committed;
-    import_stopped(str) — the import was cancelled or failed, nothing was written."""
+    import_stopped(str) — the import was cancelled or failed, nothing was written;
+    unit_needed() — the file was read as far as its header, which names no unit: the dialog
+    asks for one."""
 
     preview_ready = Signal(object)
+    unit_needed = Signal()
     import_finished = Signal(object)
     import_stopped = Signal(str)
 
@@ -196,23 +199,15 @@ class ImportDialog(QDialog):
             self.load_file(Path(chosen))
 
     def load_file(self, path: Path) -> None:
-        """Show `path`: ask for the unit if the header has none, else read it in a worker."""
+        """Show `path`: read its header, then all of it, in a worker (a huge file, a pipe or a
+        slow disk never freezes the window); ask for the unit if the header has none."""
         self._path, self._parsed, self.preview = path, None, None
         self._generation += 1
+        self._needs_unit = False
+        self.unit_box.hide()
         self.file_label.setText(str(path))
         self._fill_values(None)
         self._show_page(0)
-        try:
-            header = peek(path)
-        except (ImportFileError, OSError) as exc:
-            self._refuse(exc)
-            return
-        self._needs_unit = header.needs_unit
-        self.unit_box.setVisible(header.needs_unit)
-        if header.needs_unit and self._chosen_unit() is None:
-            self._set_status("Choose the unit to see what the file holds.")
-            self._update_buttons()
-            return
         self._read_in_worker()
 
     def _chosen_unit(self) -> str | None:
@@ -221,7 +216,7 @@ class ImportDialog(QDialog):
         return "kg" if self.unit_kg.isChecked() else "lb" if self.unit_lb.isChecked() else None
 
     def _unit_toggled(self, _button, checked: bool) -> None:
-        if checked and self._path is not None:
+        if checked and self._path is not None and self._needs_unit:
             self._generation += 1
             self._read_in_worker()
 
@@ -230,13 +225,31 @@ class ImportDialog(QDialog):
         self._set_status(f"Reading {path.name}…")
         self._update_buttons()
 
-        def read(_report) -> tuple[ParsedFile, ImportPreview]:
+        def read(_report) -> tuple[FilePreview, tuple[ParsedFile, ImportPreview] | None]:
+            header = peek(path)
+            if header.needs_unit and unit is None:
+                return header, None
             parsed = parse_file(path, unit=unit)
-            return parsed, plan_import(parsed)
+            return header, (parsed, plan_import(parsed))
 
         run_in_worker(self, read,
-                      on_done=lambda result: self._show_preview(generation, *result),
+                      on_done=lambda result: self._read_done(generation, *result),
                       on_error=lambda exc: self._refuse(exc, generation))
+
+    def _read_done(self, generation: int, header: FilePreview,
+                   read: tuple[ParsedFile, ImportPreview] | None) -> None:
+        if generation != self._generation:
+            return  # the user chose another file or unit meanwhile
+        self._needs_unit = header.needs_unit
+        self.unit_box.setVisible(header.needs_unit)
+        if read is not None:
+            self._show_preview(generation, *read)
+        elif self._chosen_unit() is not None:  # chosen for the file before: read it with that
+            self._read_in_worker()
+        else:
+            self._set_status("Choose the unit to see what the file holds.")
+            self._update_buttons()
+            self.unit_needed.emit()
 
     def _show_preview(self, generation: int, parsed: ParsedFile,
                       preview: ImportPreview) -> None:

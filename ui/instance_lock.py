@@ -25,6 +25,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
+from models.db import LOCK_SUFFIX
+
 # A lock this old cannot be an instance still starting up: worth trying to remove as stale.
 STALE_AFTER_SECONDS = 10
 
@@ -45,7 +47,7 @@ def lock_path(db_path: Path | str) -> Path:
     path = Path(db_path).expanduser()
     with contextlib.suppress(OSError, RuntimeError):  # unresolvable: open_database will say why
         path = path.resolve()
-    return path.with_name(path.name + ".lock")
+    return path.with_name(path.name + LOCK_SUFFIX)
 
 
 def acquire_instance_lock(db_path: Path | str) -> QLockFile | None:

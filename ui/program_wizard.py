@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from models.domain import LEVELS, WEEKDAYS, group_label
+from models.domain import FIRST_DATE, LEVELS, WEEKDAYS, group_label
 from models.generator import (
     DEFAULT_RANK,
     ExerciseChoices,
@@ -46,7 +46,7 @@ from models.generator import (
     generate_plan,
 )
 from models.library import planning_library
-from models.plan_types import MAX_SESSION_MINUTES, MIN_SESSION_MINUTES
+from models.plan_types import LAST_PLAN_START, MAX_SESSION_MINUTES, MIN_SESSION_MINUTES
 from models.plans import default_name
 from ui.commands import SavePlanCommand
 from ui.day_exercise_list import (
@@ -136,6 +136,7 @@ class SchedulePage(QWizardPage):
         self.deload_box.toggled.connect(wizard.recompute)
         layout.addRow("", self.deload_box)
         self.start_edit = QDateEdit(objectName="startDate", calendarPopup=True)
+        self.start_edit.setDateRange(QDate(FIRST_DATE), QDate(LAST_PLAN_START))
         self.start_edit.setDate(QDate(next_monday(date.today())))
         self.start_edit.setDisplayFormat("ddd d MMM yyyy")
         self.start_edit.dateChanged.connect(wizard.recompute)

@@ -7,6 +7,7 @@ The main window wires its menu actions to these functions; each takes what it ne
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -26,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from models import backups
-from models.exporting import export_csv, export_json
+from models.exporting import export_csv, export_json, export_target_problem
+from models.files import size_text
 from ui.import_dialog import IMPORT_FILTER, ImportDialog
 from ui.worker import WorkerHandle, run_in_worker
 
@@ -54,15 +56,32 @@ def import_file(window, store, path: Path | str | None = None) -> ImportDialog |
 
 def export_file(window, path: Path | str | None = None) -> WorkerHandle | None:
     """File ▸ Export…: CSV (one row per set) or JSON (everything), chosen by the file type. Runs
-    in a worker; the status bar says when it is done. Returns the worker, or None if cancelled."""
+    in a worker; the status bar says when it is done. Returns the worker, or None if cancelled
+    or refused. The open database, its journal and lock files and its backups are refused; an
+    existing file is replaced only after the user said so (the file chooser asks for the name
+    typed; a name it did not show — a suffix added, a path passed in — is asked here)."""
+    confirmed = None
     if path is None:
         default = Path.home() / "overload-export.csv"
-        path, chosen_filter = QFileDialog.getSaveFileName(
+        chosen, chosen_filter = QFileDialog.getSaveFileName(
             window, "Export training data", str(default), f"{CSV_FILTER};;{JSON_FILTER}")
-        if not path:
+        if not chosen:
             return None
-        path = _with_suffix(Path(path), ".json" if chosen_filter == JSON_FILTER else ".csv")
+        confirmed = Path(chosen)
+        path = _with_suffix(confirmed, ".json" if chosen_filter == JSON_FILTER else ".csv")
     path = Path(path)
+    problem = export_target_problem(path, window.db_path)
+    if problem is not None:
+        QMessageBox.warning(window, "Cannot export there", f"{problem}.\n\nNothing was written.")
+        return None
+    if path != confirmed and os.path.lexists(path) and QMessageBox.question(
+            window, "Replace the file?", f"{path} exists. Replace it with this export?"
+    ) != QMessageBox.StandardButton.Yes:
+        return None
+    return _export_in_worker(window, path)
+
+
+def _export_in_worker(window, path: Path) -> WorkerHandle:
     as_json = path.suffix.lower() == ".json"
 
     def export(_report) -> str:
@@ -100,23 +119,31 @@ def run_daily_backup(db_path: Path | str) -> WorkerHandle:
 
 
 class RestoreDialog(QDialog):
-    """The backups of the database, newest first; Restore replaces the data with the chosen one
-    after confirmation (the current state is backed up first).
+    """The backups of the database, newest first, each checked in a worker (a damaged one is
+    marked and cannot be chosen); Restore replaces the data with the chosen one after
+    confirmation, in a worker (the current state is backed up first). The window stays
+    responsive throughout: a restore waiting on another program's lock ends with a message.
 
-    Signals: restored(str) — the path of the backup of the state before restoring."""
+    Signals: restored(str) — the path of the backup of the state before restoring;
+    restore_failed(str) — the message shown; checked() — every listed backup was checked."""
 
     restored = Signal(str)
+    restore_failed = Signal(str)
+    checked = Signal()
 
-    COLUMNS = ("Date", "Kind", "Size")
+    COLUMNS = ("Date", "Kind", "Size", "State")
+    CHECKING, USABLE = "Checking…", "Can be restored"
 
     def __init__(self, store, db_path: Path, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("restoreDialog")
         self.setWindowTitle("Restore a backup")
-        self.resize(560, 400)
+        self.resize(680, 400)
         self._store = store
         self._db_path = db_path
         self.backups: list[backups.BackupInfo] = []
+        self.problems: dict[Path, str | None] = {}  # None: checked and usable
+        self._busy = False
         self.table = QTableWidget(0, len(self.COLUMNS), objectName="backupTable")
         self.table.setHorizontalHeaderLabels(self.COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -124,20 +151,20 @@ class RestoreDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
         self.message = QLabel(objectName="restoreMessage", wordWrap=True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.restore_button = QPushButton("Restore…", objectName="restoreButton")
         self.restore_button.clicked.connect(self.restore_selected)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"Backups are kept in {backups.backup_folder(db_path)}",
                                 wordWrap=True))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
         self.refresh()
 
     def refresh(self) -> None:
@@ -145,14 +172,15 @@ class RestoreDialog(QDialog):
         self.table.setRowCount(len(self.backups))
         for row, info in enumerate(self.backups):
             cells = (f"{info.created:%Y-%m-%d %H:%M}", KIND_NAMES[info.kind],
-                     readable_size(info.size_bytes))
+                     size_text(info.size_bytes), self._state_text(info.path))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(str(info.path))
+                item.setToolTip(self.problems.get(info.path) or str(info.path))
                 self.table.setItem(row, column, item)
         if not self.backups:
             self.message.setText("There are no backups yet: one is made every day you use "
                                  "Overload, and before every import.")
+        self._check_unchecked()
         self._update_buttons()
 
     def selected(self) -> backups.BackupInfo | None:
@@ -160,9 +188,10 @@ class RestoreDialog(QDialog):
         return self.backups[rows[0].row()] if rows else None
 
     def restore_selected(self) -> bool:
-        """Ask, then restore the selected backup; True when it was restored."""
+        """Ask, then restore the selected backup in a worker; True when the restore started
+        (restored or restore_failed follows)."""
         info = self.selected()
-        if info is None:
+        if info is None or not self._usable(info):
             return False
         answer = QMessageBox.question(
             self, "Restore this backup?",
@@ -170,17 +199,83 @@ class RestoreDialog(QDialog):
             "\n\nThe current state is backed up first, so you can come back to it.")
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        try:
-            safety = backups.restore_backup(self._db_path, info.path)
-        except backups.BackupError as exc:
-            self.message.setText(str(exc))
-            return False
+        self._set_busy(True)
+        self.message.setText(f"Restoring the backup from {info.created:%d %b %Y %H:%M}…")
+        run_in_worker(self, lambda _report: backups.restore_backup(self._db_path, info.path),
+                      on_done=lambda safety: self._restore_done(info, safety),
+                      on_error=self._restore_failed)
+        return True
+
+    def reject(self) -> None:
+        if not self._busy:  # closing mid-restore would hide how it ended
+            super().reject()
+
+    # --- the parts --------------------------------------------------------------------------
+
+    def _restore_done(self, info: backups.BackupInfo, safety: Path) -> None:
+        self._set_busy(False)
         self._announce_everything_changed()
         self.message.setText(f"Restored the backup from {info.created:%d %b %Y %H:%M}. "
                              f"The state before restoring is saved in {safety}")
         self.refresh()
         self.restored.emit(str(safety))
-        return True
+
+    def _restore_failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        text = str(error) if isinstance(error, backups.BackupError) else \
+            f"The backup was not restored ({error}). Nothing was changed."
+        self.message.setText(text)
+        self.refresh()
+        self.restore_failed.emit(text)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.table.setEnabled(not busy)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setEnabled(not busy)
+        self._update_buttons()
+
+    def _state_text(self, path: Path) -> str:
+        if path not in self.problems:
+            return self.CHECKING
+        return self.USABLE if self.problems[path] is None else "Damaged: cannot be restored"
+
+    def _usable(self, info: backups.BackupInfo) -> bool:
+        return info.path in self.problems and self.problems[info.path] is None
+
+    def _check_unchecked(self) -> None:
+        """Check, in a worker, each listed backup not checked yet (models.backups.check_backup
+        reads all of it); each row shows its result as it comes."""
+        paths = [info.path for info in self.backups if info.path not in self.problems]
+        if not paths:
+            return
+        found: dict[Path, str | None] = {}
+
+        def check_all(report) -> None:
+            for done, path in enumerate(paths, 1):
+                try:
+                    backups.check_backup(path)
+                    found[path] = None
+                except backups.BackupError as exc:
+                    found[path] = str(exc)
+                report(done, len(paths))
+
+        def show(done: int, _total: int) -> None:
+            path = paths[done - 1]
+            self.problems[path] = found[path]
+            self._show_state(path)
+
+        run_in_worker(self, check_all, on_progress=show,
+                      on_done=lambda _result: self.checked.emit(),
+                      on_error=lambda exc: log.warning("checking backups failed: %s", exc))
+
+    def _show_state(self, path: Path) -> None:
+        for row, info in enumerate(self.backups):
+            if info.path == path:
+                for column in range(self.table.columnCount()):
+                    item = self.table.item(row, column)
+                    item.setToolTip(self.problems[path] or str(path))
+                self.table.item(row, 3).setText(self._state_text(path))
+        self._update_buttons()
 
     def _announce_everything_changed(self) -> None:
         # The undo history refers to rows as they were before the restore: replaying it would
@@ -191,17 +286,12 @@ class RestoreDialog(QDialog):
         self._store.exercises_changed.emit()
         self._store.sessions_changed.emit()
 
+    def _selection_changed(self) -> None:
+        info = self.selected()
+        if info is not None and self.problems.get(info.path):
+            self.message.setText(self.problems[info.path])
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
-        self.restore_button.setEnabled(self.selected() is not None)
-
-
-def readable_size(size: int) -> str:
-    """1536 → "1.5 KB"."""
-    if size < 1024:
-        return f"{size} bytes"
-    value, unit = size / 1024, "KB"
-    for bigger in ("MB", "GB"):
-        if value < 1024:
-            break
-        value, unit = value / 1024, bigger
-    return f"{value:.1f} {unit}"
+        info = self.selected()
+        self.restore_button.setEnabled(not self._busy and info is not None and self._usable(info))

@@ -29,11 +29,11 @@ def session_names() -> list[str]:
 
 def test_daily_backup_once_per_day(db, db_path):
     first = daily_backup(db_path, today=DAY)
-    assert first == backup_folder(db_path) / "overload-2025-03-10.sqlite"
+    assert first == backup_folder(db_path) / "overload.sqlite-2025-03-10.sqlite"
     assert first.exists()
     assert daily_backup(db_path, today=DAY) is None  # already made today
     assert daily_backup(db_path, today=DAY + timedelta(days=1)).name == \
-        "overload-2025-03-11.sqlite"
+        "overload.sqlite-2025-03-11.sqlite"
     assert not list(backup_folder(db_path).glob("*.partial"))
 
 
@@ -49,8 +49,8 @@ def test_only_the_last_ten_daily_backups_are_kept(db, db_path):
     other = backup_database(database, db_path, "before-import")  # never pruned
     for offset in range(13):
         daily_backup(db_path, today=DAY + timedelta(days=offset))
-    daily = sorted(p.name for p in backup_folder(db_path).glob("overload-2025-*.sqlite"))
-    assert daily == [f"overload-{DAY + timedelta(days=offset)}.sqlite" for offset in range(3, 13)]
+    daily = sorted(p.name for p in backup_folder(db_path).glob("overload.sqlite-2025-*.sqlite"))
+    assert daily == [f"overload.sqlite-{DAY + timedelta(days=offset)}.sqlite" for offset in range(3, 13)]
     assert other.exists()
     daily_backup(db_path, today=DAY + timedelta(days=20), keep=3)
     assert len([b for b in list_backups(db_path) if b.kind == "daily"]) == 3

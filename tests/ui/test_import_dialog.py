@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QMessageBox
 
 import ui.import_dialog as import_dialog_module
 from models.backups import daily_backup
+from models.files import size_text
 from models.schema import Exercise, ExerciseMapping, Session
 from ui.import_dialog import SEARCH, ExercisePicker, ImportDialog
-from ui.transfer_actions import RestoreDialog, export_file, import_file, readable_size
+from ui.transfer_actions import RestoreDialog, export_file, import_file
 from ui.worker import run_in_worker
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
@@ -161,7 +162,8 @@ def test_cancelling_the_search_keeps_the_previous_choice(dialog, qtbot, hevy_wit
 
 
 def test_the_unit_is_asked_when_the_file_does_not_say(dialog, qtbot, store, db_path):
-    with qtbot.assertNotEmitted(dialog.preview_ready):
+    with qtbot.assertNotEmitted(dialog.preview_ready), \
+            qtbot.waitSignal(dialog.unit_needed, timeout=WAIT_MS):
         dialog.load_file(FIXTURES / "strong_B.csv")
     assert dialog.unit_box.isVisible()
     assert "Choose the unit" in dialog.status.text()
@@ -189,11 +191,11 @@ def test_a_refused_file_shows_the_line_and_writes_nothing(dialog, qtbot, tmp_pat
     assert not (db_path.parent / "backups").exists()
 
 
-def test_a_file_that_is_not_an_export_is_refused_at_once(dialog, qtbot, tmp_path):
+def test_a_file_that_is_not_an_export_is_refused_from_its_header(dialog, qtbot, tmp_path):
     path = tmp_path / "notes.csv"
     path.write_text("name,weight\nBench,80\n", encoding="utf-8")
     with qtbot.waitSignal(dialog.preview_ready, timeout=WAIT_MS) as blocker:
-        dialog.load_file(path)  # refused from the header alone, before any worker
+        dialog.load_file(path)  # refused from the header alone
     assert blocker.args[0] is None
     assert "not a Strong, Hevy or FitNotes export" in dialog.status.text()
 
@@ -253,13 +255,17 @@ def test_restore_dialog_lists_and_restores(store, db_path, qtbot, monkeypatch):
     assert dialog.objectName() == "restoreDialog"
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "Daily"
     assert dialog.table.item(0, 2).text().endswith("KB")
+    assert dialog.table.item(0, 3).text() == "Checking…"
     assert not dialog.restore_button.isEnabled()
-    dialog.table.selectRow(0)
+    with qtbot.waitSignal(dialog.checked, timeout=WAIT_MS):
+        dialog.table.selectRow(0)
+    assert dialog.table.item(0, 3).text() == "Can be restored"
     assert dialog.restore_button.isEnabled()
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignals([store.sessions_changed, store.exercises_changed,
-                            store.landmarks_changed, store.settings_changed, dialog.restored]):
+                            store.landmarks_changed, store.settings_changed, dialog.restored],
+                           timeout=WAIT_MS):
         assert dialog.restore_selected()
     assert [s.name for s in Session.select()] == ["Kept"]
     assert store.undo_stack.count() == 0
@@ -273,7 +279,8 @@ def test_restore_asks_first(store, db_path, qtbot, monkeypatch):
     Session.create(date="2025-01-02", name="Still here")
     dialog = RestoreDialog(store, db_path)
     qtbot.addWidget(dialog)
-    dialog.table.selectRow(0)
+    with qtbot.waitSignal(dialog.checked, timeout=WAIT_MS):
+        dialog.table.selectRow(0)
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *args, **kwargs: QMessageBox.StandardButton.No)
     with qtbot.assertNotEmitted(store.sessions_changed):
@@ -282,9 +289,9 @@ def test_restore_asks_first(store, db_path, qtbot, monkeypatch):
 
 
 @pytest.mark.parametrize("size, shown", [(0, "0 bytes"), (1023, "1023 bytes"), (1536, "1.5 KB"),
-                                         (5 * 1024 ** 2, "5.0 MB"), (3 * 1024 ** 3, "3.0 GB")])
-def test_readable_size(size, shown):
-    assert readable_size(size) == shown
+                                         (5 * 1024 ** 2, "5 MB"), (3 * 1024 ** 3, "3 GB")])
+def test_size_text(size, shown):
+    assert size_text(size) == shown
 
 
 # --- the worker helper ---------------------------------------------------------------------------
