@@ -246,10 +246,18 @@ def _lock_for_writing(path: Path):
     """The instance lock (ui/instance_lock.py) for a command that writes: the lock (or True
     where no lock file can be made: opening the database then says why); None, after saying
     so, when a running Overload has the database open. Only these commands import QtCore."""
-    from ui.instance_lock import LockUnavailableError, acquire_instance_lock, already_open_text
+    from ui.instance_lock import (
+        LockPathBlockedError,
+        LockUnavailableError,
+        acquire_instance_lock,
+        already_open_text,
+    )
 
     try:
         lock = acquire_instance_lock(path)
+    except LockPathBlockedError as exc:
+        print(f"overload: {exc}", file=sys.stderr)
+        return None
     except LockUnavailableError:
         return True
     if lock is None:

@@ -5,8 +5,9 @@ CSV — for spreadsheets: one row per logged set, header
 session's place in its day, the exercise's place in the session and the set's. `set_order` counts
 from 1 within the exercise; numbers are written without float noise (82.5, not 82.50000001) and
 blank when unknown. A text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return
-gets a leading `'`, so a spreadsheet shows it as text instead of running it as a formula
-("CSV injection"); numbers are never changed. The CSV is for reading, not for re-importing.
+— after any invisible or space characters, and in full-width forms too — gets a leading `'`,
+so a spreadsheet shows it as text instead of running it as a formula ("CSV injection");
+numbers are never changed. The CSV is for reading, not for re-importing.
 
 JSON — for moving to another computer or keeping a readable archive: every table (exercises with
 the user's edits, aliases and secondary groups, landmarks, mesocycles, sessions, session
@@ -16,8 +17,10 @@ exercises, sets, feedback, settings, remembered import mappings) with its ids, e
 so exporting, importing into an empty database and exporting again gives the same bytes.
 
 import_json() restores such a file into a database that has no training history yet (no
-sessions, no mesocycles, no custom exercises): it replaces that database's library, landmarks,
-settings and mappings with the file's, in one transaction. It does not merge into a database in
+sessions, no mesocycles, no custom exercises): the whole file is checked first in a staged copy
+(models/restoring.py: every table there, every value of its type and range, foreign keys whole),
+then it replaces that database's library, landmarks, settings and mappings with the file's, in
+one transaction. A file refused changes nothing. It does not merge into a database in
 use — two histories with their own ids cannot be merged without guessing.
 """
 
@@ -27,6 +30,7 @@ import csv
 import json
 import os
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from models import __version__
@@ -108,9 +112,20 @@ def export_csv(path: Path | str) -> int:
 
 
 def escape_cell(text: str | None) -> str:
-    """A text cell a spreadsheet will not run: a leading ' before = + - @ tab CR."""
+    """A text cell a spreadsheet will not run: a leading ' when the cell starts with = + - @
+    tab or CR — also after characters a spreadsheet skips or folds (a BOM, zero-width and
+    other invisible format characters, spaces) and in their full-width or small forms
+    (＝ ＋ － ＠ ﹦ …, which NFKC folds to the ASCII ones)."""
     text = text or ""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    first = next((c for c in text if unicodedata.category(c) not in _SKIPPED), "")
+    if first and unicodedata.normalize("NFKC", first)[:1] in FORMULA_STARTS:
+        return "'" + text
+    return text
+
+
+# Characters a spreadsheet may pass over before it decides a cell is a formula: Unicode format
+# characters (BOM, zero-width space and joiners, word joiner…) and spaces.
+_SKIPPED = ("Cf", "Zs")
 
 
 def format_number(value: float | int | None) -> str:

@@ -258,23 +258,37 @@ def _smoke_charts(window) -> str | None:
 def take_instance_lock(path: Path, *, interactive: bool, parent=None):
     """This process's lock on the database (ui/instance_lock.py): a locked QLockFile; True when
     no lock file can be made there (a read-only or missing folder: opening the database then
-    says what is wrong); None when another Overload has the database open — the user was told,
-    and the caller quits without touching the database."""
-    from ui.instance_lock import LockUnavailableError, acquire_instance_lock, already_open_text
+    says what is wrong); None when another Overload has the database open, or something that
+    is not a lock file has the lock's name — the user was told, and the caller quits without
+    touching the database."""
+    from ui.instance_lock import (
+        LockPathBlockedError,
+        LockUnavailableError,
+        acquire_instance_lock,
+        already_open_text,
+    )
 
     try:
         lock = acquire_instance_lock(path)
+    except LockPathBlockedError as exc:
+        return _refuse_to_start(str(exc), "Overload cannot lock the database", interactive,
+                                parent)
     except LockUnavailableError:
         return True
     if lock is not None:
         return lock
-    text = already_open_text(path)
+    return _refuse_to_start(already_open_text(path), "Overload is already open", interactive,
+                            parent)
+
+
+def _refuse_to_start(text: str, title: str, interactive: bool, parent) -> None:
+    """Say why this instance will not open the database (a box, or stderr); None."""
     if not interactive:
         print(f"overload: {text}", file=sys.stderr)
         return None
     from PySide6.QtWidgets import QMessageBox
 
-    QMessageBox.information(parent, "Overload is already open", text)
+    QMessageBox.information(parent, title, text)
     return None
 
 

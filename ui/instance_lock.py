@@ -19,6 +19,7 @@ Only QtCore is used: the command line needs no QApplication.
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,20 @@ STALE_AFTER_SECONDS = 10
 class LockUnavailableError(OSError):
     """The lock file cannot be created (the folder is read-only or missing, the path is a
     folder): opening the database will say what is wrong with it."""
+
+
+class LockPathBlockedError(LockUnavailableError):
+    """Something that is not a lock file — a folder, a pipe — has the lock file's name: no
+    lock can be taken, and opening the database without one would let two writers in."""
+
+    def __init__(self, target: Path) -> None:
+        super().__init__(17, "is in the way of the lock file", str(target))
+        self.target = target
+
+    def __str__(self) -> str:
+        return (f"{self.target} is not a lock file (it is a folder or a special file), and "
+                "Overload keeps its lock file under that name. Move it away or rename it, "
+                "then try again; nothing was changed.")
 
 
 @dataclass(frozen=True)
@@ -60,6 +75,10 @@ def acquire_instance_lock(db_path: Path | str) -> QLockFile | None:
             raise LockUnavailableError(21, "is a folder", str(path))
         target = lock_path(path)
         target.parent.mkdir(parents=True, exist_ok=True)  # the first start: no data folder yet
+        if os.path.lexists(target) and not target.is_file():
+            raise LockPathBlockedError(target)
+    except LockPathBlockedError:
+        raise
     except OSError as exc:
         raise LockUnavailableError(exc.errno, exc.strerror or str(exc), str(path)) from exc
     lock = QLockFile(str(target))

@@ -50,7 +50,8 @@ def test_only_the_last_ten_daily_backups_are_kept(db, db_path):
     for offset in range(13):
         daily_backup(db_path, today=DAY + timedelta(days=offset))
     daily = sorted(p.name for p in backup_folder(db_path).glob("overload.sqlite-2025-*.sqlite"))
-    assert daily == [f"overload.sqlite-{DAY + timedelta(days=offset)}.sqlite" for offset in range(3, 13)]
+    assert daily == [f"overload.sqlite-{DAY + timedelta(days=offset)}.sqlite"
+                     for offset in range(3, 13)]
     assert other.exists()
     daily_backup(db_path, today=DAY + timedelta(days=20), keep=3)
     assert len([b for b in list_backups(db_path) if b.kind == "daily"]) == 3
