@@ -182,7 +182,11 @@ def _run_command(args: argparse.Namespace) -> int:
     lock = _lock_for_writing(path) if _writes(args) else True
     if lock is None:
         return EXIT_FAILURE
-    return _run_command_on(args, path)
+    try:
+        return _run_command_on(args, path)
+    finally:
+        if lock is not True:
+            lock.unlock()  # now, not whenever the object is collected: the file goes with it
 
 
 def _run_command_on(args: argparse.Namespace, path: Path) -> int:

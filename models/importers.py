@@ -692,35 +692,42 @@ def _duration(text: str, line: int) -> int | None:
 
 
 def _strong_date(text: str, line: int) -> datetime:
-    if _STRONG_DATE.fullmatch(text):
-        try:
-            return _in_range(datetime.fromisoformat(text), text, line)
-        except ValueError:
-            pass
-    raise ImportFileError(f"date {_shown(text)} is not a date like 2024-05-31 18:30:00", line)
+    moment = _iso(text) if _STRONG_DATE.fullmatch(text) else None
+    if moment is None:
+        raise ImportFileError(f"date {_shown(text)} is not a date like 2024-05-31 18:30:00",
+                              line)
+    return _in_range(moment, text, line)
 
 
 def _hevy_date(text: str, line: int) -> datetime:
     match = _HEVY_DATE.fullmatch(text)
+    moment = None
     if match:
         day, month, year, hour, minute = match.groups()
         number = _MONTHS.get(month.lower())
         if number:
             try:
                 moment = datetime(int(year), number, int(day), int(hour), int(minute))
-                return _in_range(moment, text, line)
             except ValueError:
                 pass
-    raise ImportFileError(f"date {_shown(text)} is not a date like '15 Sep 2025, 07:48'", line)
+    if moment is None:
+        raise ImportFileError(f"date {_shown(text)} is not a date like '15 Sep 2025, 07:48'",
+                              line)
+    return _in_range(moment, text, line)
 
 
 def _fitnotes_date(text: str, line: int) -> datetime:
-    if _DAY.fullmatch(text):
-        try:
-            return _in_range(datetime.fromisoformat(text), text, line)
-        except ValueError:
-            pass
-    raise ImportFileError(f"date {_shown(text)} is not a date like 2024-05-31", line)
+    moment = _iso(text) if _DAY.fullmatch(text) else None
+    if moment is None:
+        raise ImportFileError(f"date {_shown(text)} is not a date like 2024-05-31", line)
+    return _in_range(moment, text, line)
+
+
+def _iso(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:  # 2024-02-30
+        return None
 
 
 def _in_range(moment: datetime, text: str, line: int) -> datetime:

@@ -209,6 +209,8 @@ def _constraint_text(exc: sqlite3.Error) -> str:
     text = str(exc)
     if "FOREIGN KEY" in text:
         return "it refers to a row that is not in the file (FOREIGN KEY constraint failed)"
+    if text.startswith("CHECK constraint failed: "):
+        return f"a value is outside what Overload stores ({text.split(': ', 1)[1]})"
     return text
 
 

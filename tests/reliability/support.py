@@ -5,6 +5,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
 
 def snapshot(path: Path) -> dict[str, tuple[bytes, int]]:
     """The bytes and modification time of a database and its WAL files (those that exist)."""
@@ -23,3 +26,16 @@ def rows(path: Path, sql: str) -> list[tuple]:
         return connection.execute(sql).fetchall()
     finally:
         connection.close()
+
+
+def click_when_shown(button_text: str, seen: list) -> None:
+    """Click a button of the next modal message box (it runs its own event loop)."""
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, click)
+            return
+        seen.append((box.text(), box.informativeText(), [b.text() for b in box.buttons()]))
+        next(b for b in box.buttons() if b.text().startswith(button_text)).click()
+
+    QTimer.singleShot(0, click)

@@ -22,6 +22,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from models.backups import check_backup, list_backups
 from models.db import close_database, open_database
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,6 +96,8 @@ def _run_and_kill(db: Path, run: int, rng: random.Random) -> tuple[str, str]:
 def _verify(db: Path, committed: Committed, context: str) -> None:
     open_database(db)  # quick_check, migrations: the app would start on it
     close_database()
+    for backup in list_backups(db):  # a copy cut by the kill is never listed as a backup
+        check_backup(backup.path)
     connection = sqlite3.connect(db)
     try:
         assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)], context

@@ -16,15 +16,15 @@ from pathlib import Path
 
 import pytest
 from peewee import SqliteDatabase
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from models import db as models_db
 from models import sessions as ms
 from models.backups import daily_backup
 from models.db import close_database, database, open_database
 from models.schema import Exercise, LoggedSet, Mesocycle, Session
-from tests.reliability.support import rows, snapshot
+from tests.reliability.support import click_when_shown, rows, snapshot
 
 PLAN_ARGS = ("plan", "--level", "beginner", "--days", "mon,thu", "--weeks", "3", "--save")
 
@@ -58,19 +58,6 @@ def open_in_editor(window, day: date = date(2026, 11, 25)) -> int:
 def write_failure_text(window) -> str | None:
     box = window.findChild(QMessageBox, "writeFailureBox")
     return box.text() if box is not None and box.isVisible() else None
-
-
-def click_when_shown(button_text: str, seen: list) -> None:
-    """Click a button of the next modal message box (it runs its own event loop)."""
-    def click() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, click)
-            return
-        seen.append((box.text(), box.informativeText(), [b.text() for b in box.buttons()]))
-        next(b for b in box.buttons() if b.text().startswith(button_text)).click()
-
-    QTimer.singleShot(0, click)
 
 
 def logged_sets(path: Path) -> int:
