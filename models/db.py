@@ -152,7 +152,7 @@ def inspect_database_file(path: Path) -> int:
             version, tables, check = _contents(connection, integrity=not in_wal_mode)
         finally:
             connection.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # names that are not text
         raise _classify(path, exc) from exc
     if check != "ok":
         raise CorruptDatabaseError(
@@ -245,7 +245,7 @@ def _reason(exc: Exception) -> str:
 
 
 def _classify(path: Path, exc: Exception) -> DatabaseOpenError:
-    if "malformed" in str(exc) or "corrupt" in str(exc):
+    if isinstance(exc, UnicodeDecodeError) or "malformed" in str(exc) or "corrupt" in str(exc):
         return CorruptDatabaseError(path, f"{path} is damaged ({exc}); it was left untouched.")
     return NotADatabaseError(path, f"{path} cannot be used as an Overload database ({exc}); "
                                    "it was left untouched.")

@@ -32,7 +32,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from operator import itemgetter
@@ -706,10 +706,8 @@ def _hevy_date(text: str, line: int) -> datetime:
         day, month, year, hour, minute = match.groups()
         number = _MONTHS.get(month.lower())
         if number:
-            try:
+            with suppress(ValueError):
                 moment = datetime(int(year), number, int(day), int(hour), int(minute))
-            except ValueError:
-                pass
     if moment is None:
         raise ImportFileError(f"date {_shown(text)} is not a date like '15 Sep 2025, 07:48'",
                               line)

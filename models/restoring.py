@@ -87,7 +87,7 @@ def stage_database(source: Path, staged: Path) -> int:
     """Copy the database file `source` (read-only: it is never changed) to `staged`, migrate
     the copy to this version and check it whole; returns the schema version `source` has. A
     damaged or foreign file raises ContentError."""
-    try:
+    with _damage_as_content():
         with closing(open_read_only(source)) as reader, \
                 closing(sqlite3.connect(staged)) as writer:
             version = reader.execute("PRAGMA user_version").fetchone()[0]
@@ -97,12 +97,20 @@ def stage_database(source: Path, staged: Path) -> int:
                 raise ContentError(f"it is damaged (integrity check: {check})")
             _refuse_foreign(version, tables)
             reader.backup(writer)
-    except sqlite3.DatabaseError as exc:
-        raise ContentError(f"it is damaged ({exc})") from None
-    with closing(_scratch(staged)) as db:
-        _migrate_staged(db, staged)
-        _raise_problems(check_content(db.connection()))
+        with closing(_scratch(staged)) as db:
+            _migrate_staged(db, staged)
+            _raise_problems(check_content(db.connection()))
     return version
+
+
+@contextmanager
+def _damage_as_content() -> Iterator[None]:
+    """What a damaged file raises on the way — SQLite's errors, text that is not UTF-8 — as the
+    ContentError that says so."""
+    try:
+        yield
+    except (sqlite3.DatabaseError, peewee.DatabaseError, UnicodeDecodeError) as exc:
+        raise ContentError(f"it is damaged ({exc})") from None
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:
@@ -224,7 +232,9 @@ def _shown(value: object) -> str:
 def check_content(connection: sqlite3.Connection) -> list[str]:
     """Every reason the database behind `connection` (at this schema version) cannot be the
     app's content, as phrases; empty when it can."""
-    check = connection.execute("PRAGMA quick_check").fetchone()[0]
+    # integrity_check, not quick_check: damaged bytes can leave an index that no longer matches
+    # its table, which quick_check does not look at and the foreign key check below relies on.
+    check = connection.execute("PRAGMA integrity_check(1)").fetchone()[0]
     if check != "ok":
         return [f"it is damaged (integrity check: {check})"]
     version = connection.execute("PRAGMA user_version").fetchone()[0]
@@ -236,6 +246,7 @@ def check_content(connection: sqlite3.Connection) -> list[str]:
     problems = []
     for name in TABLE_NAMES:
         problems += _type_problems(connection, name)
+        problems += _text_problems(connection, name)
     problems += _date_problems(connection)
     problems += _setting_problems(connection)
     problems += _foreign_key_problems(connection)
@@ -260,6 +271,23 @@ def _type_problems(connection: sqlite3.Connection, table: str) -> list[str]:
             problems.append(f"table {table}, column {column}: {count} values are not "
                             f"{_TYPE_WORDS[kind]} (e.g. {_shown(example)})")
     return problems
+
+
+def _text_problems(connection: sqlite3.Connection, table: str) -> list[str]:
+    """Text the app could not read: SQLite stores whatever bytes it is given (a damaged
+    page, another tool) and checks nothing; Python refuses to decode them later, mid-screen."""
+    columns = [row[1] for row in connection.execute(f"PRAGMA table_info({table})").fetchall()
+               if row[2].upper() == "TEXT"]
+    for column in columns:
+        rows = connection.execute(f"SELECT CAST({column} AS BLOB) FROM {table} "
+                                  f"WHERE typeof({column}) = 'text'")
+        for (raw,) in rows:
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError:
+                return [f"table {table}, column {column}: a value is not readable text "
+                        "(damaged)"]
+    return []
 
 
 def _quoted(words: tuple[str, ...]) -> str:
@@ -312,7 +340,7 @@ def replace_content(staged: Path, *, before: Callable[[], None] | None = None) -
     connection = database.connection()
     connection.execute("ATTACH DATABASE ? AS staged", (str(staged),))
     try:
-        with _write_lock(connection), database.atomic("IMMEDIATE"):
+        with _write_lock(connection), _refused_as_content(), database.atomic("IMMEDIATE"):
             if before is not None:
                 before()
             for name in reversed(TABLE_NAMES):
@@ -327,6 +355,16 @@ def replace_content(staged: Path, *, before: Callable[[], None] | None = None) -
                 f"SELECT COUNT(*) FROM main.{name}").fetchone()[0] for name in TABLE_NAMES}
     finally:
         connection.execute("DETACH DATABASE staged")
+
+
+@contextmanager
+def _refused_as_content() -> Iterator[None]:
+    """A copy the live database refuses after all (a constraint the check could not see) is
+    rolled back by the transaction inside and reported like any other refused copy."""
+    try:
+        yield
+    except (sqlite3.IntegrityError, peewee.IntegrityError) as exc:
+        raise ContentError(f"the database refused it ({exc})") from None
 
 
 @contextmanager
