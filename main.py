@@ -533,7 +533,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from models.exporting import export_csv, export_json, export_target_problem
 
     problem = export_target_problem(args.file, database.obj.database)
-    if problem is None and args.file.exists() and not args.force:
+    if problem is None and os.path.lexists(args.file) and not args.force:
         problem = f"{args.file} exists; add --force to replace it"
     if problem is not None:
         print(f"overload: {problem}. Nothing was written.", file=sys.stderr)

@@ -29,6 +29,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import stat
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -69,9 +70,15 @@ def export_target_problem(target: Path | str, db_path: Path | str) -> str | None
     backups = database_path.parent / "backups"
     if resolved == backups or backups in resolved.parents:
         return f"{target} is in the database's backups folder {backups}: backups are never replaced"
-    if resolved.is_dir():
+    try:
+        mode = resolved.stat().st_mode
+    except FileNotFoundError:
+        return None  # a new file
+    except OSError as exc:  # a name too long, no permission: writing would fail the same way
+        return f"{target} cannot be used ({exc.strerror or exc})"
+    if stat.S_ISDIR(mode):
         return f"{target} is a folder: choose a file name"
-    if resolved.exists() and not resolved.is_file():
+    if not stat.S_ISREG(mode):
         return f"{target} is not a regular file"
     return None
 
