@@ -14,8 +14,8 @@ import os
 import stat
 from pathlib import Path
 
-# Import files: a 10-year Strong export is about 10 MB and a 10-year JSON export about 25 MB;
-# a file this big is not a workout export.
+# Import files: a 10-year history is about 6 MB as an Overload JSON export and less as a CSV of
+# sets; a file 30 times that is not a workout export.
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 _CHUNK = 1024 * 1024
 

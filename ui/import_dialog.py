@@ -59,7 +59,8 @@ IMPORT_FILTER = "Workout exports (*.csv *.txt);;All files (*)"
 NEW_EXERCISE = "new"
 SEARCH = "search"
 FORMAT_NAMES = {"strong": "Strong", "hevy": "Hevy", "fitnotes": "FitNotes"}
-ERROR_STYLE = "color: #c0392b;"
+ERROR_COLOUR = "#c0392b"
+ERROR_STYLE = f"color: {ERROR_COLOUR};"
 
 
 class ImportDialog(QDialog):

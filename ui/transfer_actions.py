@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 from models import backups
 from models.exporting import export_csv, export_json, export_target_problem
 from models.files import size_text
-from ui.import_dialog import IMPORT_FILTER, ImportDialog
+from ui.import_dialog import ERROR_COLOUR, IMPORT_FILTER, ImportDialog
 from ui.worker import WorkerHandle, run_in_worker
 
 log = logging.getLogger(__name__)
@@ -150,7 +151,9 @@ class RestoreDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(self.COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.message = QLabel(objectName="restoreMessage", wordWrap=True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -177,6 +180,7 @@ class RestoreDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(self.problems.get(info.path) or str(info.path))
                 self.table.setItem(row, column, item)
+            self._paint_state(self.table.item(row, 3), info.path)
         if not self.backups:
             self.message.setText("There are no backups yet: one is made every day you use "
                                  "Overload, and before every import.")
@@ -239,6 +243,11 @@ class RestoreDialog(QDialog):
             return self.CHECKING
         return self.USABLE if self.problems[path] is None else "Damaged: cannot be restored"
 
+    def _paint_state(self, item: QTableWidgetItem, path: Path) -> None:
+        item.setText(self._state_text(path))
+        if self.problems.get(path):
+            item.setForeground(QColor(ERROR_COLOUR))
+
     def _usable(self, info: backups.BackupInfo) -> bool:
         return info.path in self.problems and self.problems[info.path] is None
 
@@ -274,7 +283,7 @@ class RestoreDialog(QDialog):
                 for column in range(self.table.columnCount()):
                     item = self.table.item(row, column)
                     item.setToolTip(self.problems[path] or str(path))
-                self.table.item(row, 3).setText(self._state_text(path))
+                self._paint_state(self.table.item(row, 3), path)
         self._update_buttons()
 
     def _announce_everything_changed(self) -> None:
