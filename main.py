@@ -163,7 +163,7 @@ def _plain_gui_arguments(argv: list[str]) -> tuple[Path | None, bool] | None:
 def _run_command(args: argparse.Namespace) -> int:
     import tempfile
 
-    from models.paths import default_database_path
+    from models.storage.paths import default_database_path
 
     if args.command == "plan":  # arguments are checked before any database is touched
         args.request_parts = _plan_parts(args)
@@ -194,7 +194,7 @@ def _run_command_on(args: argparse.Namespace, path: Path) -> int:
 
     import peewee
 
-    from models.db import (
+    from models.storage.db import (
         DatabaseOpenError,
         close_database,
         describe_write_error,
@@ -220,7 +220,7 @@ def _run_command_on(args: argparse.Namespace, path: Path) -> int:
 
 def _unreadable(path: Path) -> str | None:
     """Why an import file cannot be read at all (missing, a device, a pipe…), or None."""
-    from models.files import read_head
+    from models.storage.files import read_head
 
     try:
         read_head(path, 1)
@@ -293,8 +293,8 @@ def _cmd_volume(args: argparse.Namespace) -> int:
     import json
     from datetime import date
 
-    from models.domain import DATE_RANGE_TEXT, in_date_range
     from models.landmarks import load_landmarks
+    from models.rules.domain import DATE_RANGE_TEXT, in_date_range
     from models.settings import load_settings
     from models.volume import iso_week_label, parse_iso_week, week_report, weekly_volume
 
@@ -340,8 +340,8 @@ def _plan_parts(args: argparse.Namespace) -> dict:
     """Validate the plan options into the pieces of a PlanRequest (UsageError when wrong)."""
     from datetime import date
 
-    from models.domain import FIRST_DATE, MUSCLE_GROUPS, WEEKDAYS
-    from models.plan_types import (
+    from models.rules.domain import FIRST_DATE, MUSCLE_GROUPS, WEEKDAYS
+    from models.rules.plan_types import (
         LAST_PLAN_START,
         MAX_ACCUMULATION_WEEKS,
         MAX_SESSION_MINUTES,
@@ -397,10 +397,10 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     import json
     from datetime import date
 
-    from models.generator import PlanRequest, generate_plan, plan_to_dict
     from models.landmarks import load_landmarks
     from models.library import planning_library
     from models.plans import default_name, save_plan
+    from models.rules.generator import PlanRequest, generate_plan, plan_to_dict
     from models.settings import load_settings
 
     parts = args.request_parts
@@ -430,8 +430,8 @@ def _next_monday(today):
 
 
 def _print_plan(plan) -> None:
-    from models.domain import MUSCLE_GROUPS
-    from models.generator import plan_budget
+    from models.rules.domain import MUSCLE_GROUPS
+    from models.rules.generator import plan_budget
 
     print(f"{plan.level.capitalize()} mesocycle, {plan.split.replace('_', ' ')}, "
           f"days {', '.join(plan.days)}, from {plan.start:%a %d %b %Y}")
@@ -461,9 +461,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
     usage error (exit 2), like any other missing option."""
     import json
 
-    from models.db import BackupFolderError, database
-    from models.importers import ImportFileError, UnitRequiredError, parse_file
-    from models.importing import apply_import
+    from models.io.csv_parsers import ImportFileError, UnitRequiredError, parse_file
+    from models.io.import_writer import apply_import
+    from models.storage.db import BackupFolderError, database
 
     if args.format == "auto" and _is_json(args.file):
         return _restore_json(args)
@@ -500,7 +500,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 def _is_json(path: Path) -> bool:
     """A file that starts like JSON: restored as an Overload export (which says what is wrong
     with it), never read as CSV."""
-    from models.files import read_head
+    from models.storage.files import read_head
 
     try:
         start = read_head(path, 64)
@@ -512,7 +512,7 @@ def _is_json(path: Path) -> bool:
 def _restore_json(args: argparse.Namespace) -> int:
     import json
 
-    from models.exporting import ExportFileError, import_json
+    from models.io.exporting import ExportFileError, import_json
 
     try:
         counts = import_json(args.file)
@@ -529,8 +529,8 @@ def _restore_json(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     import json
 
-    from models.db import database
-    from models.exporting import export_csv, export_json, export_target_problem
+    from models.io.exporting import export_csv, export_json, export_target_problem
+    from models.storage.db import database
 
     problem = export_target_problem(args.file, database.obj.database)
     if problem is None and os.path.lexists(args.file) and not args.force:

@@ -112,7 +112,7 @@ def _application():
 
 
 def _open(db: str):
-    from models.db import open_database
+    from models.storage.db import open_database
     from ui.store import Store
 
     open_database(db)
@@ -120,7 +120,7 @@ def _open(db: str):
 
 
 def _page(store):
-    from ui.charts_page import ChartsPage
+    from ui.charts.charts_page import ChartsPage
 
     page = ChartsPage(store)
     page.resize(*WINDOW_SIZE)
@@ -130,7 +130,7 @@ def _page(store):
 def _child_first_show(db: str) -> dict:
     """show() to the first paint of the volume chart's viewport, which the showEvent builds;
     also how much of that was the pyqtgraph import (timed around the page's lazy importer)."""
-    from ui import charts_page
+    from ui.charts import charts_page
 
     app = _application()
     page = _page(_open(db))
@@ -157,7 +157,7 @@ def _child_first_show(db: str) -> dict:
 def _child_first_show_preloaded(db: str) -> dict:
     """The app's own path: pyqtgraph imported on the idle thread once the window is up (the
     thread is joined here, as 1.5 s of idle would), then the first show of the chart."""
-    from ui import charts_page
+    from ui.charts import charts_page
 
     app = _application()
     page = _page(_open(db))
@@ -193,7 +193,7 @@ def _child_redraw(db: str) -> dict:
     from PySide6.QtWidgets import QWidget
 
     from models.charts import RANGE_KEYS
-    from models.domain import MUSCLE_GROUPS
+    from models.rules.domain import MUSCLE_GROUPS
 
     app = _application()
     page = _page(_open(db))
@@ -260,7 +260,7 @@ def _child_memory_bare(db: str) -> dict:
 def _child_memory_app(db: str) -> dict:
     """The app's own window, as ui.app.run_gui builds it, with every chart tab shown once."""
     from ui.app import load_data, window_settings
-    from ui.charts_page import ChartsPage
+    from ui.charts.charts_page import ChartsPage
     from ui.main_window import MainWindow
     from ui.store import Store
 

@@ -34,10 +34,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.harness import markdown_table, result
 from bench.make_strong_export import write_strong_export
-from models import importing
-from models.db import close_database, open_database
-from models.importers import parse_file
-from models.importing import apply_import
+from models.io import import_writer as importing
+from models.io.csv_parsers import parse_file
+from models.io.import_writer import apply_import
+from models.storage.db import close_database, open_database
 
 ROWS = 60_000
 RUNS = 5

@@ -27,9 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.harness import markdown_table, result
 from bench.make_history import ensure_history
-from models.backups import check_backup, daily_backup, restore_backup
-from models.db import close_database, open_database
-from models.exporting import export_json, import_json
+from models.io.exporting import export_json, import_json
+from models.storage.backups import check_backup, daily_backup, restore_backup
+from models.storage.db import close_database, open_database
 
 RUNS = 3
 
@@ -51,7 +51,7 @@ def run() -> list[dict]:
 
 
 def _count(table: str) -> int:
-    from models.db import database
+    from models.storage.db import database
 
     return database.execute_sql(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 

@@ -26,12 +26,12 @@ RUNS = 40
 def run() -> list[dict]:
     from PySide6.QtWidgets import QApplication
 
-    from models.db import close_database, open_database
-    from models.generator import PlanRequest, generate_plan
     from models.landmarks import load_landmarks
     from models.library import planning_library
-    from ui.program_wizard import ProgramWizard
+    from models.rules.generator import PlanRequest, generate_plan
+    from models.storage.db import close_database, open_database
     from ui.store import Store
+    from ui.wizard.program_wizard import ProgramWizard
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory(prefix="overload-wizard-") as folder:

@@ -31,10 +31,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from peewee import chunked
 
 from bench.harness import REPO_ROOT
-from models.db import close_database, database, open_database
-from models.domain import DEFAULT_LANDMARKS, MUSCLE_GROUPS, ExerciseInfo, estimated_1rm
 from models.library import list_exercises
-from models.schema import LoggedSet, Mesocycle, Session, SessionExercise
+from models.rules.domain import DEFAULT_LANDMARKS, MUSCLE_GROUPS, ExerciseInfo, estimated_1rm
+from models.storage.db import close_database, database, open_database
+from models.storage.schema import LoggedSet, Mesocycle, Session, SessionExercise
 
 CACHED_HISTORY = REPO_ROOT / "bench" / "data" / "history-10y.sqlite"
 

@@ -3,7 +3,7 @@
     python bench/make_strong_export.py OUT.csv [ROWS]
 
 writes ROWS set rows (default 60,000: about fifteen years of four workouts a week), then times
-models.importers.parse_file on the file and prints the figure.
+models.io.csv_parsers.parse_file on the file and prints the figure.
 """
 
 import sys
@@ -15,7 +15,7 @@ import random
 import time
 from datetime import datetime, timedelta
 
-from models.importers import parse_file
+from models.io.csv_parsers import parse_file
 
 HEADER = "Date,Workout Name,Exercise Name,Set Order,kg,Reps,km,Seconds,Notes"
 

@@ -55,7 +55,7 @@ mark("window icon (SVG engine)")
 path = __import__("pathlib").Path(sys.argv[1])
 lock = ui_app.take_instance_lock(path, interactive=False)
 mark("instance lock")
-from models import db
+from models.storage import db
 database = db.SqliteDatabase(sys.argv[1], pragmas=db.PRAGMAS)
 database.connect()
 database.execute_sql("PRAGMA quick_check").fetchone()

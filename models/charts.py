@@ -1,5 +1,5 @@
 """The numbers behind the charts: time ranges, weekly volume series, this week at a glance,
-per-exercise progress. Plain data and SQL; the widgets in ui/charts_page.py only draw them.
+per-exercise progress. Plain data and SQL; the widgets in ui/charts/charts_page.py only draw them.
 
 Volume comes from models.volume (DOMAIN §1, one SQL aggregation per call); progress is aggregated
 per session in SQL (DOMAIN §8: Epley e1RM, volume load = Σ load × reps over working sets).
@@ -11,8 +11,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from models.db import database
-from models.domain import (
+from models.rules.domain import (
     MUSCLE_GROUPS,
     Landmarks,
     Status,
@@ -20,6 +19,7 @@ from models.domain import (
     kg_to_unit,
     volume_status,
 )
+from models.storage.db import database
 from models.volume import iso_week_label, week_start_of, weekly_volume_history
 
 RANGE_KEYS: tuple[str, ...] = ("mesocycle", "3m", "1y", "all")
@@ -252,7 +252,7 @@ class ProgressSeries:
 
 # Per session in SQL; the PR flag compares with the best of every earlier session (window
 # function over the whole history), so a 3-month chart still knows last year's best. The first
-# session ever sets a baseline and is not a PR. A single's e1RM is its load (models.domain).
+# session ever sets a baseline and is not a PR. A single's e1RM is its load (models.rules.domain).
 _PROGRESS = """
     WITH per_session AS (
         SELECT s.id AS session_id, s.date AS day, s.position AS position,

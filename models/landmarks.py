@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from models.db import database
-from models.domain import DEFAULT_LANDMARKS, Landmarks, group_label
-from models.schema import MuscleGroup
+from models.rules.domain import DEFAULT_LANDMARKS, Landmarks, group_label
+from models.storage.db import database
+from models.storage.schema import MuscleGroup
 
 
 class LandmarksError(ValueError):

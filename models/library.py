@@ -8,11 +8,11 @@ from functools import cache
 
 from peewee import IntegrityError, fn
 
-from models.db import database
-from models.domain import EQUIPMENT, MUSCLE_GROUPS, PATTERNS, ExerciseInfo, parse_tempo
-from models.library_file import ShippedLibrary, read_shipped_library
-from models.schema import Exercise, ExerciseAlias, ExerciseSecondary, SessionExercise
+from models.io.library_file import ShippedLibrary, read_shipped_library
+from models.rules.domain import EQUIPMENT, MUSCLE_GROUPS, PATTERNS, ExerciseInfo, parse_tempo
 from models.settings import LIBRARY_VERSION_KEY, get_value, set_value, stored_version
+from models.storage.db import database
+from models.storage.schema import Exercise, ExerciseAlias, ExerciseSecondary, SessionExercise
 
 
 class ExerciseError(ValueError):

@@ -7,9 +7,9 @@ from collections.abc import Mapping
 
 from peewee import fn
 
-from models.db import database
-from models.generator import Plan, PlannedExercise
-from models.schema import Exercise, ExerciseAlias, Mesocycle, Session, SessionExercise
+from models.rules.generator import Plan, PlannedExercise
+from models.storage.db import database
+from models.storage.schema import Exercise, ExerciseAlias, Mesocycle, Session, SessionExercise
 
 
 class PlanSaveError(ValueError):

@@ -27,8 +27,7 @@ from datetime import date, datetime, timedelta
 
 from peewee import Case, IntegrityError, fn
 
-from models.db import database
-from models.domain import (
+from models.rules.domain import (
     MUSCLE_GROUPS,
     SESSION_STATUSES,
     SET_KINDS,
@@ -36,8 +35,10 @@ from models.domain import (
     parse_tempo,
     session_minutes,
 )
-from models.progression import SetResult, Target, next_target
-from models.schema import (
+from models.rules.progression import SetResult, Target, next_target
+from models.settings import load_settings
+from models.storage.db import database
+from models.storage.schema import (
     Exercise,
     ExerciseAlias,
     ExerciseSecondary,
@@ -47,7 +48,6 @@ from models.schema import (
     Session,
     SessionExercise,
 )
-from models.settings import load_settings
 
 DEFAULT_TARGET_SETS = 3
 # Dates carry no time, so "at least 48 hours apart" means at least two calendar days apart.
@@ -279,7 +279,7 @@ _MINUTES_SQL = """
 
 
 def _session_minutes(params: dict[str, str]) -> dict[int, int]:
-    """Session id -> estimated minutes of its target sets (models.domain.session_minutes)."""
+    """Session id -> estimated minutes of its target sets (models.rules.domain.session_minutes)."""
     exercises: dict[int, list[tuple[str, tuple[str, ...], int]]] = defaultdict(list)
     for session_id, pattern, sets, secondary in database.execute_sql(_MINUTES_SQL, params):
         exercises[session_id].append((pattern or "", tuple((secondary or "").split(",")),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 
-from models.db import database
-from models.schema import Setting
+from models.storage.db import database
+from models.storage.schema import Setting
 
 ALLOWED = {
     "units": ("kg", "lb"),

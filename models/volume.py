@@ -12,8 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from models.db import database
-from models.domain import (
+from models.rules.domain import (
     MUSCLE_GROUPS,
     SECONDARY_RULES,
     Landmarks,
@@ -21,6 +20,7 @@ from models.domain import (
     is_within_landmarks,
     volume_status,
 )
+from models.storage.db import database
 
 _ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 

@@ -11,9 +11,9 @@ def save_block() -> int:
     """A 4-week intermediate upper/lower block on Mon, Tue, Thu, Fri plus a deload week,
     starting BLOCK_START, counted under the direct rule (so biceps get curls of their own on
     both upper days), saved; its mesocycle id."""
-    from models.generator import PlanRequest, generate_plan
     from models.library import planning_library
     from models.plans import save_plan
+    from models.rules.generator import PlanRequest, generate_plan
 
     plan = generate_plan(PlanRequest(level="intermediate", days=("mon", "tue", "thu", "fri"),
                                      weeks=4, start=BLOCK_START, library=planning_library(),
@@ -23,7 +23,7 @@ def save_block() -> int:
 
 def week_sessions(mesocycle_id: int, week: int):
     """The sessions of one week of a saved mesocycle, by date."""
-    from models.schema import Session
+    from models.storage.schema import Session
 
     return list(Session.select().where((Session.mesocycle == mesocycle_id)
                                        & (Session.week_number == week)).order_by(Session.date))

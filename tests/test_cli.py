@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import main
-from models.db import close_database
+from models.storage.db import close_database
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,8 +36,8 @@ def test_exercises_text_and_db_option_before_the_command(run_cli, db_path):
 def test_volume_json_for_a_week(run_cli, db_path):
     from datetime import date
 
-    from models.db import open_database
-    from models.schema import Exercise, LoggedSet, Session, SessionExercise
+    from models.storage.db import open_database
+    from models.storage.schema import Exercise, LoggedSet, Session, SessionExercise
 
     open_database(db_path)
     session = Session.create(date=date(2026, 11, 24), status="done")

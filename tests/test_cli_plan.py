@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from models.db import open_database
-from models.schema import Mesocycle, Session, SessionExercise
+from models.storage.db import open_database
+from models.storage.schema import Mesocycle, Session, SessionExercise
 
 
 def test_plan_json_has_the_documented_shape(run_cli, db_path):

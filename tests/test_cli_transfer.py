@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from models.db import close_database
+from models.storage.db import close_database
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "imports"
 SUMMARY_FIELDS = {"format", "variant", "workouts", "sets", "warmup_sets", "skipped_rows",

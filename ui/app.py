@@ -15,8 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from models.paths import APP_NAME, default_database_path
-from models.resources import resource_path
+from models.storage.paths import APP_NAME, default_database_path
+from models.storage.resources import resource_path
 
 
 def create_application(argv: list[str] | None = None, *, icon: bool = True) -> QApplication:
@@ -59,7 +59,7 @@ def open_or_offer_fresh(path: Path, *, interactive: bool, parent=None) -> Path |
     that cannot be written is only explained. Returns the path opened, or None."""
     from PySide6.QtWidgets import QMessageBox
 
-    from models.db import (
+    from models.storage.db import (
         DatabaseOpenError,
         DatabaseTooNewError,
         ReadOnlyDatabaseError,
@@ -108,8 +108,9 @@ def open_or_offer_fresh(path: Path, *, interactive: bool, parent=None) -> Path |
 
 
 def _newest_good_backup(path: Path):
-    """The newest backup of `path` that can be restored (models.backups.check_backup), or None."""
-    from models.backups import BackupError, check_backup, list_backups
+    """The newest backup of `path` that can be restored (models.storage.backups.check_backup),
+    or None."""
+    from models.storage.backups import BackupError, check_backup, list_backups
 
     for backup in list_backups(path):
         try:
@@ -123,8 +124,8 @@ def _newest_good_backup(path: Path):
 def _restore_in_place(path: Path, backup, parent) -> Path | None:
     from PySide6.QtWidgets import QMessageBox
 
-    from models.backups import BackupError
-    from models.db import DatabaseOpenError, open_database, replace_damaged_with_backup
+    from models.storage.backups import BackupError
+    from models.storage.db import DatabaseOpenError, open_database, replace_damaged_with_backup
 
     try:
         kept = replace_damaged_with_backup(path, backup.path)
@@ -191,13 +192,13 @@ def run_gui(db_path: Path | None, *, smoke: bool = False) -> int:
 
 
 def _daily_backup(db_path: Path) -> None:
-    from ui import transfer_actions
+    from ui.transfer import transfer_actions
 
     transfer_actions.run_daily_backup(db_path)
 
 
 def _preload_charts() -> None:
-    from ui.charts_page import preload_in_background
+    from ui.charts.charts_page import preload_in_background
 
     preload_in_background()
 
@@ -235,7 +236,7 @@ def _smoke_charts(window) -> str | None:
     hands). None when all went well, else what failed."""
     import tempfile
 
-    from ui.charts_page import CHART_KEYS
+    from ui.charts.charts_page import CHART_KEYS
 
     try:
         window.show_charts()
@@ -320,7 +321,7 @@ def offer_to_save_again(window, store, status: str) -> None:
     on there — its own path when missing, a new file beside it when replaced."""
     from PySide6.QtWidgets import QMessageBox
 
-    from models.db import fresh_path_beside, save_open_database_as
+    from models.storage.db import fresh_path_beside, save_open_database_as
 
     if getattr(window, "offering_save_again", False):
         return
@@ -361,7 +362,7 @@ def _check_database_file(window, state) -> None:
     """On coming back to the app: is the database file still there?"""
     from PySide6.QtCore import Qt
 
-    from models.db import database_file_status
+    from models.storage.db import database_file_status
 
     store = window.store
     if state != Qt.ApplicationState.ApplicationActive or store is None or not store.db_path:

@@ -6,7 +6,6 @@ from dataclasses import replace
 
 from PySide6.QtGui import QUndoCommand
 
-from models.domain import ExerciseInfo, Landmarks
 from models.landmarks import save_landmarks
 from models.library import (
     create_exercise,
@@ -14,6 +13,7 @@ from models.library import (
     restore_exercise,
     update_exercise,
 )
+from models.rules.domain import ExerciseInfo, Landmarks
 from models.settings import Settings, save_settings
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from models.domain import STATUS_COLOURS, Landmarks, Status, volume_status
+from models.rules.domain import STATUS_COLOURS, Landmarks, Status, volume_status
 
 
 def landmark_bands(lm: Landmarks) -> list[tuple[float, float, Status]]:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
-from models.db import LOCK_SUFFIX
+from models.storage.db import LOCK_SUFFIX
 
 # A lock this old cannot be an instance still starting up: worth trying to remove as stale.
 STALE_AFTER_SECONDS = 10

@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QKeySequence
         from PySide6.QtWidgets import QDockWidget
 
-        from ui.library_dock import ExerciseLibraryPanel
+        from ui.library.library_dock import ExerciseLibraryPanel
 
         self.library = QDockWidget("Exercise library", self, objectName="exerciseLibrary")
         self.library_panel = ExerciseLibraryPanel(store, self.library)
@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         """Tabs: Plan (calendar and the week's volume) and Charts (built on first view)."""
         from PySide6.QtWidgets import QTabWidget
 
-        from ui.charts_page import ChartsPage  # imports no pyqtgraph until a chart shows
+        from ui.charts.charts_page import ChartsPage  # imports no pyqtgraph until a chart shows
 
         self.pages = QTabWidget(objectName="pages")
         self.pages.setDocumentMode(True)
@@ -144,9 +144,9 @@ class MainWindow(QMainWindow):
         the selected week's volume under it."""
         from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
-        from ui.adjustments_panel import AdjustmentsPanel
-        from ui.calendar_view import SessionCalendar
-        from ui.week_panel import WeekVolumePanel
+        from ui.calendar.calendar_view import SessionCalendar
+        from ui.calendar.week_panel import WeekVolumePanel
+        from ui.session.adjustments_panel import AdjustmentsPanel
 
         home = QWidget(objectName="homePage")
         layout = QVBoxLayout(home)
@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
     def session_editor(self):
         """The session editor, built on first use."""
         if self._session_editor is None:
-            from ui.session_editor import SessionEditor
+            from ui.session.session_editor import SessionEditor
 
             self._session_editor = SessionEditor(self._store, self.session_dock)
             self.session_dock.setWidget(self._session_editor)
@@ -315,24 +315,24 @@ class MainWindow(QMainWindow):
     # Actions.
 
     def import_file(self) -> None:
-        from ui import transfer_actions
+        from ui.transfer import transfer_actions
 
         transfer_actions.import_file(self, self._store)
 
     def export_file(self) -> None:
-        from ui import transfer_actions
+        from ui.transfer import transfer_actions
 
         transfer_actions.export_file(self)
 
     def restore_backup(self) -> None:
-        from ui import transfer_actions
+        from ui.transfer import transfer_actions
 
         transfer_actions.restore_backup(self, self._store, self.db_path)
 
     def new_program(self) -> None:
         from PySide6.QtCore import Qt
 
-        from ui.program_wizard import ProgramWizard  # loaded on first use, not at start-up
+        from ui.wizard.program_wizard import ProgramWizard  # loaded on first use, not at start-up
 
         wizard = ProgramWizard(self._store, self)
         # Not modal: the exercise library dock stays usable as a drag source.
@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
         self.program_wizard = wizard
 
     def next_mesocycle(self) -> None:
-        from ui.next_mesocycle import open_next_mesocycle  # loaded on first use
+        from ui.wizard.next_mesocycle import open_next_mesocycle  # loaded on first use
 
         wizard = open_next_mesocycle(self, self._store)
         if wizard is not None:
@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
 
     def edit_landmarks(self) -> None:
         from ui.commands import SetLandmarksCommand
-        from ui.landmarks_dialog import LandmarksEditor
+        from ui.settings.landmarks_dialog import LandmarksEditor
 
         before = self._store.landmarks()
         dialog = LandmarksEditor(before, self)
@@ -360,7 +360,7 @@ class MainWindow(QMainWindow):
 
     def edit_preferences(self) -> None:
         from ui.commands import SetSettingsCommand
-        from ui.preferences_dialog import PreferencesDialog
+        from ui.settings.preferences_dialog import PreferencesDialog
 
         before = self._store.settings
         dialog = PreferencesDialog(before, self)

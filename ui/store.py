@@ -19,10 +19,10 @@ import peewee
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from models.db import database_file_status, describe_write_error
 from models.landmarks import load_landmarks
 from models.sessions import SessionError
 from models.settings import Settings, load_settings
+from models.storage.db import database_file_status, describe_write_error
 
 WRITE_ERRORS = (peewee.DatabaseError, sqlite3.DatabaseError)
 
@@ -39,7 +39,8 @@ class Store(QObject):
     before a write, the database file was found "missing" or
     "replaced" (a handler may save it again; see ui/app.py).
 
-    `db_path`, when given, is checked before every write (models.db.database_file_status)."""
+    `db_path`, when given, is checked before every write
+    (models.storage.db.database_file_status)."""
 
     exercises_changed = Signal()
     landmarks_changed = Signal()

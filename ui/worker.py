@@ -21,7 +21,7 @@ from collections.abc import Callable
 import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from models.db import database
+from models.storage.db import database
 
 log = logging.getLogger(__name__)
 

@@ -48,7 +48,7 @@ def main(argv: list[str]) -> int:
 def _shoot(db: Path, scratch: Path, out: Path) -> list[Path]:
     from PySide6.QtCore import QSettings
 
-    from models.db import close_database
+    from models.storage.db import close_database
     from ui.app import create_application, load_data
     from ui.main_window import MainWindow
 
@@ -77,7 +77,7 @@ def _save(widget, path: Path) -> Path:
 
 
 def _plan(app, window, out: Path) -> Path:
-    from models.schema import Session
+    from models.storage.schema import Session
 
     latest = (Session.select().where((Session.status == "done") & (Session.date <= date.today()))
               .order_by(Session.date.desc()).first())

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QApplication
 
 def main() -> int:
     app = QApplication(sys.argv)
-    from models.db import open_database
-    from ui.program_wizard import ProgramWizard
+    from models.storage.db import open_database
     from ui.store import Store
+    from ui.wizard.program_wizard import ProgramWizard
 
     folder = Path(tempfile.mkdtemp(prefix="overload-ranking-"))
     open_database(folder / "overload.sqlite")

@@ -13,8 +13,8 @@ from PySide6.QtCore import QDate, QPointF, QSettings, Qt
 from PySide6.QtGui import QAction, QDropEvent
 from PySide6.QtWidgets import QApplication, QWizard
 
-from models.db import close_database
-from models.schema import Exercise, LoggedSet, Mesocycle, Session, SessionExercise
+from models.storage.db import close_database
+from models.storage.schema import Exercise, LoggedSet, Mesocycle, Session, SessionExercise
 
 DROPPED = "Barbell Curl"  # biceps, primary; in no beginner plan's first session by default
 GROUP = "biceps"

@@ -16,8 +16,8 @@ from models.charts import (
     week_label,
     weeks_between,
 )
-from models.domain import DEFAULT_LANDMARKS, LB_TO_KG, MUSCLE_GROUPS, Landmarks, Status
-from models.schema import Exercise, LoggedSet, Mesocycle, Session, SessionExercise
+from models.rules.domain import DEFAULT_LANDMARKS, LB_TO_KG, MUSCLE_GROUPS, Landmarks, Status
+from models.storage.schema import Exercise, LoggedSet, Mesocycle, Session, SessionExercise
 from models.volume import weekly_volume_history
 
 MONDAY = date(2026, 11, 23)  # ISO week 2026-W48

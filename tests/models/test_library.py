@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from peewee import IntegrityError
 
-from models.domain import EQUIPMENT, EQUIPMENT_LOAD_STEPS, MUSCLE_GROUPS, PATTERNS, parse_tempo
+from models.io.library_file import read_shipped_library
 from models.library import (
     ExerciseError,
     ExerciseInUseError,
@@ -20,9 +20,15 @@ from models.library import (
     sync_shipped_library,
     update_exercise,
 )
-from models.library_file import read_shipped_library
-from models.resources import resource_path
-from models.schema import Exercise, Session, SessionExercise
+from models.rules.domain import (
+    EQUIPMENT,
+    EQUIPMENT_LOAD_STEPS,
+    MUSCLE_GROUPS,
+    PATTERNS,
+    parse_tempo,
+)
+from models.storage.resources import resource_path
+from models.storage.schema import Exercise, Session, SessionExercise
 
 ARTICLE_ROWS = ("Barbell Row", "Cable Row", "Machine Row", "Dumbbell Row", "Helms Row")
 ARTICLE_PULLS = ("Lat Pulldown", "Dumbbell Pullover", "Machine Pulldown", "Cable Pulldown")

@@ -5,9 +5,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from models.db import database
-from models.domain import LB_TO_KG
-from models.schema import Exercise, Feedback, LoggedSet, Mesocycle, Session, SessionExercise
+from models.rules.domain import LB_TO_KG
 from models.sessions import (
     SessionError,
     SpacingConflict,
@@ -36,6 +34,8 @@ from models.sessions import (
     target_for,
     update_set,
 )
+from models.storage.db import database
+from models.storage.schema import Exercise, Feedback, LoggedSet, Mesocycle, Session, SessionExercise
 
 MONDAY = date(2026, 11, 23)
 TUESDAY, WEDNESDAY = MONDAY + timedelta(days=1), MONDAY + timedelta(days=2)

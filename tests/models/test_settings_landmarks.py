@@ -5,8 +5,8 @@ import sys
 
 import pytest
 
-from models.domain import DEFAULT_LANDMARKS, Landmarks
 from models.landmarks import LandmarksError, load_landmarks, reset_landmarks, save_landmarks
+from models.rules.domain import DEFAULT_LANDMARKS, Landmarks
 from models.settings import Settings, load_settings, save_settings, update_settings
 
 
@@ -37,8 +37,9 @@ def test_invalid_landmarks_are_refused_whole(db):
 
 
 def test_importing_models_leaves_qt_out():
-    code = ("import sys, models, models.db, models.schema, models.library, models.volume, "
-            "models.landmarks, models.settings, models.migrations, models.domain; "
+    code = ("import sys, models, models.storage.db, models.storage.schema, models.library, "
+            "models.volume, "
+            "models.landmarks, models.settings, models.storage.migrations, models.rules.domain; "
             "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'ui')]; "
             "print(bad); sys.exit(1 if bad else 0)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

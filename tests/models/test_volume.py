@@ -4,9 +4,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from models.domain import MUSCLE_GROUPS, Status
 from models.landmarks import load_landmarks
-from models.schema import Exercise, LoggedSet, Session, SessionExercise
+from models.rules.domain import MUSCLE_GROUPS, Status
+from models.storage.schema import Exercise, LoggedSet, Session, SessionExercise
 from models.volume import (
     groups_in_range,
     iso_week_label,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from models.db import close_database
+from models.storage.db import close_database
 
 ROOT = Path(__file__).resolve().parents[2]
 PR_CAPBSET_DROP = 24

@@ -2,12 +2,12 @@
 
     python tests/reliability/crash_child.py DB RUN SEED
 
-Opens DB as the app does (models.db.open_database: quick_check, migrations, library), prints
+Opens DB as the app does (models.storage.db.open_database: quick_check, migrations, library), prints
 "ready", then loops forever over the three kinds of write the app makes, chosen at random:
 
 - a logged set (models.sessions.log_set), most of the time — prints "set ID";
 - a small generated plan saved as a mesocycle (models.plans.save_plan) — "plan ID SESSIONS";
-- a Strong CSV fixture imported (models.importing.apply_import, a backup first, then one
+- a Strong CSV fixture imported (models.io.import_writer.apply_import, a backup first, then one
   transaction), its workout keys made unique with "#RUN-N" so every import adds its workouts —
   "import RUN-N WORKOUTS SETS".
 
@@ -26,15 +26,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from models.db import open_database  # noqa: E402
-from models.generator import PlanRequest, generate_plan  # noqa: E402
-from models.importers import parse_file  # noqa: E402
-from models.importing import apply_import  # noqa: E402
+from models.io.csv_parsers import parse_file  # noqa: E402
+from models.io.import_writer import apply_import  # noqa: E402
 from models.landmarks import load_landmarks  # noqa: E402
 from models.library import planning_library  # noqa: E402
 from models.plans import save_plan  # noqa: E402
-from models.schema import Exercise, Session  # noqa: E402
+from models.rules.generator import PlanRequest, generate_plan  # noqa: E402
 from models.sessions import create_session, exercise_order, log_set  # noqa: E402
+from models.storage.db import open_database  # noqa: E402
+from models.storage.schema import Exercise, Session  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "imports" / "strong_A.csv"
 SESSION_NAME = "Crash harness"

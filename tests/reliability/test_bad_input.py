@@ -26,11 +26,11 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTextEdit
 
 import main
 from models import sessions as ms
-from models.db import close_database, open_database
-from models.domain import DEFAULT_LANDMARKS
 from models.landmarks import load_landmarks
 from models.library import list_exercises
-from models.schema import Exercise, LoggedSet, Mesocycle, Session
+from models.rules.domain import DEFAULT_LANDMARKS
+from models.storage.db import close_database, open_database
+from models.storage.schema import Exercise, LoggedSet, Mesocycle, Session
 from tests.reliability.support import rows
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -194,7 +194,7 @@ def type_into(qtbot, widget, text: str) -> None:
 
 
 def test_landmark_spin_boxes_keep_values_in_range_and_refuse_disorder(db, qtbot):
-    from ui.landmarks_dialog import LandmarksEditor
+    from ui.settings.landmarks_dialog import LandmarksEditor
 
     before = load_landmarks()
     editor = LandmarksEditor(before)
@@ -219,7 +219,7 @@ def test_landmark_spin_boxes_keep_values_in_range_and_refuse_disorder(db, qtbot)
 
 
 def test_exercise_dialog_refuses_a_huge_empty_or_odd_name(db, qtbot):
-    from ui.exercise_dialog import ExerciseDialog
+    from ui.library.exercise_dialog import ExerciseDialog
 
     count = len(list_exercises())
     huge = ExerciseDialog()
@@ -249,7 +249,7 @@ def test_exercise_dialog_refuses_a_huge_empty_or_odd_name(db, qtbot):
 
 @pytest.fixture
 def editor_on_session(store, qtbot):
-    from ui.session_editor import SessionEditor
+    from ui.session.session_editor import SessionEditor
 
     session_id = ms.create_session(date(2026, 11, 25), "Pull",
                                    [Exercise.get(Exercise.name == "Barbell Row").id])
@@ -284,7 +284,7 @@ def test_typed_set_entries_log_only_sets_in_range(editor_on_session, qtbot, load
 @FUZZ
 @given(column=st.sampled_from(["kind", "load", "reps", "rir"]), text=ENTRY_TEXT)
 def test_typed_set_table_edits_are_refused_with_a_message(editor_on_session, column, text):
-    from ui.session_models import COL_KIND, COL_LOAD, COL_REPS
+    from ui.session.session_models import COL_KIND, COL_LOAD, COL_REPS
 
     editor = editor_on_session
     if not LoggedSet.select().exists():
@@ -302,7 +302,7 @@ def test_typed_set_table_edits_are_refused_with_a_message(editor_on_session, col
 
 
 def test_preferences_offer_choices_only(store, qtbot):
-    from ui.preferences_dialog import PreferencesDialog
+    from ui.settings.preferences_dialog import PreferencesDialog
 
     dialog = PreferencesDialog(store.settings)
     qtbot.addWidget(dialog)
@@ -314,7 +314,7 @@ def test_preferences_offer_choices_only(store, qtbot):
 
 
 def test_a_huge_wizard_name_is_not_a_crash(store, db_path, qtbot):
-    from ui.program_wizard import ProgramWizard
+    from ui.wizard.program_wizard import ProgramWizard
 
     wizard = ProgramWizard(store)
     qtbot.addWidget(wizard)

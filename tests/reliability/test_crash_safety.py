@@ -22,8 +22,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models.backups import check_backup, list_backups
-from models.db import close_database, open_database
+from models.storage.backups import check_backup, list_backups
+from models.storage.db import close_database, open_database
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("crash_child.py")

@@ -19,11 +19,11 @@ from peewee import SqliteDatabase
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from models import db as models_db
 from models import sessions as ms
-from models.backups import daily_backup
-from models.db import close_database, database, open_database
-from models.schema import Exercise, LoggedSet, Mesocycle, Session
+from models.storage import db as models_db
+from models.storage.backups import daily_backup
+from models.storage.db import close_database, database, open_database
+from models.storage.schema import Exercise, LoggedSet, Mesocycle, Session
 from tests.reliability.support import click_when_shown, rows, snapshot
 
 PLAN_ARGS = ("plan", "--level", "beginner", "--days", "mon,thu", "--weeks", "3", "--save")
@@ -152,7 +152,7 @@ def test_a_write_refused_while_running_is_a_message_and_nothing_is_kept(app_wind
 
 
 def ms_command(store, se_id: int):
-    from ui.session_commands import LogSetCommand
+    from ui.session.session_commands import LogSetCommand
 
     return LogSetCommand(store, se_id, kind="working", load_kg=50, reps=5)
 
@@ -160,7 +160,7 @@ def ms_command(store, se_id: int):
 # --- a full disk --------------------------------------------------------------------------------
 
 def test_disk_full_during_a_plan_save_rolls_it_all_back(app_window, qtbot):
-    from ui.program_wizard import ProgramWizard
+    from ui.wizard.program_wizard import ProgramWizard
 
     window, store = app_window, app_window.store
     history = make_sets_in(window)

@@ -19,19 +19,25 @@ from pathlib import Path
 
 import pytest
 
-from models import backups
-from models.backups import BackupError, check_backup, daily_backup, list_backups, restore_backup
-from models.db import close_database, database, open_database
-from models.domain import MUSCLE_GROUPS
-from models.exporting import escape_cell, export_json
-from models.files import MAX_IMPORT_BYTES
-from models.importers import parse_file
-from models.importing import apply_import
+from models.io.csv_parsers import parse_file
+from models.io.exporting import escape_cell, export_json
+from models.io.import_writer import apply_import
 from models.library import list_exercises
-from models.migrations import LATEST_VERSION
-from models.restoring import RESTORE_BUSY_SECONDS
-from models.schema import Session
+from models.rules.domain import MUSCLE_GROUPS
 from models.settings import load_settings
+from models.storage import backups
+from models.storage.backups import (
+    BackupError,
+    check_backup,
+    daily_backup,
+    list_backups,
+    restore_backup,
+)
+from models.storage.db import close_database, database, open_database
+from models.storage.files import MAX_IMPORT_BYTES
+from models.storage.migrations import LATEST_VERSION
+from models.storage.restoring import RESTORE_BUSY_SECONDS
+from models.storage.schema import Session
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "imports" / "strong_A.csv"

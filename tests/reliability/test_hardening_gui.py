@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 
-from models.backups import daily_backup, list_backups
-from models.restoring import RESTORE_BUSY_SECONDS
-from models.schema import Session
+from models.storage.backups import daily_backup, list_backups
+from models.storage.restoring import RESTORE_BUSY_SECONDS
+from models.storage.schema import Session
 from tests.reliability.support import click_when_shown
 from tests.reliability.test_hardening import files_in, hold_write_lock
-from ui.import_dialog import ImportDialog
-from ui.transfer_actions import RestoreDialog, export_file
+from ui.transfer.import_dialog import ImportDialog
+from ui.transfer.transfer_actions import RestoreDialog, export_file
 
 WAIT_MS = 20_000
 

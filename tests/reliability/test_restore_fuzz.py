@@ -1,5 +1,5 @@
 """Hypothesis fuzzing of the two ways a whole copy replaces the content (issue 16): JSON exports
-(`overload import FILE.json`) and backups (models.backups.restore_backup).
+(`overload import FILE.json`) and backups (models.storage.backups.restore_backup).
 
 Each example starts from a real export or backup of a small history and changes it the way a
 damaged disk, a hand edit or a hostile tool could: values of any JSON type in any cell, tables
@@ -24,18 +24,18 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import main
-from models.backups import BackupError, check_backup, daily_backup, restore_backup
 from models.charts import load_volume_history, time_range_bounds
-from models.db import close_database, database, open_database
-from models.domain import FIRST_DATE, LAST_DATE
-from models.exporting import export_json
-from models.importers import parse_file
-from models.importing import apply_import
+from models.io.csv_parsers import parse_file
+from models.io.exporting import export_json
+from models.io.import_writer import apply_import
 from models.landmarks import load_landmarks
 from models.library import list_exercises, planning_library
-from models.restoring import TABLE_NAMES, check_content
+from models.rules.domain import FIRST_DATE, LAST_DATE
 from models.sessions import conflicts_between, session_detail, sessions_between
 from models.settings import load_settings
+from models.storage.backups import BackupError, check_backup, daily_backup, restore_backup
+from models.storage.db import close_database, database, open_database
+from models.storage.restoring import TABLE_NAMES, check_content
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "imports" / "strong_A.csv"

@@ -3,13 +3,13 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from models.domain import DEFAULT_LANDMARKS
 from models.landmarks import load_landmarks
 from models.library import get_exercise, list_exercises
-from models.schema import Exercise
+from models.rules.domain import DEFAULT_LANDMARKS
+from models.storage.schema import Exercise
 from ui.commands import CreateExerciseCommand, SetLandmarksCommand
-from ui.exercise_dialog import ExerciseDialog
-from ui.landmarks_dialog import LandmarksEditor
+from ui.library.exercise_dialog import ExerciseDialog
+from ui.settings.landmarks_dialog import LandmarksEditor
 
 
 def ok_button(dialog):

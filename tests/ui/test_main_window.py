@@ -10,11 +10,11 @@ from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 
-from models.db import close_database
-from models.paths import data_dir
-from models.schema import Exercise, LoggedSet, Session, SessionExercise
+from models.storage.db import close_database
+from models.storage.paths import data_dir
+from models.storage.schema import Exercise, LoggedSet, Session, SessionExercise
 from ui.app import open_or_offer_fresh
-from ui.library_dock import ExerciseLibraryPanel
+from ui.library.library_dock import ExerciseLibraryPanel
 from ui.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,7 +27,7 @@ def menu_titles(window):
 def test_the_window_appears_before_the_database_is_touched():
     """The shell imports no ORM and no training rules: they load after the first frame."""
     code = ("import sys, main, ui.app, ui.main_window; "
-            "bad = [m for m in ('peewee', 'models.db', 'models.library', 'pyqtgraph') "
+            "bad = [m for m in ('peewee', 'models.storage.db', 'models.library', 'pyqtgraph') "
             "if m in sys.modules]; print(bad); sys.exit(1 if bad else 0)")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, timeout=60)
@@ -62,8 +62,8 @@ def test_empty_state_is_honest(window):
 
 
 def test_week_panel_follows_logged_sets_and_landmark_edits(window, qtbot):
-    from models.domain import Landmarks
     from models.landmarks import load_landmarks
+    from models.rules.domain import Landmarks
     from ui.commands import SetLandmarksCommand
 
     store = window.store

@@ -1,0 +1,394 @@
+"""Imported workouts into the database: the preview, then one all-or-nothing transaction.
+
+The parsing half (models/io/csv_parsers.py) turns a file into a ParsedFile. This half:
+
+- plan_import(parsed) says what an import would do, writing nothing: counts, dates, unit, how each
+  exercise name matches the library (models/io/matching.py) and how many workouts are already here;
+- apply_import(parsed, db_path, ...) writes it: a backup first (backups/ beside the database,
+  label "before-import"), then ONE transaction that creates the custom exercises asked for,
+  remembers the user's mappings and inserts sessions, session exercises and logged sets. A failure
+  or a cancel anywhere rolls all of it back, and the backup — identical to the untouched database —
+  is deleted again so it does not clutter File ▸ Restore backup.
+
+Each workout becomes one session with status 'done', dated by its start day, keyed by
+(session.source, session.source_key) = (format, ImportedWorkout.key): a workout already there is
+skipped, so importing the same file twice adds nothing the second time.
+
+What becomes of the file's fields:
+- session: name = workout name, notes = workout notes, position after the day's sessions;
+- session exercise: one per consecutive block of an exercise; target sets = its non-warm-up sets
+  (at most 20), rep range and tempo from the library exercise, rest from a Strong 'Rest Timer' row
+  or else the exercise's rest, notes = the exercise notes;
+- logged set: position (0-based), kind, load in kg (NULL for bodyweight), reps (0 when the file
+  has a load but no reps), RPE, notes, logged_at = the workout's start (no file times each set).
+
+Speed (bench/bench_import.py: a 60,000-set Strong export): rows get explicit ids taken after an
+IMMEDIATE lock and go in with plain sqlite3, many rows per INSERT statement. peewee's insert_many
+builds its SQL value by value (1.8 s). executemany of one row per statement spent 0.31 s in
+logged_set alone, much of it because its CHECK (kind IN (...)) makes SQLite build a little lookup
+table each time the statement runs (EXPLAIN: OpenEphemeral under a Once), and executemany runs
+it once per row. With up to 99 rows per statement it is built once per 99 rows: logged_set takes
+0.19 s, all three tables 0.24 s, every CHECK, foreign key and index still checked and kept.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from itertools import count
+from pathlib import Path
+
+from peewee import fn
+
+from models.io.csv_parsers import ImportedExercise, ImportedWorkout, ImportFileError, ParsedFile
+from models.io.matching import Match, equipment_of, match_exercises, remember_mapping
+from models.library import ExerciseError, create_exercise
+from models.rules.domain import EQUIPMENT_LOAD_STEPS, ExerciseInfo
+from models.storage.db import backup_database, database
+from models.storage.schema import Exercise, Session
+
+# Progress is reported, and cancel asked, after every batch of this many workouts: often enough
+# for a smooth progress bar, rarely enough that the check costs nothing.
+BATCH_WORKOUTS = 100
+MAX_TARGET_SETS = 20  # the schema's CHECK on session_exercise.target_sets
+MAX_REST_SECONDS = 1800  # ... and on rest_seconds
+
+Progress = Callable[[int, int], None]
+
+
+class ImportCancelledError(Exception):
+    """The user cancelled: raised inside the transaction so that nothing is written."""
+
+
+class ImportMappingError(ValueError):
+    """Exercise names with no exercise to go to: map them, create them, or allow create_unassigned.
+    `names` lists them."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        shown = ", ".join(f"“{n}”" for n in names[:10]) + (" …" if len(names) > 10 else "")
+        super().__init__(f"{len(names)} exercise name(s) match no exercise: {shown}")
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What an import of `parsed` would do, before anything is written."""
+
+    format: str
+    variant: str
+    unit: str | None  # None: the rows mix kg and lb
+    unit_source: str
+    workouts: int
+    sets: int
+    warmup_sets: int
+    skipped_rows: int
+    first_day: date
+    last_day: date
+    matches: dict[str, Match]  # every exercise name in the file, in order of first appearance
+    sets_per_name: dict[str, int]
+    already_imported: int  # workouts of the file that are already in the database
+
+    @property
+    def new_workouts(self) -> int:
+        return self.workouts - self.already_imported
+
+    @property
+    def unmatched(self) -> list[str]:
+        return [name for name, match in self.matches.items() if not match.matched]
+
+    @property
+    def to_confirm(self) -> list[str]:
+        """Names the user should see: unmatched, or matched only after normalising."""
+        return [name for name, m in self.matches.items() if m.how in (None, "normalised")]
+
+
+@dataclass
+class ImportSummary:
+    """What an import wrote. `to_json()` is the command line's --json summary."""
+
+    format: str
+    variant: str
+    workouts: int  # imported now
+    sets: int
+    warmup_sets: int
+    skipped_rows: int  # rows of the file that are not sets (notes, rest timers, cardio)
+    new_exercises: list[str]
+    unit: str | None
+    skipped_existing: int  # workouts already imported before, left alone
+    backup: str | None = None  # the copy of the database taken before the import
+    mapped: dict[str, str] = field(default_factory=dict)  # file name → exercise, user's choices
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def plan_import(parsed: ParsedFile) -> ImportPreview:
+    """The preview of importing `parsed`: reads the database, writes nothing."""
+    sets_per_name: dict[str, int] = {}  # every name, in order of first appearance
+    for workout in parsed.workouts:
+        for block in workout.exercises:
+            sets_per_name[block.name] = sets_per_name.get(block.name, 0) + len(block.sets)
+    names = list(sets_per_name)
+    existing = _existing_keys(parsed.format)
+    first, last = parsed.date_range
+    return ImportPreview(
+        format=parsed.format, variant=parsed.variant, unit=parsed.unit,
+        unit_source=parsed.unit_source, workouts=len(parsed.workouts), sets=parsed.set_count,
+        warmup_sets=parsed.warmup_sets, skipped_rows=parsed.skipped_rows, first_day=first,
+        last_day=last, matches=match_exercises(names), sets_per_name=sets_per_name,
+        already_imported=sum(w.key in existing for w in parsed.workouts))
+
+
+def apply_import(parsed: ParsedFile, db_path: Path | str, *,
+                 mapping: Mapping[str, int] | None = None, create_unassigned: bool = False,
+                 new_exercises: Mapping[str, str | None] | None = None,
+                 progress: Progress | None = None,
+                 cancel: Callable[[], bool] | None = None) -> ImportSummary:
+    """Write `parsed` into the database in one transaction, after a backup.
+
+    Each exercise name of the file goes to, in this order: `mapping[name]` (an exercise id; the
+    choice is remembered for the next import); a new custom exercise with primary group
+    `new_exercises[name]` (a muscle group key, or None for unassigned); the library match; or, with
+    `create_unassigned`, a new custom exercise with no group. A name left over raises
+    ImportMappingError before anything is written.
+
+    `progress(done, total)` is called with the workouts written so far; `cancel()` returning True
+    raises ImportCancelledError and rolls everything back. Uses the calling thread's connection."""
+    mapping = dict(mapping or {})
+    new_exercises = dict(new_exercises or {})
+    plan = _NamePlan.make(parsed, mapping, new_exercises, create_unassigned)
+    backup = backup_database(database, Path(db_path), "before-import")
+    try:
+        # IMMEDIATE takes the write lock now: the ids read below stay free until the commit.
+        with database.atomic("IMMEDIATE"):
+            ids, created = plan.resolve()
+            written = _Writer(parsed, ids, progress, cancel).write()
+    except BaseException:
+        backup.unlink(missing_ok=True)  # nothing changed: the copy is the database as it is
+        raise
+    return ImportSummary(
+        format=parsed.format, variant=parsed.variant, workouts=written.workouts,
+        sets=written.sets, warmup_sets=written.warmup_sets, skipped_rows=parsed.skipped_rows,
+        new_exercises=created, unit=parsed.unit, skipped_existing=written.skipped_existing,
+        backup=str(backup), mapped=plan.mapped_names())
+
+
+# --- exercise names ------------------------------------------------------------------------------
+
+@dataclass
+class _NamePlan:
+    """Where each exercise name of the file goes, decided before the transaction starts."""
+
+    mapped: dict[str, int]  # name → exercise id chosen by the user (remembered)
+    matched: dict[str, int]  # name → exercise id found by the matcher
+    create: dict[str, str | None]  # name → primary group of a new custom exercise
+    first_line: dict[str, int]  # for messages about a name
+
+    @classmethod
+    def make(cls, parsed: ParsedFile, mapping: dict[str, int],
+             new_exercises: dict[str, str | None], create_unassigned: bool) -> _NamePlan:
+        unknown_ids = sorted(set(mapping.values()) - _exercise_ids(set(mapping.values())))
+        if unknown_ids:
+            raise ValueError(f"mapping refers to exercise id(s) that do not exist: {unknown_ids}")
+        plan = cls({}, {}, {}, {})
+        # Every name once, in order of first appearance, with the line of its first set (a block
+        # of sets has at least one, all of its exercise): parsed.exercise_names() without
+        # going through every set.
+        for workout in parsed.workouts:
+            for block in workout.exercises:
+                plan.first_line.setdefault(block.name, block.sets[0].line)
+        names = list(plan.first_line)
+        matches = match_exercises([n for n in names if n not in mapping])
+        left = []
+        for name in names:
+            if name in mapping:
+                plan.mapped[name] = mapping[name]
+            elif name in new_exercises:
+                plan.create[name] = new_exercises[name]
+            elif matches[name].matched:
+                plan.matched[name] = matches[name].exercise_id
+            elif create_unassigned:
+                plan.create[name] = None
+            else:
+                left.append(name)
+        if left:
+            raise ImportMappingError(left)
+        return plan
+
+    def resolve(self) -> tuple[dict[str, int], list[str]]:
+        """Inside the transaction: remember the mappings, create the new exercises. Returns
+        name → exercise id for every name, and the names of the exercises created."""
+        ids = {**self.matched, **self.mapped}
+        for name, exercise_id in self.mapped.items():
+            remember_mapping(name, exercise_id)
+        created: dict[str, int] = {}  # by casefold: "Zercher squat" and "Zercher Squat" are one
+        new_names = []
+        for name, group in self.create.items():
+            key = name.strip().casefold()
+            if key not in created:
+                created[key] = self._create(name, group)
+                new_names.append(name.strip())
+            ids[name] = created[key]
+        return ids, new_names
+
+    def _create(self, name: str, group: str | None) -> int:
+        equipment = equipment_of(name) or ""
+        step_kg, step_lb = EQUIPMENT_LOAD_STEPS.get(equipment, (2.5, 5.0))
+        info = ExerciseInfo(name=name.strip(), primary=group, equipment=equipment,
+                            load_step_kg=step_kg, load_step_lb=step_lb)
+        try:
+            return create_exercise(info)
+        except ExerciseError as exc:
+            reason = str(exc).replace("\n", "; ")
+            raise ImportFileError(f"exercise “{name[:60]}” cannot be added to the library: "
+                                  f"{reason}", self.first_line.get(name)) from None
+
+    def mapped_names(self) -> dict[str, str]:
+        names = dict(Exercise.select(Exercise.id, Exercise.name)
+                     .where(Exercise.id.in_(list(self.mapped.values()))).tuples())
+        return {source: names[exercise_id] for source, exercise_id in self.mapped.items()}
+
+
+def _exercise_ids(ids: set[int]) -> set[int]:
+    if not ids:
+        return set()
+    return {i for (i,) in Exercise.select(Exercise.id).where(Exercise.id.in_(list(ids))).tuples()}
+
+
+def _existing_keys(source: str) -> set[str]:
+    return {key for (key,) in Session.select(Session.source_key)
+            .where(Session.source == source).tuples()}
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+@dataclass
+class _Written:
+    workouts: int = 0
+    sets: int = 0
+    warmup_sets: int = 0
+    skipped_existing: int = 0
+
+
+_SESSION_COLUMNS = "session (id, date, position, name, status, notes, source, source_key)"
+_EXERCISE_COLUMNS = ("session_exercise (id, session_id, exercise_id, position, target_sets,"
+                     " rep_low, rep_high, tempo, rest_seconds, notes)")
+_SET_COLUMNS = ("logged_set (id, session_exercise_id, position, kind, load_kg, reps, rir, rpe,"
+                " notes, logged_at)")
+# SQLite builds before 3.32 allow at most 999 parameters in a statement.
+MAX_PARAMETERS = 999
+
+
+class _Writer:
+    """Inserts the new workouts in batches, inside the caller's transaction."""
+
+    def __init__(self, parsed: ParsedFile, exercise_ids: dict[str, int],
+                 progress: Progress | None, cancel: Callable[[], bool] | None) -> None:
+        self.parsed = parsed
+        self.exercise_ids = exercise_ids
+        self.progress = progress
+        self.cancel = cancel
+        self.written = _Written()
+        # Library defaults of the exercises used: rep range, tempo, rest.
+        self.defaults = {row[0]: row[1:] for row in Exercise.select(
+            Exercise.id, Exercise.rep_low, Exercise.rep_high, Exercise.tempo,
+            Exercise.rest_seconds).where(Exercise.id.in_(list(set(exercise_ids.values()))))
+            .tuples()}
+        self.session_ids = count(_next_id("session"))
+        self.exercise_row_ids = count(_next_id("session_exercise"))
+        self.next_set_id = _next_id("logged_set")
+        self.next_position: dict[str, int] = {}
+
+    def write(self) -> _Written:
+        existing = _existing_keys(self.parsed.format)
+        new = [w for w in self.parsed.workouts if w.key not in existing]
+        self.written.skipped_existing = len(self.parsed.workouts) - len(new)
+        if new:
+            self._load_positions(new[0].started.date(), new[-1].started.date())
+        self._report(0, len(new))
+        for start in range(0, len(new), BATCH_WORKOUTS):
+            self._write_batch(new[start:start + BATCH_WORKOUTS])
+            self._report(start + len(new[start:start + BATCH_WORKOUTS]), len(new))
+        return self.written
+
+    def _report(self, done: int, total: int) -> None:
+        if self.cancel is not None and self.cancel():
+            raise ImportCancelledError("import cancelled: nothing was written")
+        if self.progress is not None:
+            self.progress(done, total)
+
+    def _load_positions(self, first: date, last: date) -> None:
+        """The next free position on each day that already has sessions."""
+        rows = (Session.select(Session.date, fn.MAX(Session.position))
+                .where(Session.date.between(first, last)).group_by(Session.date).tuples())
+        self.next_position = {str(day): top + 1 for day, top in rows}
+
+    def _write_batch(self, workouts: list[ImportedWorkout]) -> None:
+        # The values of each table's rows one after the other, as _insert() takes them.
+        sessions: list = []
+        exercises: list = []
+        sets: list = []
+        source = self.parsed.format
+        set_id = self.next_set_id
+        warmups = 0
+        for workout in workouts:
+            session_id = next(self.session_ids)
+            day = workout.started.date().isoformat()
+            position = self.next_position.get(day, 0)
+            self.next_position[day] = position + 1
+            sessions += (session_id, day, position, workout.name, "done", workout.notes, source,
+                         workout.key)
+            logged_at = workout.started.isoformat(timespec="seconds")
+            for index, block in enumerate(workout.exercises):
+                se_id = next(self.exercise_row_ids)
+                block_warmups = 0
+                for s in block.sets:
+                    sets += (set_id, se_id, s.order - 1, s.kind, s.load_kg, s.reps or 0, s.rir,
+                             s.rpe, s.notes, logged_at)
+                    set_id += 1
+                    block_warmups += s.kind == "warmup"
+                warmups += block_warmups
+                exercises += self._exercise_row(se_id, session_id, index, block,
+                                                len(block.sets) - block_warmups)
+        cursor = database.cursor()
+        _insert(cursor, _SESSION_COLUMNS, sessions)
+        _insert(cursor, _EXERCISE_COLUMNS, exercises)
+        _insert(cursor, _SET_COLUMNS, sets)
+        self.written.workouts += len(workouts)
+        self.written.sets += set_id - self.next_set_id
+        self.written.warmup_sets += warmups
+        self.next_set_id = set_id
+
+    def _exercise_row(self, se_id: int, session_id: int, index: int, block: ImportedExercise,
+                      working_sets: int) -> tuple:
+        exercise_id = self.exercise_ids[block.name]
+        rep_low, rep_high, tempo, rest = self.defaults[exercise_id]
+        if block.rest_seconds is not None:
+            rest = min(block.rest_seconds, MAX_REST_SECONDS)
+        target = min(working_sets, MAX_TARGET_SETS)
+        return (se_id, session_id, exercise_id, index, target, rep_low, rep_high, tempo, rest,
+                block.notes)
+
+
+def _insert(cursor: sqlite3.Cursor, table: str, values: list) -> None:
+    """INSERT INTO `table` ("name (columns)") rows given as their values one after the other,
+    as many rows per statement as the parameter limit allows (see the module's docstring)."""
+    width = table.count(",") + 1
+    step = MAX_PARAMETERS // width * width  # values in a statement of whole rows
+    full = len(values) - len(values) % step
+    if full:
+        cursor.executemany(_values_sql(table, width, step // width),
+                           [values[start:start + step] for start in range(0, full, step)])
+    if full < len(values):
+        cursor.execute(_values_sql(table, width, (len(values) - full) // width), values[full:])
+
+
+def _values_sql(table: str, width: int, rows: int) -> str:
+    row = "(" + ", ".join("?" * width) + ")"
+    return f"INSERT INTO {table} VALUES " + ", ".join([row] * rows)
+
+
+def _next_id(table: str) -> int:
+    return database.execute_sql(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0]

@@ -1,0 +1,151 @@
+"""Peewee classes over the tables that migrations.py creates (the SQL there is the authority).
+
+tests/models/storage/test_migrations.py checks that every field here exists in a migrated database.
+"""
+
+from __future__ import annotations
+
+from peewee import (
+    BooleanField,
+    CompositeKey,
+    DateField,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+)
+
+from models.storage.db import BaseModel
+
+
+class MuscleGroup(BaseModel):
+    key = TextField(primary_key=True)
+    sort_order = IntegerField()
+    mv = IntegerField()
+    mev = IntegerField()
+    mav_low = IntegerField()
+    mav_high = IntegerField()
+    mrv = IntegerField()
+    freq_min = IntegerField()
+    freq_max = IntegerField()
+
+
+class Exercise(BaseModel):
+    key = TextField(null=True, unique=True)
+    name = TextField(unique=True)
+    primary_group = ForeignKeyField(MuscleGroup, null=True, column_name="primary_group",
+                                    field="key", backref="primary_exercises")
+    pattern = TextField(default="")
+    equipment = TextField(default="")
+    rep_low = IntegerField()
+    rep_high = IntegerField()
+    tempo = TextField(default="2-0-1-0")
+    load_step_kg = FloatField(default=2.5)
+    load_step_lb = FloatField(default=5.0)
+    rest_seconds = IntegerField(default=120)
+    is_custom = BooleanField(default=False)
+    notes = TextField(default="")
+
+
+class ExerciseAlias(BaseModel):
+    exercise = ForeignKeyField(Exercise, backref="aliases", on_delete="CASCADE")
+    alias = TextField(unique=True)
+
+
+class ExerciseSecondary(BaseModel):
+    exercise = ForeignKeyField(Exercise, backref="secondaries", on_delete="CASCADE")
+    group = ForeignKeyField(MuscleGroup, column_name="group_key", field="key")
+
+    class Meta:
+        primary_key = CompositeKey("exercise", "group")
+
+
+class Mesocycle(BaseModel):
+    name = TextField()
+    level = TextField()
+    start_date = DateField()
+    accumulation_weeks = IntegerField()
+    deload = BooleanField()
+    training_days = TextField()  # comma-separated weekday keys, e.g. "mon,wed,fri"
+    split = TextField(default="auto")
+    priorities = TextField(default="{}")  # JSON: {group: "grow" | "maintain" | "skip"}
+    created_at = TextField(null=True)
+    max_minutes = IntegerField(null=True)  # the longest session the plan was made for
+
+
+class Session(BaseModel):
+    date = DateField(index=True)
+    position = IntegerField(default=0)  # order among the sessions of one day
+    name = TextField(default="")
+    status = TextField(default="planned")
+    notes = TextField(default="")
+    mesocycle = ForeignKeyField(Mesocycle, null=True, backref="sessions", on_delete="SET NULL")
+    week_number = IntegerField(null=True)
+    source = TextField(null=True)  # e.g. "strong" for imported history
+    source_key = TextField(null=True)
+    kind = TextField(default="regular")  # "regular" or "deload"
+
+
+class SessionExercise(BaseModel):
+    session = ForeignKeyField(Session, backref="exercises", on_delete="CASCADE")
+    exercise = ForeignKeyField(Exercise, backref="uses", on_delete="RESTRICT")
+    position = IntegerField(default=0)
+    target_sets = IntegerField(default=3)
+    rep_low = IntegerField()
+    rep_high = IntegerField()
+    target_rir = FloatField(null=True)
+    tempo = TextField(default="")
+    rest_seconds = IntegerField(default=120)
+    notes = TextField(default="")
+    # A recovery session's row (DOMAIN §5): halved, with the targets it had before.
+    recovery = BooleanField(default=False)
+    base_sets = IntegerField(null=True)
+    base_rep_low = IntegerField(null=True)
+    base_rep_high = IntegerField(null=True)
+
+
+class LoggedSet(BaseModel):
+    session_exercise = ForeignKeyField(SessionExercise, backref="sets", on_delete="CASCADE")
+    position = IntegerField(default=0)
+    kind = TextField(default="working")
+    load_kg = FloatField(null=True)
+    reps = IntegerField()
+    rir = FloatField(null=True)
+    rpe = FloatField(null=True)
+    notes = TextField(default="")
+    logged_at = TextField(null=True)
+
+
+class Feedback(BaseModel):
+    session = ForeignKeyField(Session, backref="feedback", on_delete="CASCADE")
+    group = ForeignKeyField(MuscleGroup, column_name="group_key", field="key")
+    soreness = IntegerField(null=True)
+    pump = IntegerField(null=True)
+    performance = IntegerField(null=True)
+    joint_pain = BooleanField(default=False)
+
+
+class Setting(BaseModel):
+    key = TextField(primary_key=True)
+    value = TextField()
+
+
+class ExerciseMapping(BaseModel):
+    source_name = TextField(primary_key=True)
+    exercise = ForeignKeyField(Exercise, on_delete="CASCADE")
+
+
+class Adjustment(BaseModel):
+    """One group's "next week adapts" change, as applied to a plan week."""
+
+    mesocycle = ForeignKeyField(Mesocycle, backref="adjustments", on_delete="CASCADE")
+    week_number = IntegerField()
+    group = ForeignKeyField(MuscleGroup, column_name="group_key", field="key")
+    from_sets = IntegerField()
+    to_sets = IntegerField()
+    recovery = BooleanField(default=False)
+    reason = TextField(default="")
+
+
+ALL_MODELS = (MuscleGroup, Exercise, ExerciseAlias, ExerciseSecondary, Mesocycle, Session,
+              SessionExercise, LoggedSet, Feedback, Setting, ExerciseMapping, Adjustment)

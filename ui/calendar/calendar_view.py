@@ -1,0 +1,628 @@
+"""The calendar of sessions (objectName `sessionCalendar`): month and week views, drag and drop.
+
+Drops are handled in two testable halves (STYLE §8): `plan_drop()` turns what was dropped and
+where into a plain DropPlan, and `SessionCalendar.apply_drop()` runs it as undoable commands.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QDrag, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.rules.domain import (
+    MUSCLE_GROUPS,
+    STATUS_COLOURS,
+    Status,
+    group_label,
+    in_date_range,
+    volume_status,
+)
+from models.sessions import SessionSummary, SpacingConflict, conflicts_between, sessions_between
+from models.volume import groups_in_range, week_start_of, weekly_volume_history
+from ui.mime import EXERCISE_MIME, SESSION_MIME, exercise_ids_from_mime
+from ui.session.session_commands import (
+    AddExerciseCommand,
+    CopySessionCommand,
+    CreateSessionCommand,
+    DeleteSessionCommand,
+    MoveSessionCommand,
+    SetStatusCommand,
+)
+
+BADGE_NAMES = {"back": "Back", "chest": "Chest", "quads": "Quads", "hamstrings": "Hams",
+               "glutes": "Glutes", "biceps": "Bis", "triceps": "Tris", "side_delts": "S.delts",
+               "rear_delts": "R.delts", "front_delts": "F.delts", "calves": "Calves",
+               "abs": "Abs", "traps": "Traps", "forearms": "Fore"}
+STATUS_GLYPHS = {"planned": "○", "done": "✓", "skipped": "⊘"}
+
+
+# --- Drag payloads and drop planning (pure) ------------------------------------------------
+
+def session_mime(session_id: int) -> QMimeData:
+    mime = QMimeData()
+    mime.setData(SESSION_MIME, json.dumps({"session_id": int(session_id)}).encode())
+    return mime
+
+
+def session_id_from_mime(mime: QMimeData) -> int | None:
+    if not mime.hasFormat(SESSION_MIME):
+        return None
+    try:
+        value = json.loads(bytes(mime.data(SESSION_MIME)).decode())["session_id"]
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        return None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+@dataclass(frozen=True)
+class DropPlan:
+    """What a drop does: add exercises to a session, create a session holding them, or move or
+    copy a session to a day."""
+
+    action: str  # "add_exercises" | "new_session" | "move" | "copy"
+    day: date
+    session_id: int | None = None
+    exercise_ids: tuple[int, ...] = field(default_factory=tuple)
+
+
+def plan_drop(mime: QMimeData, day: date, target_session_id: int | None,
+              copy: bool) -> DropPlan | None:
+    """Exercises dropped on a session join it; on an empty part of a day they start a new
+    session there. A session dropped on another day moves there (copies with Ctrl)."""
+    exercise_ids = exercise_ids_from_mime(mime)
+    if exercise_ids:
+        if target_session_id is not None:
+            return DropPlan("add_exercises", day, target_session_id, tuple(exercise_ids))
+        return DropPlan("new_session", day, None, tuple(exercise_ids))
+    session_id = session_id_from_mime(mime)
+    if session_id is None:
+        return None
+    return DropPlan("copy" if copy else "move", day, session_id)
+
+
+# --- Week statuses: the colours of the badges ----------------------------------------------
+
+@dataclass(frozen=True)
+class WeekVolumes:
+    """Per week start: each group's sets counted as the week stands (done for weeks begun,
+    planned for weeks to come) and how many groups are inside their landmarks."""
+
+    sets: dict[date, dict[str, float]]
+    basis: dict[date, str]  # "done" or "planned"
+
+    def status(self, week: date, group: str, landmarks) -> Status:
+        return volume_status(self.sets.get(week, {}).get(group, 0.0), landmarks[group])
+
+    def inside(self, week: date, landmarks) -> int:
+        return groups_in_range(self.sets.get(week, {}), landmarks)
+
+
+def week_volumes(weeks: list[date], today: date, rule: str, week_start: str) -> WeekVolumes:
+    first, last = weeks[0], weeks[-1] + timedelta(days=6)
+    done = weekly_volume_history(rule, week_start=week_start, since=first, until=last)
+    planned = weekly_volume_history(rule, week_start=week_start, since=first, until=last,
+                                    planned=True)
+    current = week_start_of(today, week_start)
+    sets, basis = {}, {}
+    for week in weeks:
+        use_done = week <= current
+        sets[week] = (done if use_done else planned).get(week, {})
+        basis[week] = "done" if use_done else "planned"
+    return WeekVolumes(sets, basis)
+
+
+# --- Widgets --------------------------------------------------------------------------------
+
+class SessionChip(QWidget):
+    """One session in a day cell: status, name, a badge per trained muscle group coloured by
+    that group's weekly status; a drag source (Ctrl copies); double-click opens it."""
+
+    def __init__(self, calendar: SessionCalendar, summary: SessionSummary,
+                 badge_colours: dict[str, str], conflicts: list[SpacingConflict]):
+        super().__init__()
+        self.calendar = calendar
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self._press: QPoint | None = None
+        self.highlighted = False
+        self.set_state(summary, badge_colours, conflicts)
+
+    def set_state(self, summary: SessionSummary, badge_colours: dict[str, str],
+                  conflicts: list[SpacingConflict]) -> None:
+        self.summary = summary
+        self.badge_colours = badge_colours
+        self.conflicts = conflicts
+        self.state = (summary, badge_colours, conflicts)
+        self.setObjectName(f"session_{summary.id}")
+        self.setToolTip(self._tooltip())
+        self.update()
+
+    def _title(self) -> str:
+        name = self.summary.name or "Session"
+        warning = " ⚠" if self.conflicts else ""
+        return f"{STATUS_GLYPHS[self.summary.status]} {name}{warning}"
+
+    def _tooltip(self) -> str:
+        s = self.summary
+        length = f", about {s.minutes} min" if s.minutes else ""
+        lines = [f"<b>{s.name or 'Session'}</b> — {s.status}",
+                 f"{s.exercise_count} exercises{length}, {s.sets_done} sets logged",
+                 "Muscles: " + (", ".join(group_label(g) for g in s.groups) or "none yet")]
+        for conflict in self.conflicts:
+            when = "the same day" if conflict.days_apart == 0 else \
+                f"{conflict.other_date:%a %d %b}"
+            lines.append(f"⚠ {group_label(conflict.group)} is also trained {when}: less than "
+                         "48 hours apart")
+        lines.append("<i>Double-click to open · drag to move · Ctrl-drag to copy</i>")
+        return "<br>".join(lines)
+
+    def sizeHint(self) -> QSize:
+        metrics = QFontMetrics(self.font())
+        return QSize(120, metrics.height() * 2 + 10)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = self.rect().adjusted(0, 0, -1, -1)
+        background = QColor(self.palette().base().color())
+        border = QColor("#d64541") if self.conflicts else QColor("#b8c2cc")
+        if self.highlighted:
+            background, border = QColor("#e3f1e0"), QColor("#2e8b3d")
+        painter.setPen(QPen(border, 2 if self.highlighted or self.conflicts else 1))
+        painter.setBrush(background)
+        painter.drawRoundedRect(rect, 4, 4)
+        metrics = QFontMetrics(self.font())
+        text_rect = rect.adjusted(5, 2, -4, 0)
+        painter.setPen(self.palette().text().color()
+                       if self.summary.status != "skipped" else QColor("#8a8a8a"))
+        painter.drawText(text_rect.adjusted(0, 0, 0, -(metrics.height() + 2)),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         metrics.elidedText(self._title(), Qt.TextElideMode.ElideRight,
+                                            text_rect.width()))
+        self._paint_badges(painter, text_rect, metrics)
+        painter.end()
+
+    def _paint_badges(self, painter: QPainter, rect: QRect, metrics: QFontMetrics) -> None:
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.5, self.font().pointSizeF() * 0.78))
+        painter.setFont(small)
+        small_metrics = QFontMetrics(small)
+        x, y = rect.left(), rect.bottom() - small_metrics.height() - 2
+        for group in self.summary.groups:
+            text = BADGE_NAMES[group]
+            width = small_metrics.horizontalAdvance(text) + 6
+            if x + width > rect.right():
+                painter.setPen(self.palette().text().color())
+                painter.drawText(x, y + small_metrics.ascent() + 1, "…")
+                break
+            badge = QRect(x, y, width, small_metrics.height() + 2)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(self.badge_colours.get(group, "#9e9e9e")))
+            painter.drawRoundedRect(badge, 3, 3)
+            painter.setPen(QColor("white"))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+            x += width + 3
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        if self._press is None or (event.position().toPoint() - self._press).manhattanLength() \
+                < 8:
+            return
+        self._press = None
+        drag = QDrag(self)
+        drag.setMimeData(session_mime(self.summary.id))
+        drag.setPixmap(self.grab())
+        drag.exec(Qt.DropAction.MoveAction | Qt.DropAction.CopyAction, Qt.DropAction.MoveAction)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        self.calendar.session_activated.emit(self.summary.id)
+
+    def contextMenuEvent(self, event) -> None:
+        self.calendar.show_session_menu(self.summary, event.globalPos())
+
+
+class DayCell(QFrame):
+    """A day: its number, its sessions, and a drop target for exercises and sessions."""
+
+    def __init__(self, calendar: SessionCalendar):
+        super().__init__()
+        self.calendar = calendar
+        self.day = date.today()
+        self.chips: list[SessionChip] = []
+        self.setAcceptDrops(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(64, 54)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(3, 2, 3, 3)
+        layout.setSpacing(3)
+        self.number = QLabel()
+        layout.addWidget(self.number)
+        self.chip_box = QVBoxLayout()
+        self.chip_box.setSpacing(3)
+        layout.addLayout(self.chip_box)
+        layout.addStretch()
+        self._drop_hint = False
+
+    def show_day(self, day: date, in_month: bool, today: date, states: list[tuple]) -> None:
+        """`states`: (summary, badge colours, conflicts) per session. Chips are rebuilt only
+        when a state changed, so a drop repaints the day it touched, not the whole month."""
+        if day != self.day or not self.objectName():
+            self.day = day
+            self.setObjectName(f"day_{day.isoformat()}")
+        header = (day, in_month, day == today)
+        if header != getattr(self, "_header", None):
+            self._header = header
+            style = "font-weight: 700; color: #2e8b3d;" if day == today else \
+                ("" if in_month else "color: palette(placeholder-text);")
+            self.number.setStyleSheet(style)
+            self.number.setText(f"{day.day}" if day.day != 1 else f"{day:%d %b}")
+        if [chip.state for chip in self.chips] == states:
+            return
+        if len(states) == len(self.chips):
+            # Same number of sessions: new contents in the same chips. Nothing moves, so Qt
+            # repaints these chips only, not the whole month (a layout change repaints it all).
+            for chip, state in zip(self.chips, states, strict=True):
+                if chip.state != state:
+                    chip.set_state(*state)
+            return
+        for chip in self.chips:  # out of the layout now; the object goes when Qt is idle
+            self.chip_box.removeWidget(chip)
+            chip.hide()
+            chip.deleteLater()
+        self.chips = [SessionChip(self.calendar, *state) for state in states]
+        for chip in self.chips:
+            self.chip_box.addWidget(chip)
+
+    def chip_at(self, point: QPoint) -> SessionChip | None:
+        for chip in self.chips:
+            if chip.geometry().contains(point):
+                return chip
+        return None
+
+    def _set_hint(self, on: bool, chip: SessionChip | None = None) -> None:
+        """The drop indicator: the cell's border for a new session or a move, the chip's for
+        exercises joining that session."""
+        for each in self.chips:
+            each.highlighted = each is chip
+            each.update()
+        self._drop_hint = on and chip is None
+        self.setStyleSheet("DayCell { border: 2px dashed #2e8b3d; background: #f1f8ef; }"
+                           if self._drop_hint else "")
+
+    def dragEnterEvent(self, event) -> None:
+        mime = event.mimeData()
+        if mime.hasFormat(EXERCISE_MIME) or mime.hasFormat(SESSION_MIME):
+            event.acceptProposedAction()
+            self.dragMoveEvent(event)
+
+    def dragMoveEvent(self, event) -> None:
+        mime = event.mimeData()
+        point = event.position().toPoint()
+        chip = self.chip_at(point) if mime.hasFormat(EXERCISE_MIME) else None
+        self._set_hint(True, chip)
+        copy = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        event.setDropAction(Qt.DropAction.CopyAction if copy or chip or
+                            mime.hasFormat(EXERCISE_MIME) else Qt.DropAction.MoveAction)
+        event.accept()
+
+    def dragLeaveEvent(self, event) -> None:
+        self._set_hint(False)
+
+    def dropEvent(self, event) -> None:
+        self._set_hint(False)
+        chip = self.chip_at(event.position().toPoint())
+        copy = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        plan = plan_drop(event.mimeData(), self.day, chip.summary.id if chip else None, copy)
+        if plan is None:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction if plan.action != "move"
+                            else Qt.DropAction.MoveAction)
+        event.accept()
+        self.calendar.apply_drop(plan)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        if self.chip_at(event.position().toPoint()) is None:
+            self.calendar.create_session_on(self.day)
+
+    def mousePressEvent(self, event) -> None:
+        self.calendar.select_day(self.day)
+        super().mousePressEvent(event)
+
+
+class WeekSummary(QLabel):
+    """The week row's verdict: how many groups are inside their landmarks; its tooltip adds
+    how last week's feedback adapts this week (worked out when the tooltip is asked for)."""
+
+    def __init__(self, calendar: SessionCalendar | None = None):
+        super().__init__(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.calendar = calendar
+        self.week: date | None = None
+        # Fixed: a width that followed the text ("9/14" → "10/14") would re-lay out, and so
+        # repaint, the whole month on every change.
+        self.setFixedWidth(64)
+        self.setWordWrap(True)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.week is not None \
+                and self.calendar is not None:
+            from ui.session.adjustments_panel import adjustments_tooltip
+
+            lines = adjustments_tooltip(self.week, self.calendar.landmarks())
+            text = self.toolTip().split("\n\nAdapted")[0]
+            if lines:
+                text += "\n\nAdapted from last week's feedback:\n" + lines
+            self.setToolTip(text)
+        return super().event(event)
+
+    def show_week(self, week: date, inside: int, basis: str, empty: bool) -> None:
+        self.week = week
+        self.setObjectName(f"week_{week.isoformat()}")
+        if empty:  # nothing done or planned: a verdict would only be noise
+            self.setText("<span style='color: palette(placeholder-text)'>—</span>")
+            self.setToolTip("No sets this week")
+            return
+        colour = STATUS_COLOURS[Status.OPTIMAL] if inside >= 10 else \
+            STATUS_COLOURS[Status.HIGH] if inside >= 5 else STATUS_COLOURS[Status.OVER_MRV]
+        self.setText(f"<span style='font-size:15px; font-weight:600; color:{colour}'>"
+                     f"{inside}/{len(MUSCLE_GROUPS)}</span><br><small>{basis}</small>")
+        self.setToolTip(f"{inside} of {len(MUSCLE_GROUPS)} muscle groups between MEV and MRV "
+                        f"({basis} sets)")
+
+
+class SessionCalendar(QWidget):
+    """Signals: session_activated(int) — open this session; week_selected(object) — a day of
+    the week to show in the volume panel; message(str) — a warning or note for the status bar.
+    """
+
+    session_activated = Signal(int)
+    week_selected = Signal(object)
+    message = Signal(str)
+
+    def __init__(self, store, parent: QWidget | None = None, *, today: date | None = None):
+        super().__init__(parent)
+        self.setObjectName("sessionCalendar")
+        self._store = store
+        self._today = today
+        self.mode = "month"
+        self.anchor = self.today()
+        self.selected_day = self.anchor
+        self.cells: list[DayCell] = []
+        self.summaries: list[WeekSummary] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._build_header())
+        self.grid = QGridLayout()
+        self.grid.setSpacing(2)
+        layout.addLayout(self.grid, 1)
+        self._build_grid()
+        store.sessions_changed.connect(self.refresh)
+        store.landmarks_changed.connect(self.refresh)
+        store.settings_changed.connect(self._rebuild)
+        store.exercises_changed.connect(self.refresh)
+        self.refresh()
+
+    def today(self) -> date:
+        return self._today or date.today()
+
+    def landmarks(self):
+        return self._store.landmarks()
+
+    # Building.
+
+    def _build_header(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.previous_button = QPushButton("◀", objectName="previousPage",
+                                           toolTip="Previous (Page Up)")
+        self.today_button = QPushButton("Today", objectName="todayButton",
+                                        toolTip="Go to today (Home)")
+        self.next_button = QPushButton("▶", objectName="nextPage", toolTip="Next (Page Down)")
+        for button, shortcut in ((self.previous_button, "PgUp"), (self.next_button, "PgDown"),
+                                 (self.today_button, "Home")):
+            button.setShortcut(shortcut)
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.today_button.clicked.connect(self.go_today)
+        self.title = QLabel(objectName="calendarTitle")
+        self.title.setStyleSheet("font-size: 16px; font-weight: 600; padding-left: 8px;")
+        row.addWidget(self.previous_button)
+        row.addWidget(self.today_button)
+        row.addWidget(self.next_button)
+        row.addWidget(self.title, 1)
+        self.mode_buttons = QButtonGroup(self)
+        for text, mode in (("Month", "month"), ("Week", "week")):
+            button = QPushButton(text, objectName=f"{mode}Mode", checkable=True)
+            button.setChecked(mode == self.mode)
+            button.clicked.connect(lambda _=False, m=mode: self.set_mode(m))
+            self.mode_buttons.addButton(button)
+            row.addWidget(button)
+        return row
+
+    def _build_grid(self) -> None:
+        for cell in self.cells:
+            cell.deleteLater()
+        for summary in self.summaries:
+            summary.deleteLater()
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        rows = 6 if self.mode == "month" else 1
+        names = self._weekday_names()
+        for column, name in enumerate(names):
+            header = QLabel(f"<b>{name}</b>", alignment=Qt.AlignmentFlag.AlignCenter)
+            self.grid.addWidget(header, 0, column)
+        self.grid.addWidget(QLabel("<b>In range</b>", alignment=Qt.AlignmentFlag.AlignCenter),
+                            0, 7)
+        self.cells = [DayCell(self) for _ in range(rows * 7)]
+        self.summaries = [WeekSummary(self) for _ in range(rows)]
+        for index, cell in enumerate(self.cells):
+            self.grid.addWidget(cell, 1 + index // 7, index % 7)
+        for row, summary in enumerate(self.summaries):
+            self.grid.addWidget(summary, 1 + row, 7)
+        for column in range(7):
+            self.grid.setColumnStretch(column, 1)
+        for row in range(1, rows + 1):
+            self.grid.setRowStretch(row, 1)
+
+    def _weekday_names(self) -> list[str]:
+        names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        return names[-1:] + names[:-1] if self._store.settings.week_start == "sun" else names
+
+    def _rebuild(self) -> None:
+        self._build_grid()
+        self.refresh()
+
+    # Navigation.
+
+    def first_day(self) -> date:
+        week_start = self._store.settings.week_start
+        if self.mode == "week":
+            return week_start_of(self.anchor, week_start)
+        return week_start_of(self.anchor.replace(day=1), week_start)
+
+    def days_shown(self) -> list[date]:
+        first = self.first_day()
+        return [first + timedelta(days=i) for i in range(len(self.cells))]
+
+    def step(self, direction: int) -> None:
+        if self.mode == "week":
+            anchor = self.anchor + timedelta(days=7 * direction)
+        else:
+            month = self.anchor.month - 1 + direction
+            anchor = date(self.anchor.year + month // 12, month % 12 + 1, 1)
+        if in_date_range(anchor):  # the calendar ends where the dates a log can hold end
+            self.anchor = anchor
+            self.refresh()
+
+    def go_today(self) -> None:
+        self.show_date(self.today())
+
+    def show_date(self, day: date) -> None:
+        self.anchor = day
+        self.select_day(day)
+        self.refresh()
+
+    def set_mode(self, mode: str) -> None:
+        if mode == self.mode:
+            return
+        self.mode = mode
+        self.anchor = self.selected_day
+        for button in self.mode_buttons.buttons():
+            button.setChecked(button.objectName() == f"{mode}Mode")
+        self._rebuild()
+
+    def select_day(self, day: date) -> None:
+        self.selected_day = day
+        self.week_selected.emit(day)
+
+    # Drawing.
+
+    def refresh(self) -> None:
+        """Redraw every cell from the database: one query for the sessions, one for the 48-hour
+        conflicts, two for the weeks' volume."""
+        days = self.days_shown()
+        settings = self._store.settings
+        summaries = sessions_between(days[0], days[-1])
+        conflicts = conflicts_between(days[0], days[-1])
+        weeks = days[::7]
+        volumes = week_volumes(weeks, self.today(), settings.secondary_rule, settings.week_start)
+        landmarks = self._store.landmarks()
+        by_day: dict[date, list[SessionSummary]] = {}
+        for summary in summaries:
+            by_day.setdefault(summary.date, []).append(summary)
+        for cell, day in zip(self.cells, days, strict=True):
+            week = week_start_of(day, settings.week_start)
+            states = [(s, self._badge_colours(s, week, volumes, landmarks),
+                       conflicts.get(s.id, [])) for s in by_day.get(day, [])]
+            in_month = self.mode == "week" or day.month == self.anchor.month
+            cell.show_day(day, in_month, self.today(), states)
+        for summary, week in zip(self.summaries, weeks, strict=True):
+            summary.show_week(week, volumes.inside(week, landmarks), volumes.basis[week],
+                              not volumes.sets.get(week))
+        self._update_title(days)
+
+    @staticmethod
+    def _badge_colours(summary: SessionSummary, week: date, volumes: WeekVolumes,
+                       landmarks) -> dict[str, str]:
+        return {g: STATUS_COLOURS[volumes.status(week, g, landmarks)] for g in summary.groups}
+
+    def _update_title(self, days: list[date]) -> None:
+        if self.mode == "month":
+            self.title.setText(f"{self.anchor:%B %Y}")
+        else:
+            self.title.setText(f"Week {days[0].isocalendar()[1]} · {days[0]:%d %b} – "
+                               f"{days[-1]:%d %b %Y}")
+
+    def cell_for(self, day: date) -> DayCell | None:
+        return next((cell for cell in self.cells if cell.day == day), None)
+
+    # Changes.
+
+    def apply_drop(self, plan: DropPlan) -> None:
+        store = self._store
+        if plan.action == "add_exercises":
+            store.undo_stack.beginMacro("Add exercises to session")
+            for exercise_id in plan.exercise_ids:
+                store.push(AddExerciseCommand(store, plan.session_id, exercise_id))
+            store.undo_stack.endMacro()
+            self._warn_spacing(plan.session_id)
+        elif plan.action == "new_session":
+            command = CreateSessionCommand(store, plan.day, "", plan.exercise_ids)
+            store.push(command)
+            self._warn_spacing(command.session_id)
+        elif plan.action == "move":
+            store.push(MoveSessionCommand(store, plan.session_id, plan.day))
+            self._warn_spacing(plan.session_id)
+        elif plan.action == "copy":
+            command = CopySessionCommand(store, plan.session_id, plan.day)
+            store.push(command)
+            self._warn_spacing(command.new_session_id)
+
+    def _warn_spacing(self, session_id: int | None) -> None:
+        from models.sessions import spacing_conflicts
+
+        found = spacing_conflicts(session_id) if session_id is not None else []
+        if not found:
+            return
+        parts = sorted({f"{group_label(c.group).lower()} ({c.other_date:%a %d %b})"
+                        for c in found})
+        self.message.emit("⚠ Less than 48 hours between two sessions for: " + ", ".join(parts))
+
+    def create_session_on(self, day: date) -> None:
+        command = CreateSessionCommand(self._store, day)
+        self._store.push(command)
+        self.session_activated.emit(command.session_id)
+
+    def show_session_menu(self, summary: SessionSummary, position: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction("Open", lambda: self.session_activated.emit(summary.id))
+        for status in ("done", "skipped", "planned"):
+            if status != summary.status:
+                menu.addAction(f"Mark {status}", lambda s=status: self._store.push(
+                    SetStatusCommand(self._store, summary.id, s)))
+        menu.addSeparator()
+        menu.addAction("Delete", lambda: self._store.push(
+            DeleteSessionCommand(self._store, summary.id)))
+        menu.exec(position)

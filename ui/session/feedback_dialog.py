@@ -1,0 +1,300 @@
+"""After a session: how each muscle trained recovered (DOMAIN §5), and a swap for joint pain.
+
+The dialogs only collect answers; FeedbackFlow stores them through undoable commands.
+
+Keyboard: Tab walks the ratings row by row; in a rating, typing its digit (0–3) picks it and
+arrows step through; Space ticks joint pain; Return saves, Escape skips.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import adaptation as fs
+from models.library import planning_library
+from models.rules.autoregulation import (
+    PERFORMANCE_LABELS,
+    PUMP_LABELS,
+    SORENESS_LABELS,
+    Feedback,
+    swap_candidates,
+)
+from models.rules.domain import ExerciseInfo, group_label
+from models.sessions import SessionError, session_detail
+from ui.session.autoregulation_commands import SaveFeedbackCommand, SwapExerciseCommand
+from ui.session.session_commands import run_first
+
+NOT_RATED = "— not rated"
+RATINGS = {  # field -> (column title, labels, tooltip)
+    "soreness": ("Soreness before", SORENESS_LABELS,
+                 "How sore the muscle was before this session, from the last time you trained "
+                 "it: 0 never sore or healed early … 3 still sore"),
+    "pump": ("Pump", PUMP_LABELS, "The pump during this session: 0 none … 3 huge"),
+    "performance": ("Performance", PERFORMANCE_LABELS,
+                    "Reps and load against last time: 0 beat it … 3 could not match it"),
+}
+_HINT_STYLE = "color: palette(placeholder-text);"
+
+
+class FeedbackDialog(QDialog):
+    """Ratings per muscle group trained: soreness, pump, performance (0–3, or not rated) and
+    joint pain. Save accepts, Skip rejects; result_feedback() is what to store.
+
+    Signals: those of QDialog (accepted, rejected, finished).
+    """
+
+    def __init__(self, groups: Sequence[str], existing: Iterable[Feedback] | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("feedbackDialog")
+        self.setWindowTitle("How did it go?")
+        self.groups = tuple(groups)
+        self.combos: dict[tuple[str, str], QComboBox] = {}
+        self.pain_boxes: dict[str, QCheckBox] = {}
+        layout = QVBoxLayout(self)
+        intro = QLabel("Rate each muscle you trained; next week's sets follow from it. "
+                       "Rows left unrated are not stored.", wordWrap=True)
+        intro.setStyleSheet(_HINT_STYLE)
+        layout.addWidget(intro)
+        layout.addLayout(self._build_grid())
+        layout.addWidget(self._build_buttons())
+        self.set_feedback(existing or ())
+        if self.combos:
+            self.combos[self.groups[0], "soreness"].setFocus()
+
+    def _build_grid(self) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        titles = ["Muscle", *(title for title, _, _ in RATINGS.values()), "Joint pain"]
+        for column, title in enumerate(titles):
+            grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column)
+        for row, group in enumerate(self.groups, start=1):
+            label = QLabel(group_label(group))
+            grid.addWidget(label, row, 0)
+            for column, (field, (_, labels, tip)) in enumerate(RATINGS.items(), start=1):
+                combo = self._rating_combo(labels, tip)
+                combo.setObjectName(f"{field}_{group}")
+                grid.addWidget(combo, row, column)
+                self.combos[group, field] = combo
+                if column == 1:
+                    label.setBuddy(combo)
+            pain = QCheckBox("hurt", objectName=f"jointPain_{group}")
+            pain.setToolTip("A joint hurt during an exercise for this muscle: you will be "
+                            "offered an exercise of the same pattern instead")
+            grid.addWidget(pain, row, len(titles) - 1)
+            self.pain_boxes[group] = pain
+        grid.setColumnStretch(len(titles), 1)
+        return grid
+
+    @staticmethod
+    def _rating_combo(labels: dict[int, str], tip: str) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(NOT_RATED, None)
+        for value, text in labels.items():
+            # The digit first: typing it in the combo picks the rating.
+            combo.addItem(f"{value} · {text}", value)
+        combo.setToolTip(tip)
+        return combo
+
+    def _build_buttons(self) -> QDialogButtonBox:
+        box = QDialogButtonBox()
+        self.save_button = box.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("saveFeedback")
+        self.save_button.setDefault(True)
+        self.skip_button = box.addButton("Skip", QDialogButtonBox.ButtonRole.RejectRole)
+        self.skip_button.setObjectName("skipFeedback")
+        self.skip_button.setToolTip("Store nothing; rate it later with Feedback… in the session")
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        return box
+
+    def set_feedback(self, feedbacks: Iterable[Feedback]) -> None:
+        """Show stored ratings (groups not trained any more are ignored)."""
+        for feedback in feedbacks:
+            if feedback.group not in self.pain_boxes:
+                continue
+            for field in RATINGS:
+                combo = self.combos[feedback.group, field]
+                combo.setCurrentIndex(max(0, combo.findData(getattr(feedback, field))))
+            self.pain_boxes[feedback.group].setChecked(feedback.joint_pain)
+
+    def result_feedback(self) -> tuple[Feedback, ...]:
+        """One Feedback per group with any rating or joint pain, in the groups' order."""
+        result = []
+        for group in self.groups:
+            values = {field: self.combos[group, field].currentData() for field in RATINGS}
+            pain = self.pain_boxes[group].isChecked()
+            if pain or any(value is not None for value in values.values()):
+                result.append(Feedback(group, joint_pain=pain, **values))
+        return tuple(result)
+
+
+class SwapProposalDialog(QDialog):
+    """Joint pain on an exercise: pick one of the same pattern and group to do instead in the
+    upcoming sessions. Swap accepts (chosen() is the pick), Keep rejects.
+
+    Signals: those of QDialog (accepted, rejected, finished).
+    """
+
+    def __init__(self, exercise: ExerciseInfo, candidates: Sequence[ExerciseInfo], uses: int,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("swapDialog")
+        self.setWindowTitle("Swap for joint pain")
+        self.setMinimumWidth(440)
+        self.exercise = exercise
+        layout = QVBoxLayout(self)
+        where = f"the next {uses} planned sessions" if uses != 1 else "the next planned session"
+        self.message = QLabel(
+            f"Joint pain on {group_label(exercise.primary or '').lower()}: do something else "
+            f"instead of <b>{exercise.name}</b> in {where}? Same movement pattern "
+            f"({exercise.pattern.replace('_', ' ')}), same muscle; targets stay.",
+            wordWrap=True, objectName="swapMessage")
+        layout.addWidget(self.message)
+        self.list = QListWidget(objectName="swapCandidates")
+        for candidate in candidates:
+            item = QListWidgetItem(f"{candidate.name} · {candidate.equipment.replace('_', ' ')}")
+            item.setData(Qt.ItemDataRole.UserRole, candidate)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        self.list.itemDoubleClicked.connect(self.accept)
+        layout.addWidget(self.list)
+        box = QDialogButtonBox()
+        self.swap_button = box.addButton("Swap", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.swap_button.setObjectName("acceptSwap")
+        self.swap_button.setDefault(True)
+        self.keep_button = box.addButton("Keep", QDialogButtonBox.ButtonRole.RejectRole)
+        self.keep_button.setObjectName("keepExercise")
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+        self.list.setFocus()
+
+    def chosen(self) -> ExerciseInfo | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+
+class FeedbackFlow(QObject):
+    """What happens after a session: the feedback dialog, stored as one undoable command, then
+    for each exercise of a muscle whose joint hurt, a swap proposal for its upcoming sessions.
+
+    Dialogs open window-modal without blocking (QDialog.open), one after the other; `dialog`
+    and `swap_dialog` are the ones showing.
+
+    Signals:
+        message(str) — something to tell the user (e.g. why no swap was proposed).
+        error(str) — a change models/ refused.
+    """
+
+    message = Signal(str)
+    error = Signal(str)
+
+    def __init__(self, store, parent: QWidget):
+        super().__init__(parent)
+        self._store = store
+        self._parent = parent
+        self.dialog: FeedbackDialog | None = None
+        self.swap_dialog: SwapProposalDialog | None = None
+        self._proposals: list[tuple[ExerciseInfo, list[ExerciseInfo], list[int]]] = []
+
+    def ask(self, session_id: int) -> FeedbackDialog | None:
+        """Open the feedback dialog for a session, showing what was stored; None when the
+        session trains no muscle group."""
+        groups = fs.trained_groups(session_id)
+        if not groups:
+            return None
+        self._close_open_dialogs()
+        self.dialog = FeedbackDialog(groups, fs.load_feedback(session_id), self._parent)
+        dialog = self.dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda result: self._answered(dialog, session_id, result))
+        dialog.open()
+        return dialog
+
+    def _answered(self, dialog: FeedbackDialog, session_id: int, result: int) -> None:
+        self.dialog = None
+        if result == QDialog.DialogCode.Accepted:
+            self._save(session_id, dialog.result_feedback())
+
+    def _close_open_dialogs(self) -> None:
+        self._proposals.clear()
+        for dialog in (self.dialog, self.swap_dialog):
+            if dialog is not None:
+                dialog.reject()
+
+    def _save(self, session_id: int, feedbacks: tuple[Feedback, ...]) -> None:
+        try:
+            run_first(self._store, SaveFeedbackCommand(self._store, session_id, feedbacks))
+        except SessionError as exc:
+            self.error.emit(str(exc))
+            return
+        hurt = [f.group for f in feedbacks if f.joint_pain]
+        if hurt:
+            self.propose_swaps(session_id, hurt)
+
+    def propose_swaps(self, session_id: int, groups: Sequence[str]) -> None:
+        """Queue a swap proposal for each exercise of `groups` in the session that has an
+        alternative and upcoming sessions to change, and show the first."""
+        detail = session_detail(session_id)
+        library = planning_library()
+        in_session = {e.exercise.id for e in detail.exercises}
+        not_offered = []
+        for entry in detail.exercises:
+            exercise = entry.exercise
+            if exercise.primary not in groups:
+                continue
+            uses = fs.upcoming_uses(session_id, exercise.id)
+            candidates = swap_candidates(exercise, library, exclude=in_session)
+            if uses and candidates:
+                self._proposals.append((exercise, candidates, uses))
+            else:
+                not_offered.append(exercise.name)
+        if not_offered:
+            self.message.emit("Joint pain noted. No swap offered for "
+                              f"{', '.join(not_offered)}: no upcoming planned session uses it, "
+                              "or the library has no other exercise of its pattern.")
+        self._next_proposal()
+
+    def _next_proposal(self) -> None:
+        self.swap_dialog = None
+        if not self._proposals:
+            return
+        exercise, candidates, uses = self._proposals.pop(0)
+        dialog = SwapProposalDialog(exercise, candidates, len(uses), self._parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda result: self._swap_answered(dialog, uses, result))
+        self.swap_dialog = dialog
+        dialog.open()
+
+    def _swap_answered(self, dialog: SwapProposalDialog, uses: list[int], result: int) -> None:
+        if result == QDialog.DialogCode.Accepted:
+            self._swap(dialog, uses)
+        self._next_proposal()
+
+    def _swap(self, dialog: SwapProposalDialog, uses: list[int]) -> None:
+        chosen = dialog.chosen()
+        if chosen is None:
+            return
+        text = f"Swap {dialog.exercise.name} for {chosen.name}"
+        try:
+            run_first(self._store, SwapExerciseCommand(self._store, uses, chosen.id, text))
+        except SessionError as exc:
+            self.error.emit(str(exc))
+            return
+        self.message.emit(f"{text} in {len(uses)} upcoming session"
+                          f"{'s' if len(uses) != 1 else ''} (Ctrl+Z undoes).")

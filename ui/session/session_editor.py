@@ -1,0 +1,952 @@
+"""The session editor: a session's exercises with targets and last times, and set logging.
+
+Reads go through models.sessions.session_detail; every change is a command from
+ui.session.session_commands pushed on the store's undo stack. Changes models/ may refuse go through
+`run_first`, so the SessionError text reaches the message line and nothing is pushed.
+
+Keyboard map (documented for users in the tooltips):
+- Return / Enter in a field of the set entry row: log the set.
+- F2 in the set entry row: log a set the same as the last one of the exercise.
+- Tab / Shift+Tab: kind → load → reps → RIR → Log set → Same as last.
+- Ctrl+Return anywhere in the editor: mark the session done.
+- Delete in the exercise list: remove the exercise; in the set table: delete the set.
+- Typing or F2 in a cell of the set table edits it; Return saves it (Escape cancels).
+
+After Mark done, a feedback dialog asks how each muscle recovered (ui.session.feedback_dialog,
+skippable; Feedback… reopens it). The selected exercise shows this week's RIR target, a tempo cue
+(started
+with its button or when the rest is over, stopped when a set is logged) and, for plate-loaded
+bars, a plate calculator.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.adaptation import load_plate_set, save_plate_set
+from models.rules.domain import SET_KINDS, kg_to_unit, unit_to_kg
+from models.sessions import SessionDetail, SessionError, SessionExerciseInfo
+from models.sessions import session_detail as load_session_detail
+from ui.mime import exercise_ids_from_mime
+from ui.session.coaching import PlateCalculator, TempoCue
+from ui.session.feedback_dialog import FeedbackFlow
+from ui.session.rest_timer import RestTimer, format_rest
+from ui.session.session_commands import (
+    AddExerciseCommand,
+    DeleteSetCommand,
+    LogSetCommand,
+    RemoveSessionExerciseCommand,
+    RenameSessionCommand,
+    ReorderExercisesCommand,
+    SetNotesCommand,
+    SetStatusCommand,
+    SetTargetsCommand,
+    UpdateSetCommand,
+    run_first,
+)
+from ui.session.session_models import (
+    COL_KIND,
+    COL_NUMBER,
+    ERROR_STYLE,
+    INFO_STYLE,
+    KIND_LABELS,
+    MAX_LOAD_KG,
+    MAX_REPS,
+    MAX_RIR,
+    NO_EXERCISES_TEXT,
+    NO_SELECTION_TEXT,
+    NO_SESSION_TEXT,
+    STATUS_COLOURS,
+    STATUS_LABELS,
+    LastTimeTextRole,
+    NextTargetTextRole,
+    SessionExerciseModel,
+    SetsCompleteRole,
+    SetsDoneTextRole,
+    SetTableModel,
+    TargetTextRole,
+    capitalised,
+    e1rm_text,
+    error_text,
+    last_time_text,
+    moved_order,
+    session_exercise_ids_from_mime,
+    target_text,
+    working_sets_done,
+)
+
+# Bars loaded with plates: these get the plate calculator.
+PLATE_LOADED = ("barbell", "ez_bar", "trap_bar", "smith_machine")
+
+
+class ExerciseRowDelegate(QStyledItemDelegate):
+    """Four lines per exercise: name and sets done, target, last time, next target and e1RM."""
+
+    PADDING = 6
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget else None
+        if style:  # the background, selection and focus frame, as the style draws them
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        palette = opt.palette
+        text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected
+                                    else QPalette.ColorRole.Text)
+        muted = text_colour if selected else palette.color(QPalette.ColorRole.PlaceholderText)
+        accent = text_colour if selected else palette.color(QPalette.ColorRole.Link)
+        rect = opt.rect.adjusted(self.PADDING * 2, self.PADDING, -self.PADDING * 2,
+                                 -self.PADDING)
+        line = opt.fontMetrics.lineSpacing()
+        painter.save()
+        bold = QFont(opt.font)
+        bold.setBold(True)
+        sets_text = index.data(SetsDoneTextRole) or ""
+        complete = bool(index.data(SetsCompleteRole))
+        painter.setFont(opt.font)
+        painter.setPen(text_colour if selected or not complete else STATUS_COLOURS["done"])
+        sets_width = opt.fontMetrics.horizontalAdvance(sets_text) + self.PADDING
+        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), line),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, sets_text)
+        lines = [
+            (bold, text_colour, index.data(Qt.ItemDataRole.DisplayRole), sets_width),
+            (opt.font, text_colour, index.data(TargetTextRole), 0),
+            (opt.font, muted, index.data(LastTimeTextRole), 0),
+            (opt.font, accent, index.data(NextTargetTextRole), 0),
+        ]
+        for number, (font, colour, text, reserved) in enumerate(lines):
+            painter.setFont(font)
+            painter.setPen(colour)
+            box = QRect(rect.left(), rect.top() + number * line, rect.width() - reserved, line)
+            elided = painter.fontMetrics().elidedText(text or "", Qt.TextElideMode.ElideRight,
+                                                      box.width())
+            painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             elided)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        line = option.fontMetrics.lineSpacing()
+        # No width of its own: rows take the list's width and elide, never scroll sideways.
+        return QSize(0, 4 * line + 2 * self.PADDING)
+
+
+class SessionExerciseList(QListView):
+    """The session's exercises; a drop target for library exercises and for its own rows.
+
+    Drops are decided between rows: the upper half of a row drops before it, the lower half
+    after it, as the drop indicator shows.
+
+    Signals:
+        exercises_dropped(list, int) — library exercise ids dropped before row int.
+        reorder_dropped(list, int) — this list's session exercise ids dragged before row int.
+        delete_pressed() — Delete on the list.
+    """
+
+    exercises_dropped = Signal(list, int)
+    reorder_dropped = Signal(list, int)
+    delete_pressed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("sessionExerciseList")
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDropIndicatorShown(True)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setItemDelegate(ExerciseRowDelegate(self))
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAlternatingRowColors(True)
+        self.setSpacing(1)
+        # On the viewport, not over it: mouse and drag events pass through to the list.
+        self.empty_label = QLabel(NO_EXERCISES_TEXT, self.viewport(),
+                                  objectName="sessionExercisesEmpty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet(INFO_STYLE + " font-size: 11pt;")
+        self.empty_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+            signal.connect(self._update_empty_label)
+        self._update_empty_label()
+
+    def _update_empty_label(self) -> None:
+        model = self.model()
+        self.empty_label.setVisible(model is None or model.rowCount() == 0)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.empty_label.setGeometry(self.viewport().rect().adjusted(12, 12, -12, -12))
+
+    def drop_row(self, pos: QPoint) -> int:
+        """The row a drop at `pos` (viewport coordinates) inserts before."""
+        index = self.indexAt(pos)
+        if not index.isValid():
+            return self.model().rowCount()
+        rect = self.visualRect(index)
+        return index.row() + (1 if pos.y() >= rect.center().y() else 0)
+
+    def dropEvent(self, event) -> None:
+        mime = event.mimeData()
+        exercise_ids = exercise_ids_from_mime(mime)
+        se_ids = session_exercise_ids_from_mime(mime)
+        if not exercise_ids and not se_ids:
+            event.ignore()
+            return
+        row = self.drop_row(event.position().toPoint())
+        # Reported as a copy: the editor changes the database and the model reloads from it;
+        # a move would make the view's own drag remove the source rows as well.
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.stopAutoScroll()
+        self.setState(QAbstractItemView.State.NoState)  # stops painting the drop indicator
+        self.viewport().update()
+        if exercise_ids:
+            self.exercises_dropped.emit(exercise_ids, row)
+        else:
+            self.reorder_dropped.emit(se_ids, row)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Delete and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.delete_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+# ---------------------------------------------------------------------------------------------
+# The sets of the selected exercise
+# ---------------------------------------------------------------------------------------------
+
+class SetKindDelegate(QStyledItemDelegate):
+    """A combo box for the kind column of the set table."""
+
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
+        combo = QComboBox(parent)
+        for kind in SET_KINDS:
+            combo.addItem(KIND_LABELS[kind], kind)
+        return combo
+
+    def setEditorData(self, editor: QComboBox, index: QModelIndex) -> None:
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor: QComboBox, model, index: QModelIndex) -> None:
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class SetTableView(QTableView):
+    """Signals: delete_pressed() — Delete on the table while no cell is being edited."""
+
+    delete_pressed = Signal()
+
+    def keyPressEvent(self, event) -> None:
+        if (event.key() == Qt.Key.Key_Delete
+                and self.state() != QAbstractItemView.State.EditingState):
+            self.delete_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+# ---------------------------------------------------------------------------------------------
+# The entry row: the next set, typed with the keyboard
+# ---------------------------------------------------------------------------------------------
+
+class SetEntry(QWidget):
+    """Kind, load (user's unit), reps and RIR of the next set, with Log and Same-as-last.
+
+    Loads are shown in the user's unit and handed out in kg. A load of 0 reads "BW"
+    (bodyweight, stored as no load); the lowest RIR reads "—" (not recorded).
+
+    Signals:
+        log_requested() — Return/Enter in a field, or the Log set button.
+        same_requested() — F2 in the row, or the Same as last button.
+    """
+
+    log_requested = Signal()
+    same_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("setEntry")
+        self._units = "kg"
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self._build_fields(grid)
+        self._build_buttons(grid)
+        self._build_keys()
+        for column in range(4):
+            grid.setColumnStretch(column, 1)
+
+    def _build_fields(self, grid: QGridLayout) -> None:
+        self.kind_combo = QComboBox(objectName="entryKind")
+        for kind in SET_KINDS:
+            self.kind_combo.addItem(KIND_LABELS[kind], kind)
+        self.kind_combo.setCurrentIndex(SET_KINDS.index("working"))
+        self.load_spin = QDoubleSpinBox(objectName="entryLoad", decimals=2)
+        self.load_spin.setSpecialValueText("BW")
+        self.load_spin.setToolTip("Load in your unit; 0 = bodyweight")
+        self.reps_spin = QSpinBox(objectName="entryReps", minimum=0, maximum=MAX_REPS)
+        self.rir_spin = QDoubleSpinBox(objectName="entryRir", decimals=1, minimum=-1,
+                                       maximum=MAX_RIR, singleStep=1)
+        self.rir_spin.setSpecialValueText("—")  # the minimum: no RIR recorded
+        self.rir_spin.setValue(self.rir_spin.minimum())
+        for spin in (self.load_spin, self.reps_spin, self.rir_spin):
+            spin.setMinimumWidth(64)
+        self.rir_spin.setToolTip("Reps in reserve; step below 0 for — (not recorded)")
+        for column, (text, field) in enumerate((("Kind", self.kind_combo),
+                                                ("Load", self.load_spin),
+                                                ("Reps", self.reps_spin),
+                                                ("RIR", self.rir_spin))):
+            label = QLabel(text)
+            label.setBuddy(field)
+            grid.addWidget(label, 0, column)
+            grid.addWidget(field, 1, column)
+            field.installEventFilter(self)
+        self.set_units("kg", 2.5)
+
+    def _build_buttons(self, grid: QGridLayout) -> None:
+        self.log_button = QPushButton("Log set", objectName="logSetButton")
+        self.log_button.setToolTip("Log this set (Return)")
+        self.log_button.clicked.connect(self.log_requested)
+        self.same_button = QPushButton("Same as last (F2)", objectName="sameAsLastButton")
+        self.same_button.setToolTip("Log a set the same as the last one of this exercise")
+        self.same_button.clicked.connect(self.same_requested)
+        for button in (self.log_button, self.same_button):
+            button.installEventFilter(self)
+        # A row of their own: the dock is narrow, and Return logs from any field anyway.
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.log_button)
+        buttons.addWidget(self.same_button)
+        buttons.addStretch(1)
+        grid.addLayout(buttons, 2, 0, 1, 4)
+        QWidget.setTabOrder(self.kind_combo, self.load_spin)
+        QWidget.setTabOrder(self.load_spin, self.reps_spin)
+        QWidget.setTabOrder(self.reps_spin, self.rir_spin)
+        QWidget.setTabOrder(self.rir_spin, self.log_button)
+        QWidget.setTabOrder(self.log_button, self.same_button)
+
+    def _build_keys(self) -> None:
+        # Scoped to this row, so F2 keeps its usual meaning (edit) elsewhere.
+        same = QShortcut(QKeySequence(Qt.Key.Key_F2), self)
+        same.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        same.activated.connect(self.same_requested)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            if watched is self.same_button:
+                self.same_requested.emit()
+            else:
+                self.log_requested.emit()
+            return True
+        return super().eventFilter(watched, event)
+
+    def set_units(self, units: str, step: float) -> None:
+        """The unit loads are typed in and the load step of the exercise in that unit."""
+        load_kg = self.load_kg()
+        self._units = units
+        # Rounded down so the largest load typed still converts to at most the database limit.
+        self.load_spin.setMaximum(math.floor(kg_to_unit(MAX_LOAD_KG, units) * 100) / 100)
+        self.load_spin.setSuffix(f" {units}")
+        self.load_spin.setSingleStep(step or 1.0)  # bodyweight exercises: added load by 1
+        self.load_spin.setValue(kg_to_unit(load_kg or 0.0, units))
+
+    def fill(self, kind: str, load_kg: float | None, reps: int, rir: float | None) -> None:
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(kind)))
+        self.load_spin.setValue(kg_to_unit(load_kg or 0.0, self._units))
+        self.reps_spin.setValue(reps)
+        self.rir_spin.setValue(self.rir_spin.minimum() if rir is None else rir)
+
+    def load_kg(self) -> float | None:
+        self.load_spin.interpretText()
+        value = self.load_spin.value()
+        return unit_to_kg(value, self._units) if value else None
+
+    def values(self) -> dict:
+        """The set as LogSetCommand takes it: kind, load_kg (None = bodyweight), reps, rir."""
+        for spin in (self.reps_spin, self.rir_spin):
+            spin.interpretText()  # text typed but not yet committed by the spin box
+        rir = self.rir_spin.value()
+        return {"kind": self.kind_combo.currentData(), "load_kg": self.load_kg(),
+                "reps": self.reps_spin.value(),
+                "rir": None if rir == self.rir_spin.minimum() else rir}
+
+    def focus_load(self) -> None:
+        self.load_spin.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.load_spin.selectAll()  # the next number typed replaces the old one
+
+
+# ---------------------------------------------------------------------------------------------
+# The editor
+# ---------------------------------------------------------------------------------------------
+
+class SessionEditor(QWidget):
+    """One session: header (name, date, status, notes), its exercises, and set logging for the
+    selected exercise with a rest timer. See the module docstring for the keyboard map.
+
+    Signals:
+        session_opened(int) — a session was opened (its id).
+        session_closed() — no session is shown any more (closed, or deleted meanwhile).
+        set_logged(int) — a set was logged from the entry row (the new set's id).
+    """
+
+    session_opened = Signal(int)
+    session_closed = Signal()
+    set_logged = Signal(int)
+
+    def __init__(self, store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("sessionEditor")
+        self._store = store
+        self._session_id: int | None = None
+        self._detail: SessionDetail | None = None
+        self._entry_for: tuple[int, str] | None = None  # (se id, units) the entry was filled for
+        self._refreshing = False
+        self._selected_row_hint = 0  # where a removed exercise was: its successor is selected
+        self.ask_feedback_on_done = True  # Mark done opens the feedback dialog
+        self.feedback_flow = FeedbackFlow(store, self)
+        self.feedback_flow.message.connect(self._show_info)
+        self.feedback_flow.error.connect(self._show_error)
+        self.plate_calculator: PlateCalculator | None = None
+        self.exercise_model = SessionExerciseModel(self)
+        self.set_model = SetTableModel(self, on_edit=self.edit_set)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._build_empty_page())
+        self.stack.addWidget(self._build_session_page())
+        layout.addWidget(self.stack)
+        self._build_shortcuts()
+        for signal in (store.sessions_changed, store.settings_changed, store.exercises_changed):
+            signal.connect(self.refresh)
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _build_empty_page(self) -> QLabel:
+        self.empty_label = QLabel(NO_SESSION_TEXT, objectName="sessionEditorEmpty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet(INFO_STYLE + " font-size: 12pt;")
+        return self.empty_label
+
+    def _build_session_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(self._build_header())
+        # Exercises above, the selected one's sets below: the dock is tall and narrow.
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._build_exercise_list())
+        splitter.addWidget(self._build_exercise_panel())
+        splitter.setStretchFactor(0, 3)  # a session's exercises are the overview: more room
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self._build_notes())
+        return page
+
+    def _build_header(self) -> QVBoxLayout:
+        self.name_edit = QLineEdit(objectName="sessionName", placeholderText="Session name",
+                                   maxLength=120)
+        self.name_edit.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.name_edit.editingFinished.connect(self._commit_name)
+        self.date_label = QLabel(objectName="sessionDate")
+        self.status_label = QLabel(objectName="sessionStatus")
+        self.done_button = QPushButton("Mark done", objectName="markDoneButton")
+        self.done_button.setToolTip("Mark the session done (Ctrl+Return)")
+        self.skip_button = QPushButton("Skip", objectName="skipSessionButton")
+        self.skip_button.setToolTip("Mark the session skipped: it counts for nothing")
+        self.planned_button = QPushButton("Back to planned", objectName="plannedButton")
+        self.feedback_button = QPushButton("Feedback…", objectName="feedbackButton")
+        self.feedback_button.setToolTip("Rate soreness, pump, performance and joint pain per "
+                                        "muscle: next week's sets follow from it")
+        self.feedback_button.clicked.connect(self.ask_feedback)
+        for button, status in ((self.done_button, "done"), (self.skip_button, "skipped"),
+                               (self.planned_button, "planned")):
+            button.clicked.connect(lambda _=False, s=status: self.set_status(s))
+        below = QHBoxLayout()
+        below.addWidget(self.date_label)
+        below.addWidget(self.status_label)
+        below.addStretch(1)
+        buttons = QHBoxLayout()
+        for button in (self.done_button, self.skip_button, self.planned_button,
+                       self.feedback_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        header = QVBoxLayout()
+        header.addWidget(self.name_edit)
+        header.addLayout(below)
+        header.addLayout(buttons)
+        return header
+
+    def _build_exercise_list(self) -> SessionExerciseList:
+        self.exercise_list = SessionExerciseList()
+        self.exercise_list.setModel(self.exercise_model)
+        self.exercise_list.setMinimumHeight(150)
+        self.exercise_list.selectionModel().currentChanged.connect(self._on_exercise_changed)
+        self.exercise_list.exercises_dropped.connect(self.add_exercises)
+        self.exercise_list.reorder_dropped.connect(self.move_exercises)
+        self.exercise_list.delete_pressed.connect(self.remove_selected_exercise)
+        return self.exercise_list
+
+    def _build_exercise_panel(self) -> QWidget:
+        panel = QWidget(objectName="exercisePanel")
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(8, 0, 0, 0)
+        self.exercise_title = QLabel(objectName="exerciseTitle")
+        self.exercise_title.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.rir_label = QLabel(objectName="weekRir")
+        self.rir_label.setToolTip("Reps in reserve to leave on each working set this week")
+        self.rir_label.setStyleSheet("color: white; background: #546e7a; border-radius: 4px;"
+                                     " padding: 1px 8px; font-weight: 600;")
+        self.plates_button = QPushButton("Plates…", objectName="platesButton")
+        self.plates_button.setToolTip("Plates per side for the load in the entry row")
+        self.plates_button.clicked.connect(self.show_plate_calculator)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.exercise_title, 1)
+        title_row.addWidget(self.rir_label)
+        title_row.addWidget(self.plates_button)
+        self.exercise_details = QLabel(objectName="exerciseDetails")
+        self.exercise_details.setWordWrap(True)
+        self.exercise_details.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addLayout(title_row)
+        layout.addWidget(self.exercise_details)
+        self.tempo_cue = TempoCue()
+        layout.addWidget(self.tempo_cue)
+        layout.addWidget(self._build_set_table(), 1)
+        self.set_entry = SetEntry()
+        self.set_entry.log_requested.connect(self.log_entered_set)
+        self.set_entry.same_requested.connect(self.log_same_as_last)
+        layout.addWidget(self.set_entry)
+        self.message_label = QLabel(objectName="sessionMessage")
+        self.message_label.setWordWrap(True)
+        # One line kept free, so a message appearing does not push the rows around.
+        self.message_label.setMinimumHeight(self.message_label.fontMetrics().lineSpacing())
+        layout.addWidget(self.message_label)
+        self.rest_timer = RestTimer()
+        self.rest_timer.default_changed.connect(self.set_rest)
+        self.rest_timer.finished.connect(self.tempo_cue.start)  # rest over: the next set begins
+        layout.addWidget(self.rest_timer)
+        # Hidden while no exercise is selected, rather than shown greyed out and empty.
+        self._logging_widgets = (self.set_table, self.set_entry, self.rest_timer)
+        return panel
+
+    def _build_set_table(self) -> SetTableView:
+        self.set_table = SetTableView(objectName="setTable")
+        self.set_table.setModel(self.set_model)
+        self.set_table.setItemDelegateForColumn(COL_KIND, SetKindDelegate(self.set_table))
+        self.set_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.set_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.set_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                       | QAbstractItemView.EditTrigger.SelectedClicked
+                                       | QAbstractItemView.EditTrigger.EditKeyPressed
+                                       | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.set_table.verticalHeader().hide()
+        self.set_table.setAlternatingRowColors(True)
+        header = self.set_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_NUMBER, QHeaderView.ResizeMode.ResizeToContents)
+        self.set_table.delete_pressed.connect(self.delete_selected_set)
+        return self.set_table
+
+    def _build_notes(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(2)
+        self.notes_edit = QPlainTextEdit(objectName="sessionNotes")
+        self.notes_edit.setPlaceholderText("Notes on this session — saved when you leave the field")
+        self.notes_edit.setMaximumHeight(70)
+        self.notes_edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
+        self.notes_edit.installEventFilter(self)
+        label = QLabel("Notes")
+        label.setBuddy(self.notes_edit)
+        layout.addWidget(label)
+        layout.addWidget(self.notes_edit)
+        return box
+
+    def _build_shortcuts(self) -> None:
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            done = QShortcut(QKeySequence(keys), self)
+            done.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            done.activated.connect(lambda: self.set_status("done"))
+
+    # --- opening and showing -----------------------------------------------------------------
+
+    @property
+    def session_id(self) -> int | None:
+        return self._session_id
+
+    def open_session(self, session_id: int) -> None:
+        """Show a session, select its first exercise with sets still to do, focus the load."""
+        self._commit_header_edits()
+        self._session_id = session_id
+        self._detail = None
+        self._entry_for = None
+        self.name_edit.setModified(False)
+        self.notes_edit.document().setModified(False)
+        self.rest_timer.skip()
+        self._clear_message()
+        self.refresh()
+        if self._session_id is None:
+            return
+        self._select_row(self._first_unfinished_row())
+        if self.exercise_model.rowCount():
+            self.set_entry.focus_load()
+        self.session_opened.emit(session_id)
+
+    def close_session(self) -> None:
+        self._commit_header_edits()
+        self._session_id = self._detail = self._entry_for = None
+        self.exercise_model.set_rows([], self._units)
+        self.set_model.set_rows([], self._units)
+        self.stack.setCurrentIndex(0)
+        self.session_closed.emit()
+
+    def refresh(self) -> None:
+        """Redraw from the database, keeping the selected exercise and what the entry holds."""
+        if self._session_id is None:
+            self.stack.setCurrentIndex(0)
+            return
+        try:
+            detail = load_session_detail(self._session_id, units=self._units)
+        except SessionError:  # deleted meanwhile (e.g. its creation was undone)
+            self._detail = None  # nothing left to save a half-typed name or notes to
+            self.close_session()
+            return
+        self._detail = detail
+        self.stack.setCurrentIndex(1)
+        self._show_header(detail)
+        selected = self.selected_exercise()
+        self._refreshing = True  # a reset model reports "no current row" on its way
+        try:
+            self.exercise_model.set_rows(detail.exercises, self._units)
+        finally:
+            self._refreshing = False
+        row = self.exercise_model.row_of(selected.id) if selected else -1
+        if row < 0 and selected is not None:  # removed: select whatever took its place
+            row = min(self._selected_row_hint, self.exercise_model.rowCount() - 1)
+        self._select_row(row)
+        self._show_selected_exercise()
+
+    @property
+    def _units(self) -> str:
+        return self._store.settings.units
+
+    def _show_header(self, detail: SessionDetail) -> None:
+        if not self.name_edit.isModified() and self.name_edit.text() != detail.name:
+            self.name_edit.setText(detail.name)
+        date_text = f"{detail.date:%A} {detail.date.day} {detail.date:%B %Y}"
+        if detail.week_number:
+            date_text += f" · week {detail.week_number}"
+        self.date_label.setText(date_text)
+        self.status_label.setText(STATUS_LABELS.get(detail.status, detail.status))
+        self.status_label.setStyleSheet(
+            f"color: white; background: {STATUS_COLOURS.get(detail.status, '#607d8b')};"
+            " border-radius: 4px; padding: 1px 8px; font-weight: 600;")
+        self.done_button.setEnabled(detail.status != "done")
+        self.skip_button.setEnabled(detail.status != "skipped")
+        self.planned_button.setEnabled(detail.status != "planned")
+        self.feedback_button.setEnabled(detail.status == "done")
+        notes_document = self.notes_edit.document()
+        if not notes_document.isModified() and self.notes_edit.toPlainText() != detail.notes:
+            self.notes_edit.setPlainText(detail.notes)
+            notes_document.setModified(False)
+
+    # --- the selected exercise ---------------------------------------------------------------
+
+    def selected_exercise(self) -> SessionExerciseInfo | None:
+        row = self.exercise_list.currentIndex().row()
+        if not 0 <= row < self.exercise_model.rowCount():
+            return None
+        return self.exercise_model.info_at(row)
+
+    def select_exercise(self, se_id: int) -> None:
+        self._select_row(self.exercise_model.row_of(se_id))
+
+    def _select_row(self, row: int) -> None:
+        if 0 <= row < self.exercise_model.rowCount():
+            self.exercise_list.setCurrentIndex(self.exercise_model.index(row))
+        else:
+            self.exercise_list.setCurrentIndex(QModelIndex())
+
+    def _first_unfinished_row(self) -> int:
+        for row in range(self.exercise_model.rowCount()):
+            info = self.exercise_model.info_at(row)
+            if working_sets_done(info) < info.target_sets:
+                return row
+        return 0
+
+    def _on_exercise_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if not self._refreshing:
+            self._show_selected_exercise()
+
+    def _show_selected_exercise(self) -> None:
+        info = self.selected_exercise()
+        self._selected_row_hint = max(0, self.exercise_list.currentIndex().row())
+        for widget in self._logging_widgets:
+            widget.setVisible(info is not None)
+        self._show_coaching(info)
+        if info is None:
+            self.exercise_title.setText(NO_SELECTION_TEXT
+                                        if self.exercise_model.rowCount() else "")
+            self.exercise_details.setText("")
+            self.set_model.set_rows([], self._units)
+            self._entry_for = None
+            return
+        self.exercise_title.setText(info.exercise.name)
+        self.exercise_details.setText(self._details_text(info))
+        self.set_model.set_rows(info.sets, self._units)
+        other_exercise = self._entry_for is None or self._entry_for[0] != info.id
+        if other_exercise or not self.rest_timer.has_pending_edit():
+            self.rest_timer.set_default_seconds(info.rest_seconds)
+        if self._entry_for != (info.id, self._units):  # another exercise: start from its plan
+            self._entry_for = (info.id, self._units)
+            self._fill_entry(info)
+
+    def _show_coaching(self, info: SessionExerciseInfo | None) -> None:
+        """This week's RIR, the tempo cue and the plate calculator button of the exercise."""
+        rir = None if info is None else info.target_rir
+        self.rir_label.setVisible(rir is not None)
+        self.rir_label.setText(f"RIR {rir:g} this week" if rir is not None else "")
+        tempo = info.tempo if info is not None else ""
+        if tempo != self.tempo_cue.tempo_text:
+            self.tempo_cue.set_tempo(tempo)
+        self.tempo_cue.setVisible(bool(self.tempo_cue.tempo_text))
+        self.plates_button.setVisible(info is not None
+                                      and info.exercise.equipment in PLATE_LOADED)
+
+    def _details_text(self, info: SessionExerciseInfo) -> str:
+        units = self._units
+        lines = [f"Target {target_text(info)} · rest {format_rest(info.rest_seconds)}",
+                 f"Next: {info.target.note}",
+                 capitalised(last_time_text(info, units))]
+        if info.target.e1rm_kg:
+            lines[-1] += f" · {e1rm_text(info.target, units)}"
+        return "\n".join(lines)
+
+    def _fill_entry(self, info: SessionExerciseInfo) -> None:
+        """The last set logged, or else the progression's target for a working set."""
+        step = info.exercise.load_step_kg if self._units == "kg" else info.exercise.load_step_lb
+        self.set_entry.set_units(self._units, step)
+        if info.sets:
+            last = info.sets[-1]
+            self.set_entry.fill(last.kind, last.load_kg, last.reps, last.rir)
+        else:
+            self.set_entry.fill("working", info.target.load_kg, info.target.reps,
+                                info.target_rir)
+
+    # --- changes -----------------------------------------------------------------------------
+
+    def _run(self, command) -> bool:
+        """Run a command that models/ may refuse; show its message if it does."""
+        try:
+            run_first(self._store, command)
+        except SessionError as error:
+            self._show_error(error_text(error))
+            return False
+        self._clear_message()
+        return True
+
+    def log_entered_set(self) -> None:
+        """Log the set in the entry row for the selected exercise."""
+        info = self.selected_exercise()
+        if info is not None:
+            self._log(info, self.set_entry.values())
+
+    def log_same_as_last(self) -> None:
+        """Log a set the same as the last one of the selected exercise."""
+        info = self.selected_exercise()
+        if info is None:
+            return
+        if not info.sets:
+            self._show_error(f"{info.exercise.name}: no set logged yet to repeat — "
+                             "type the first one and press Return")
+            return
+        last = info.sets[-1]
+        self.set_entry.fill(last.kind, last.load_kg, last.reps, last.rir)
+        self._log(info, {"kind": last.kind, "load_kg": last.load_kg, "reps": last.reps,
+                         "rir": last.rir})
+
+    def _log(self, info: SessionExerciseInfo, values: dict) -> None:
+        done_before = working_sets_done(info)
+        command = LogSetCommand(self._store, info.id, **values)
+        if not self._run(command):
+            return
+        self.tempo_cue.stop()
+        self.rest_timer.start(info.rest_seconds)
+        self.set_logged.emit(command.set_id)
+        logged = self.selected_exercise()
+        if logged is not None and done_before < logged.target_sets <= working_sets_done(logged):
+            self._advance_from(logged)
+        self.set_entry.focus_load()
+
+    def _advance_from(self, info: SessionExerciseInfo) -> None:
+        """All target sets done: on to the next exercise, or say how to finish."""
+        row = self.exercise_model.row_of(info.id)
+        if row + 1 < self.exercise_model.rowCount():
+            self._select_row(row + 1)
+        else:
+            self._show_info("All exercises done — Ctrl+Return marks the session done.")
+
+    def edit_set(self, set_id: int, fields: dict) -> bool:
+        """A change typed in the set table (SetTableModel's on_edit)."""
+        return self._run(UpdateSetCommand(self._store, set_id, **fields))
+
+    def delete_selected_set(self) -> None:
+        row = self.set_table.currentIndex().row()
+        if 0 <= row < self.set_model.rowCount():
+            self._run(DeleteSetCommand(self._store, self.set_model.set_at(row).id))
+
+    def add_exercises(self, exercise_ids: Sequence[int], row: int | None = None) -> None:
+        """Add library exercises before `row` (None = at the end) as one undo step; select the
+        first one added."""
+        if self._session_id is None or not exercise_ids:
+            return
+        start = self.exercise_model.rowCount() if row is None else row
+        stack = self._store.undo_stack
+        commands = []
+        if len(exercise_ids) > 1:
+            stack.beginMacro(f"Add {len(exercise_ids)} exercises")
+        try:
+            for offset, exercise_id in enumerate(exercise_ids):
+                command = AddExerciseCommand(self._store, self._session_id, exercise_id,
+                                             start + offset)
+                if not self._run(command):
+                    break
+                commands.append(command)
+        finally:
+            if len(exercise_ids) > 1:
+                stack.endMacro()
+        if commands:
+            self.select_exercise(commands[0].se_id)
+
+    def move_exercises(self, se_ids: Sequence[int], row: int) -> None:
+        """Move session exercises before `row`, as a drag inside the list does."""
+        order = self.exercise_model.order()
+        new_order = moved_order(order, se_ids, row)
+        if self._session_id is not None and new_order != order:
+            self._run(ReorderExercisesCommand(self._store, self._session_id, new_order))
+
+    def remove_selected_exercise(self) -> None:
+        info = self.selected_exercise()
+        if info is not None:
+            self._run(RemoveSessionExerciseCommand(self._store, info.id))
+
+    def set_rest(self, seconds: int) -> None:
+        """The selected exercise's rest after each set (RestTimer's default_changed)."""
+        info = self.selected_exercise()
+        if info is not None and seconds != info.rest_seconds:
+            self._run(SetTargetsCommand(self._store, info.id, rest_seconds=seconds))
+
+    def set_status(self, status: str) -> None:
+        if self._detail is not None and status != self._detail.status:
+            session_id = self._detail.id
+            if (self._run(SetStatusCommand(self._store, session_id, status))
+                    and status == "done" and self.ask_feedback_on_done):
+                self.feedback_flow.ask(session_id)
+
+    def ask_feedback(self) -> None:
+        """Open the feedback dialog for the session (skippable, undoable once saved)."""
+        if self._detail is not None:
+            self.feedback_flow.ask(self._detail.id)
+
+    def show_plate_calculator(self) -> PlateCalculator:
+        """Plates per side for the entry row's load, from the user's plate set (kept on close)."""
+        units = self._units
+        bar, plates = load_plate_set(units)
+        load_kg = self.set_entry.load_kg()
+        load = kg_to_unit(load_kg, units) if load_kg else None
+        calculator = PlateCalculator(units, load, bar, plates, self)
+        calculator.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        calculator.finished.connect(lambda _: save_plate_set(units, *calculator.plate_set()))
+        calculator.open()
+        self.plate_calculator = calculator
+        return calculator
+
+    def _commit_name(self) -> None:
+        if self._detail is None or not self.name_edit.isModified():
+            return
+        self.name_edit.setModified(False)
+        name = self.name_edit.text().strip()
+        if name != self._detail.name:
+            self._run(RenameSessionCommand(self._store, self._detail.id, name))
+
+    def _commit_notes(self) -> None:
+        document = self.notes_edit.document()
+        if self._detail is None or not document.isModified():
+            return
+        document.setModified(False)
+        notes = self.notes_edit.toPlainText()
+        if notes != self._detail.notes:
+            self._run(SetNotesCommand(self._store, self._detail.id, notes))
+
+    def _commit_header_edits(self) -> None:
+        """Save a name or notes being typed before another session replaces them."""
+        self._commit_name()
+        self._commit_notes()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.notes_edit and event.type() == QEvent.Type.FocusOut:
+            self._commit_notes()
+        return super().eventFilter(watched, event)
+
+    # --- the message line --------------------------------------------------------------------
+
+    @property
+    def message(self) -> str:
+        return self.message_label.text()
+
+    def _show_error(self, text: str) -> None:
+        self.message_label.setStyleSheet(ERROR_STYLE)
+        self.message_label.setText(text)
+
+    def _show_info(self, text: str) -> None:
+        self.message_label.setStyleSheet(INFO_STYLE)
+        self.message_label.setText(text)
+
+    def _clear_message(self) -> None:
+        self.message_label.clear()

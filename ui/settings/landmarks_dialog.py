@@ -1,0 +1,122 @@
+"""Training ▸ Volume landmarks…: edit MV, MEV, MAV, MRV and frequency for the 14 groups."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.landmarks import landmark_problems
+from models.rules.domain import DEFAULT_LANDMARKS, MUSCLE_GROUPS, Landmarks, group_label
+
+FIELDS = ("mv", "mev", "mav_low", "mav_high", "mrv", "freq_min", "freq_max")
+FIELD_TITLES = ("MV", "MEV", "MAV low", "MAV high", "MRV", "Freq. min", "Freq. max")
+FIELD_TIPS = (
+    "Maintenance volume: sets a week that keep the muscle you have",
+    "Minimum effective volume: the fewest weekly sets that grow the muscle",
+    "Maximum adaptive volume, low end: where growth per set is best",
+    "Maximum adaptive volume, high end",
+    "Maximum recoverable volume: the most weekly sets you can recover from",
+    "Fewest sessions a week that should train this group",
+    "Most sessions a week that should train this group",
+)
+
+
+class LandmarksEditor(QDialog):
+    """Edits every group's landmarks; refuses values that break MV ≤ MEV ≤ MAV ≤ MRV."""
+
+    def __init__(self, landmarks: dict[str, Landmarks], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("landmarksEditor")
+        self.setWindowTitle("Volume landmarks")
+        self._spins: dict[tuple[str, str], QSpinBox] = {}
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._build_intro())
+        layout.addLayout(self._build_grid(landmarks))
+        self.message = QLabel(objectName="landmarksMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c0392b;")
+        layout.addWidget(self.message)
+        layout.addWidget(self._build_buttons())
+        self._validate()
+
+    def _build_intro(self) -> QLabel:
+        intro = QLabel(
+            "Weekly hard sets per muscle group. Defaults come from Renaissance Periodization's "
+            "tables; adjust them to how you recover. Each row must keep "
+            "MV ≤ MEV ≤ MAV low ≤ MAV high ≤ MRV.")
+        intro.setWordWrap(True)
+        return intro
+
+    def _build_grid(self, landmarks: dict[str, Landmarks]) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        for column, (title, tip) in enumerate(zip(FIELD_TITLES, FIELD_TIPS, strict=True), start=1):
+            header = QLabel(f"<b>{title}</b>", alignment=Qt.AlignmentFlag.AlignCenter)
+            header.setToolTip(tip)
+            grid.addWidget(header, 0, column)
+        for row, group in enumerate(MUSCLE_GROUPS, start=1):
+            grid.addWidget(QLabel(group_label(group)), row, 0)
+            for column, name in enumerate(FIELDS, start=1):
+                grid.addWidget(self._make_spin(group, name, landmarks[group]), row, column)
+            reset = QPushButton("Default", objectName=f"reset_{group}")
+            reset.setToolTip(f"Put back the default landmarks for {group_label(group).lower()}")
+            reset.clicked.connect(lambda _=False, g=group: self.set_values(g, DEFAULT_LANDMARKS[g]))
+            grid.addWidget(reset, row, len(FIELDS) + 1)
+        return grid
+
+    def _make_spin(self, group: str, name: str, landmarks: Landmarks) -> QSpinBox:
+        spin = QSpinBox(objectName=f"{group}_{name}")
+        spin.setRange(1, 7) if name.startswith("freq") else spin.setRange(0, 60)
+        spin.setValue(getattr(landmarks, name))
+        spin.setAccessibleName(f"{group_label(group)} {name.replace('_', ' ')}")
+        spin.valueChanged.connect(self._validate)
+        self._spins[group, name] = spin
+        return spin
+
+    def _build_buttons(self) -> QDialogButtonBox:
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.RestoreDefaults)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        restore = self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
+        restore.setText("Reset all to defaults")
+        restore.clicked.connect(self.reset_all)
+        return self.buttons
+
+    def spin(self, group: str, name: str) -> QSpinBox:
+        return self._spins[group, name]
+
+    def set_values(self, group: str, landmarks: Landmarks) -> None:
+        for name in FIELDS:
+            self._spins[group, name].setValue(getattr(landmarks, name))
+
+    def reset_all(self) -> None:
+        for group in MUSCLE_GROUPS:
+            self.set_values(group, DEFAULT_LANDMARKS[group])
+
+    def values(self) -> dict[str, Landmarks]:
+        return {group: Landmarks(*(self._spins[group, name].value() for name in FIELDS))
+                for group in MUSCLE_GROUPS}
+
+    def problems(self) -> list[str]:
+        return landmark_problems(self.values())
+
+    def _validate(self) -> None:
+        problems = self.problems()
+        self.message.setText("\n".join(problems))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
+
+    def accept(self) -> None:
+        if self.problems():  # refused: the message already says which values and why
+            return
+        super().accept()

@@ -1,0 +1,570 @@
+"""File ▸ Import…: history from Strong, Hevy or FitNotes, previewed before anything is written.
+
+The steps, each on its own page of one dialog:
+1. Preview — the format is detected from the header; a file that does not say kg or lb asks
+   first. Reading and matching run in a worker; the page then shows workouts, sets, warm-ups,
+   dates, unit, how many workouts are already imported, and the exercises that did not match.
+2. Exercises — only when some names need the user: unmatched ones, and ones matched only after
+   normalising (shown preselected, to confirm). Each gets a choice: a suggested exercise, any
+   exercise ("Search all exercises…"), or "Create as new custom exercise" with a primary group.
+   Choices of existing exercises are remembered for the next import; new exercises are created
+   by apply_import inside the import's transaction, so a cancel leaves no stray exercise behind.
+3. Import — apply_import in a worker, with a cancellable progress dialog; then a summary.
+The dialog writes nothing itself: models/io/import_writer.py does, in one transaction after a
+backup.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.io.csv_parsers import FilePreview, ParsedFile, parse_file, peek
+from models.io.import_writer import (
+    ImportCancelledError,
+    ImportPreview,
+    ImportSummary,
+    apply_import,
+    plan_import,
+)
+from models.io.matching import Match
+from models.library import list_exercises
+from models.rules.domain import MUSCLE_GROUPS, group_label
+from ui.worker import run_in_worker
+
+IMPORT_FILTER = "Workout exports (*.csv *.txt);;All files (*)"
+NEW_EXERCISE = "new"
+SEARCH = "search"
+FORMAT_NAMES = {"strong": "Strong", "hevy": "Hevy", "fitnotes": "FitNotes"}
+ERROR_COLOUR = "#c0392b"
+ERROR_STYLE = f"color: {ERROR_COLOUR};"
+
+
+class ImportDialog(QDialog):
+    """The import steps for one file (see the module docstring).
+
+    Signals: preview_ready(object) — the ImportPreview now shown, or None when the file was
+    refused; import_finished(object) — the ImportSummary once the import is committed;
+    import_stopped(str) — the import was cancelled or failed, nothing was written;
+    unit_needed() — the file was read as far as its header, which names no unit: the dialog
+    asks for one."""
+
+    preview_ready = Signal(object)
+    unit_needed = Signal()
+    import_finished = Signal(object)
+    import_stopped = Signal(str)
+
+    def __init__(self, store, db_path: Path, path: Path | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("importDialog")
+        self.setWindowTitle("Import workout history")
+        self.resize(720, 520)
+        self._store = store
+        self._db_path = Path(db_path)
+        self._path: Path | None = None
+        self._parsed: ParsedFile | None = None
+        self.preview: ImportPreview | None = None
+        self.summary: ImportSummary | None = None
+        self.mapping_rows: dict[str, MappingRow] = {}
+        self.progress: QProgressDialog | None = None
+        self._cancel = threading.Event()
+        self._importing = False
+        self._generation = 0  # a newer preview request makes older worker results stale
+        self._needs_unit = False
+        self.pages = QStackedWidget(objectName="importPages")
+        self.pages.addWidget(self._build_preview_page())
+        self.pages.addWidget(self._build_mapping_page())
+        self.pages.addWidget(self._build_summary_page())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self._build_buttons())
+        self._update_buttons()
+        if path is not None:
+            self.load_file(Path(path))
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _build_preview_page(self) -> QWidget:
+        page = QWidget(objectName="previewPage")
+        layout = QVBoxLayout(page)
+        file_row = QHBoxLayout()
+        self.file_label = QLabel("No file chosen", objectName="fileLabel", wordWrap=True)
+        choose = QPushButton("Choose file…", objectName="chooseFileButton")
+        choose.clicked.connect(self.choose_file)
+        file_row.addWidget(self.file_label, 1)
+        file_row.addWidget(choose)
+        layout.addLayout(file_row)
+        layout.addWidget(self._build_unit_box())
+        self.status = QLabel(objectName="importStatus", wordWrap=True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.status)
+        form = QFormLayout()
+        self.values: dict[str, QLabel] = {}
+        for key, label in (("format", "Format"), ("workouts", "Workouts"), ("sets", "Sets"),
+                           ("warmups", "Warm-up sets"), ("dates", "Dates"), ("unit", "Unit"),
+                           ("existing", "Already imported"), ("exercises", "Exercises")):
+            self.values[key] = QLabel(objectName=f"preview_{key}", wordWrap=True)
+            form.addRow(label, self.values[key])
+        layout.addLayout(form)
+        layout.addStretch(1)
+        return page
+
+    def _build_unit_box(self) -> QGroupBox:
+        self.unit_box = QGroupBox(
+            "This file does not say whether its weights are in kilograms or pounds. "
+            "Which unit was the app set to?", objectName="unitBox")
+        row = QHBoxLayout(self.unit_box)
+        self.unit_buttons = QButtonGroup(self)
+        self.unit_kg = QRadioButton("Kilograms (kg)", objectName="unitKg")
+        self.unit_lb = QRadioButton("Pounds (lb)", objectName="unitLb")
+        for button in (self.unit_kg, self.unit_lb):
+            self.unit_buttons.addButton(button)
+            row.addWidget(button)
+        row.addStretch(1)
+        self.unit_buttons.buttonToggled.connect(self._unit_toggled)
+        self.unit_box.hide()
+        return self.unit_box
+
+    def _build_mapping_page(self) -> QWidget:
+        page = QWidget(objectName="mappingPage")
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(
+            "These exercise names are not in your library under the same name. Choose the "
+            "exercise each one is, or create it as a new custom exercise. Your choices are "
+            "remembered for the next import.", wordWrap=True))
+        scroll = QScrollArea(widgetResizable=True)
+        self.mapping_area = QWidget(objectName="mappingArea")
+        self.mapping_grid = QGridLayout(self.mapping_area)
+        self.mapping_grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        scroll.setWidget(self.mapping_area)
+        layout.addWidget(scroll, 1)
+        return page
+
+    def _build_summary_page(self) -> QWidget:
+        page = QWidget(objectName="summaryPage")
+        layout = QVBoxLayout(page)
+        self.summary_label = QLabel(objectName="importSummary", wordWrap=True)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.summary_label)
+        layout.addStretch(1)
+        return page
+
+    def _build_buttons(self) -> QDialogButtonBox:
+        self.buttons = QDialogButtonBox()
+        self.back_button = QPushButton("< Back", objectName="backButton")
+        self.next_button = QPushButton("Next >", objectName="nextButton")
+        self.import_button = QPushButton("Import", objectName="importButton")
+        self.close_button = QPushButton("Cancel", objectName="closeButton")
+        for button, role in ((self.back_button, QDialogButtonBox.ButtonRole.ActionRole),
+                             (self.next_button, QDialogButtonBox.ButtonRole.ActionRole),
+                             (self.import_button, QDialogButtonBox.ButtonRole.AcceptRole),
+                             (self.close_button, QDialogButtonBox.ButtonRole.RejectRole)):
+            self.buttons.addButton(button, role)
+        self.back_button.clicked.connect(lambda: self._show_page(0))
+        self.next_button.clicked.connect(lambda: self._show_page(1))
+        self.import_button.clicked.connect(self.start_import)
+        self.close_button.clicked.connect(self.reject)
+        return self.buttons
+
+    # --- step 1: the file and its preview ---------------------------------------------------
+
+    def choose_file(self) -> None:
+        start = str(self._path.parent) if self._path else str(Path.home())
+        chosen, _ = QFileDialog.getOpenFileName(self, "Import workout history", start,
+                                                IMPORT_FILTER)
+        if chosen:
+            self.load_file(Path(chosen))
+
+    def load_file(self, path: Path) -> None:
+        """Show `path`: read its header, then all of it, in a worker (a huge file, a pipe or a
+        slow disk never freezes the window); ask for the unit if the header has none."""
+        self._path, self._parsed, self.preview = path, None, None
+        self._generation += 1
+        self._needs_unit = False
+        self.unit_box.hide()
+        self.file_label.setText(str(path))
+        self._fill_values(None)
+        self._show_page(0)
+        self._read_in_worker()
+
+    def _chosen_unit(self) -> str | None:
+        if not self._needs_unit:
+            return None
+        return "kg" if self.unit_kg.isChecked() else "lb" if self.unit_lb.isChecked() else None
+
+    def _unit_toggled(self, _button, checked: bool) -> None:
+        if checked and self._path is not None and self._needs_unit:
+            self._generation += 1
+            self._read_in_worker()
+
+    def _read_in_worker(self) -> None:
+        path, unit, generation = self._path, self._chosen_unit(), self._generation
+        self._set_status(f"Reading {path.name}…")
+        self._update_buttons()
+
+        def read(_report) -> tuple[FilePreview, tuple[ParsedFile, ImportPreview] | None]:
+            header = peek(path)
+            if header.needs_unit and unit is None:
+                return header, None
+            parsed = parse_file(path, unit=unit)
+            return header, (parsed, plan_import(parsed))
+
+        run_in_worker(self, read,
+                      on_done=lambda result: self._read_done(generation, *result),
+                      on_error=lambda exc: self._refuse(exc, generation))
+
+    def _read_done(self, generation: int, header: FilePreview,
+                   read: tuple[ParsedFile, ImportPreview] | None) -> None:
+        if generation != self._generation:
+            return  # the user chose another file or unit meanwhile
+        self._needs_unit = header.needs_unit
+        self.unit_box.setVisible(header.needs_unit)
+        if read is not None:
+            self._show_preview(generation, *read)
+        elif self._chosen_unit() is not None:  # chosen for the file before: read it with that
+            self._read_in_worker()
+        else:
+            self._set_status("Choose the unit to see what the file holds.")
+            self._update_buttons()
+            self.unit_needed.emit()
+
+    def _show_preview(self, generation: int, parsed: ParsedFile,
+                      preview: ImportPreview) -> None:
+        if generation != self._generation:
+            return  # the user chose another file or unit meanwhile
+        self._parsed, self.preview = parsed, preview
+        self._fill_values(preview)
+        self._build_mapping_rows(preview)
+        if preview.new_workouts == 0:
+            self._set_status(f"Nothing new: all {preview.workouts} workouts of this file are "
+                             "already in Overload.")
+        elif preview.to_confirm:
+            self._set_status(f"{len(preview.to_confirm)} exercise name(s) need your choice "
+                             "on the next page. Nothing has been written yet.")
+        else:
+            self._set_status("Every exercise is in your library. Nothing has been written yet.")
+        self._update_buttons()
+        self.preview_ready.emit(preview)
+
+    def _refuse(self, error: BaseException, generation: int | None = None) -> None:
+        if generation is not None and generation != self._generation:
+            return
+        self._parsed, self.preview = None, None
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        self._set_status(f"This file cannot be imported: {reason}", error=True)
+        self._update_buttons()
+        self.preview_ready.emit(None)
+
+    def _fill_values(self, preview: ImportPreview | None) -> None:
+        if preview is None:
+            for label in self.values.values():
+                label.clear()
+            return
+        unit = preview.unit or "kg and lb (per row)"
+        self.values["format"].setText(f"{FORMAT_NAMES[preview.format]} ({preview.variant})")
+        self.values["workouts"].setText(f"{preview.workouts}")
+        self.values["sets"].setText(f"{preview.sets}")
+        self.values["warmups"].setText(f"{preview.warmup_sets}")
+        self.values["dates"].setText(f"{preview.first_day:%d %b %Y} – {preview.last_day:%d %b %Y}")
+        self.values["unit"].setText(f"{unit} (stored as kg)")
+        self.values["existing"].setText(
+            f"{preview.already_imported} of {preview.workouts} workouts (will be skipped)"
+            if preview.already_imported else "none")
+        unmatched = preview.unmatched
+        text = f"{len(preview.matches) - len(unmatched)} of {len(preview.matches)} matched"
+        if unmatched:
+            text += "; not in the library: " + ", ".join(unmatched)
+        self.values["exercises"].setText(text)
+
+    def _set_status(self, text: str, *, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(ERROR_STYLE if error else "")
+
+    # --- step 2: exercise names -------------------------------------------------------------
+
+    def _build_mapping_rows(self, preview: ImportPreview) -> None:
+        while self.mapping_grid.count():
+            widget = self.mapping_grid.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        for old in self.mapping_rows.values():
+            old.deleteLater()
+        self.mapping_rows = {}
+        for column, title in enumerate(("Name in the file", "Sets", "Overload exercise",
+                                        "Primary group (if new)")):
+            self.mapping_grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column)
+        for row, name in enumerate(preview.to_confirm, start=1):
+            mapping_row = MappingRow(self, row - 1, name, preview.matches[name])
+            mapping_row.changed.connect(self._update_buttons)
+            self.mapping_grid.addWidget(QLabel(name, wordWrap=True), row, 0)
+            self.mapping_grid.addWidget(QLabel(str(preview.sets_per_name[name])), row, 1)
+            self.mapping_grid.addWidget(mapping_row.choice, row, 2)
+            self.mapping_grid.addWidget(mapping_row.group, row, 3)
+            self.mapping_rows[name] = mapping_row
+
+    def mapping_row(self, name: str) -> MappingRow:
+        return self.mapping_rows[name]
+
+    def choices(self) -> tuple[dict[str, int], dict[str, str | None]]:
+        """(name → existing exercise id, name → primary group of a new exercise)."""
+        mapping, new = {}, {}
+        for name, row in self.mapping_rows.items():
+            kind, value = row.decision() or (None, None)
+            if kind == "map":
+                mapping[name] = value
+            elif kind == "new":
+                new[name] = value
+        return mapping, new
+
+    # --- step 3: the import -----------------------------------------------------------------
+
+    def start_import(self) -> None:
+        if not self._can_import():
+            return
+        mapping, new = self.choices()
+        parsed, db_path, cancel = self._parsed, self._db_path, threading.Event()
+        self._cancel, self._importing = cancel, True
+        self.progress = QProgressDialog("Importing workouts…", "Cancel", 0,
+                                        max(1, self.preview.new_workouts), self)
+        self.progress.setObjectName("importProgress")
+        self.progress.setWindowTitle("Importing")
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.setMinimumDuration(0)
+        self.progress.canceled.connect(cancel.set)
+        self._update_buttons()
+
+        def work(report):
+            return apply_import(parsed, db_path, mapping=mapping, new_exercises=new,
+                                progress=report, cancel=cancel.is_set)
+
+        run_in_worker(self, work, on_done=self._import_done, on_error=self._import_failed,
+                      on_progress=self._import_progress)
+
+    def _import_progress(self, done: int, total: int) -> None:
+        progress = self.progress
+        if progress is None:
+            return
+        progress.setLabelText(f"Importing workouts… {done} of {total}")
+        progress.setMaximum(max(1, total))
+        # Last: a modal QProgressDialog's setValue() processes events, so the import may finish
+        # (and _end_import run) inside this call.
+        progress.setValue(done)
+
+    def _import_done(self, summary: ImportSummary) -> None:
+        self._end_import()
+        self.summary = summary
+        self.summary_label.setText(summary_text(summary))
+        self._show_page(2)
+        self._store.sessions_changed.emit()
+        if summary.new_exercises:
+            self._store.exercises_changed.emit()
+        self.import_finished.emit(summary)
+
+    def _import_failed(self, error: BaseException) -> None:
+        self._end_import()
+        if isinstance(error, ImportCancelledError):
+            message = "Import cancelled. Nothing was changed."
+        else:
+            message = f"Nothing was imported; the database is as it was.\n\n{error}"
+        self.summary_label.setText(message)
+        self._show_page(2)
+        self.import_stopped.emit(message)
+
+    def _end_import(self) -> None:
+        self._importing = False
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def reject(self) -> None:
+        if self._importing:  # closing mid-import means cancelling it; the worker ends soon
+            self._cancel.set()
+            return
+        super().reject()
+
+    # --- buttons ----------------------------------------------------------------------------
+
+    def _show_page(self, index: int) -> None:
+        self.pages.setCurrentIndex(index)
+        self._update_buttons()
+
+    def _can_import(self) -> bool:
+        return (self.preview is not None and self.preview.new_workouts > 0
+                and not self._importing
+                and all(row.decision() is not None for row in self.mapping_rows.values()))
+
+    def _update_buttons(self) -> None:
+        page = self.pages.currentIndex()
+        needs_mapping = bool(self.mapping_rows) and self.preview is not None
+        self.back_button.setVisible(page == 1)
+        self.next_button.setVisible(page == 0 and needs_mapping)
+        self.next_button.setEnabled(
+            not self._importing and self.preview is not None and self.preview.new_workouts > 0)
+        self.import_button.setVisible(page == 1 or (page == 0 and not needs_mapping))
+        self.import_button.setEnabled(self._can_import())
+        self.close_button.setText("Close" if page == 2 else "Cancel")
+
+
+class MappingRow(QObject):
+    """The choice for one exercise name: `choice` (existing exercise, new, or search) and
+    `group` (the primary group of a new exercise), two combos the dialog lays out in its grid.
+
+    Signals: changed() — the decision changed."""
+
+    changed = Signal()
+
+    def __init__(self, dialog: ImportDialog, index: int, name: str, match: Match):
+        super().__init__(dialog)
+        self.name = name
+        self.choice = QComboBox(objectName=f"choice_{index}")
+        self.group = QComboBox(objectName=f"group_{index}")
+        self.group.addItem("Unassigned", None)
+        for key in MUSCLE_GROUPS:
+            self.group.addItem(group_label(key), key)
+        if not match.matched:
+            self.choice.addItem("— choose —", None)
+        for exercise_id, exercise_name, score in match.suggestions:
+            self.choice.addItem(f"{exercise_name}  ({score:.0%} alike)", exercise_id)
+        self.choice.insertSeparator(self.choice.count())
+        self.choice.addItem("Create as new custom exercise", NEW_EXERCISE)
+        self.choice.addItem("Search all exercises…", SEARCH)
+        if match.matched:
+            self.select_exercise(match.exercise_id, match.exercise_name or "")
+        self._last_index = self.choice.currentIndex()
+        self.choice.currentIndexChanged.connect(self._choice_changed)
+        self.group.currentIndexChanged.connect(lambda _: self.changed.emit())
+        self._update_group()
+
+    def decision(self) -> tuple[str, int | str | None] | None:
+        """("map", exercise id), ("new", group key or None), or None when nothing is chosen."""
+        data = self.choice.currentData()
+        if data == NEW_EXERCISE:
+            return "new", self.group.currentData()
+        if isinstance(data, int):
+            return "map", data
+        return None
+
+    def select_exercise(self, exercise_id: int, name: str) -> None:
+        """Choose an exercise, adding it to the list when it is not one of the suggestions."""
+        index = self.choice.findData(exercise_id)
+        if index < 0:
+            index = self.choice.count() - 3  # before the separator, "new" and "search"
+            self.choice.insertItem(index, name, exercise_id)
+        self.choice.setCurrentIndex(index)
+
+    def choose_new(self, group: str | None) -> None:
+        self.choice.setCurrentIndex(self.choice.findData(NEW_EXERCISE))
+        self.group.setCurrentIndex(self.group.findData(group))
+
+    def _choice_changed(self, index: int) -> None:
+        if self.choice.itemData(index) == SEARCH:
+            self._search()
+            return
+        self._last_index = index
+        self._update_group()
+        self.changed.emit()
+
+    def _search(self) -> None:
+        picker = ExercisePicker(self.name, self.choice)
+        picker.finished.connect(lambda result: self._searched(picker, result))
+        picker.open()
+
+    def _searched(self, picker: ExercisePicker, result: int) -> None:
+        chosen = picker.chosen() if result == QDialog.DialogCode.Accepted else None
+        if chosen is None:
+            self.choice.setCurrentIndex(self._last_index)
+        else:
+            self.select_exercise(*chosen)
+        picker.deleteLater()
+
+    def _update_group(self) -> None:
+        self.group.setEnabled(self.choice.currentData() == NEW_EXERCISE)
+
+
+class ExercisePicker(QDialog):
+    """Every exercise of the library, filtered as the user types; `chosen()` after accept."""
+
+    def __init__(self, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("exercisePicker")
+        self.setWindowTitle(f"Which exercise is “{name}”?")
+        self.search = QLineEdit(objectName="searchEdit", placeholderText="Search by name or alias")
+        self.list = QListWidget(objectName="exerciseList")
+        for info in list_exercises():
+            item = QListWidgetItem(info.name)
+            item.setData(Qt.ItemDataRole.UserRole, info.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1,
+                         " ".join((info.name, *info.aliases)).casefold())
+            self.list.addItem(item)
+        self.search.textChanged.connect(self._filter)
+        self.list.itemDoubleClicked.connect(lambda _: self.accept())
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (self.search, self.list, buttons):
+            layout.addWidget(widget)
+        self.search.setFocus()
+
+    def _filter(self, text: str) -> None:
+        words = text.casefold().split()
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            haystack = item.data(Qt.ItemDataRole.UserRole + 1)
+            item.setHidden(not all(word in haystack for word in words))
+
+    def chosen(self) -> tuple[int, str] | None:
+        item = self.list.currentItem()
+        if item is None or item.isHidden():
+            return None
+        return item.data(Qt.ItemDataRole.UserRole), item.text()
+
+
+def summary_text(summary: ImportSummary) -> str:
+    """The end of an import in words."""
+    lines = [f"Imported {summary.workouts} workout(s) with {summary.sets} set(s) "
+             f"({summary.warmup_sets} warm-up) from {FORMAT_NAMES[summary.format]} "
+             f"({summary.variant})."]
+    if summary.skipped_existing:
+        lines.append(f"{summary.skipped_existing} workout(s) were already imported and were "
+                     "left as they were.")
+    if summary.skipped_rows:
+        lines.append(f"{summary.skipped_rows} row(s) of the file are not sets (notes, rest "
+                     "timers, cardio) and were not imported.")
+    if summary.new_exercises:
+        lines.append("New custom exercises: " + ", ".join(summary.new_exercises) + ".")
+    if summary.mapped:
+        lines.append("Remembered for next time: " + ", ".join(
+            f"{source} → {name}" for source, name in summary.mapped.items()) + ".")
+    if summary.backup:
+        lines.append(f"The database as it was before the import is saved in {summary.backup}")
+    return "\n\n".join(lines)

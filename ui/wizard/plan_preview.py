@@ -1,0 +1,130 @@
+"""What a plan will do to each muscle: live gauges, the week-by-week table, the warnings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.rules.domain import MUSCLE_GROUPS, STATUS_COLOURS, Landmarks, group_label, volume_status
+from models.rules.generator import Plan
+from ui.gauge import VolumeGauge
+
+
+class PlanGauges(QWidget):
+    """One gauge per group for the first and the peak week of a plan, counted under the plan's
+    rule (fractional: a row gives the biceps half a set)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("planGauges")
+        self._gauges: dict[str, VolumeGauge] = {}
+        self._numbers: dict[str, QLabel] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 8, 0)
+        self.title = QLabel("<b>Weekly sets per muscle</b>")
+        layout.addWidget(self.title)
+        grid = QGridLayout()
+        grid.setVerticalSpacing(3)
+        for row, group in enumerate(MUSCLE_GROUPS):
+            gauge = VolumeGauge()
+            gauge.setObjectName(f"planGauge_{group}")
+            gauge.setMinimumWidth(110)
+            number = QLabel(alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            number.setMinimumWidth(56)
+            grid.addWidget(QLabel(group_label(group)), row, 0)
+            grid.addWidget(gauge, row, 1)
+            grid.addWidget(number, row, 2)
+            self._gauges[group], self._numbers[group] = gauge, number
+        layout.addLayout(grid)
+        self.legend = QLabel(wordWrap=True)
+        self.legend.setStyleSheet("color: palette(placeholder-text);")
+        layout.addWidget(self.legend)
+        layout.addStretch()
+
+    def gauge(self, group: str) -> VolumeGauge:
+        return self._gauges[group]
+
+    def show_plan(self, plan: Plan, landmarks: dict[str, Landmarks]) -> None:
+        first, peak = plan.weeks[0], plan.peak_week
+        for group in MUSCLE_GROUPS:
+            start = first.counted_per_muscle.get(group, 0)
+            end = peak.counted_per_muscle.get(group, 0)
+            self._gauges[group].set_values(end, landmarks[group], planned=start)
+            self._numbers[group].setText(f"{start:g} → {end:g}" if start != end else f"{end:g}")
+        counting = ("primary sets plus half a set for each secondary muscle"
+                    if plan.rule == "fractional" else "sets on the primary muscle only")
+        self.legend.setText(f"Bar: week {peak.number} (peak); tick: week 1. Counted "
+                            f"{plan.rule}: {counting}, against your landmarks.")
+
+
+class PlanTable(QTableWidget):
+    """Rows are muscle groups, columns are weeks; each cell coloured by its status."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(len(MUSCLE_GROUPS), 0, parent)
+        self.setObjectName("planTable")
+        self.setVerticalHeaderLabels([group_label(g) for g in MUSCLE_GROUPS])
+        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.horizontalHeader().setDefaultSectionSize(54)
+
+    def show_plan(self, plan: Plan, landmarks: dict[str, Landmarks]) -> None:
+        self.setColumnCount(len(plan.weeks))
+        self.setHorizontalHeaderLabels(
+            [f"Deload\nRIR {w.rir}" if w.deload else f"Week {w.number}\nRIR {w.rir}"
+             for w in plan.weeks])
+        for column, week in enumerate(plan.weeks):
+            for row, group in enumerate(MUSCLE_GROUPS):
+                self.setItem(row, column, self._cell(week.counted_per_muscle.get(group, 0),
+                                                     landmarks[group], plan.rule))
+
+    @staticmethod
+    def _cell(sets: float, landmarks: Landmarks, rule: str) -> QTableWidgetItem:
+        item = QTableWidgetItem(f"{sets:g}" if sets else "–")
+        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        status = volume_status(sets, landmarks)
+        colour = QColor(STATUS_COLOURS[status])
+        colour.setAlpha(70)
+        item.setBackground(QBrush(colour))
+        item.setToolTip(f"{sets:g} sets (counted {rule}): {status.value}")
+        return item
+
+
+class PlanWarnings(QListWidget):
+    """Every rule the plan could not keep, or a line saying it keeps them all."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("planWarnings")
+        self.setWordWrap(True)
+
+    def show_plan(self, plan: Plan) -> None:
+        self.clear()
+        if not plan.warnings:
+            self.addItem(QListWidgetItem("✓ The plan keeps every rule: grown muscles ramp from "
+                                         "MEV, 48 hours between sessions for a muscle, "
+                                         "2–4 sessions a week, rows and pulldowns, every "
+                                         "session within its budget."))
+            return
+        for warning in plan.warnings:
+            # The budget's choices (what grows, what is maintained) are the plan's decisions,
+            # not broken rules: they read as information.
+            glyph = "ℹ" if warning.rule == "budget" else "⚠"
+            item = QListWidgetItem(f"{glyph} {warning.message}")
+            item.setData(Qt.ItemDataRole.UserRole, warning.rule)
+            item.setForeground(QBrush(QColor("#a15c00")))
+            self.addItem(item)
+
+    def rules(self) -> list[str]:
+        return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())
+                if self.item(i).data(Qt.ItemDataRole.UserRole)]
