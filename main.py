@@ -15,7 +15,6 @@ from pathlib import Path
 from models import __version__
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
-MAX_NAME_LENGTH = 120  # as the exercise names' CHECK in the schema
 
 
 class UsageError(Exception):
@@ -194,12 +193,8 @@ def _run_command_on(args: argparse.Namespace, path: Path) -> int:
 
     import peewee
 
-    from models.storage.db import (
-        DatabaseOpenError,
-        close_database,
-        describe_write_error,
-        open_database,
-    )
+    from models.opening import open_database
+    from models.storage.db import DatabaseOpenError, close_database, describe_write_error
 
     try:
         open_database(path)
@@ -294,7 +289,7 @@ def _cmd_volume(args: argparse.Namespace) -> int:
     from datetime import date
 
     from models.landmarks import load_landmarks
-    from models.rules.domain import DATE_RANGE_TEXT, in_date_range
+    from models.rules.limits import DATE_RANGE_TEXT, in_date_range
     from models.settings import load_settings
     from models.volume import iso_week_label, parse_iso_week, week_report, weekly_volume
 
@@ -340,7 +335,8 @@ def _plan_parts(args: argparse.Namespace) -> dict:
     """Validate the plan options into the pieces of a PlanRequest (UsageError when wrong)."""
     from datetime import date
 
-    from models.rules.domain import FIRST_DATE, MUSCLE_GROUPS, WEEKDAYS
+    from models.rules.domain import MUSCLE_GROUPS, WEEKDAYS
+    from models.rules.limits import FIRST_DATE
     from models.rules.plan_types import (
         LAST_PLAN_START,
         MAX_ACCUMULATION_WEEKS,
@@ -383,6 +379,8 @@ def _plan_parts(args: argparse.Namespace) -> dict:
 
 
 def _check_name(name: str) -> None:
+    from models.rules.limits import MAX_NAME_LENGTH
+
     if len(name) > MAX_NAME_LENGTH:
         raise UsageError(f"--name: {len(name)} characters; at most {MAX_NAME_LENGTH}")
     if any(ord(c) < 32 or ord(c) == 127 for c in name):
@@ -463,7 +461,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     from models.io.csv_parsers import ImportFileError, UnitRequiredError, parse_file
     from models.io.import_writer import apply_import
-    from models.storage.db import BackupFolderError, database
+    from models.storage.copies import BackupFolderError
+    from models.storage.db import database
 
     if args.format == "auto" and _is_json(args.file):
         return _restore_json(args)

@@ -34,7 +34,8 @@ def run() -> list[dict]:
     from PySide6.QtGui import QDropEvent
     from PySide6.QtWidgets import QApplication
 
-    from models.storage.db import close_database, open_database
+    from models.opening import open_database
+    from models.storage.db import close_database
     from models.storage.schema import Exercise, Session
     from ui.main_window import MainWindow
     from ui.mime import exercise_mime

@@ -112,7 +112,7 @@ def _application():
 
 
 def _open(db: str):
-    from models.storage.db import open_database
+    from models.opening import open_database
     from ui.store import Store
 
     open_database(db)

@@ -37,7 +37,8 @@ from bench.make_strong_export import write_strong_export
 from models.io import import_writer as importing
 from models.io.csv_parsers import parse_file
 from models.io.import_writer import apply_import
-from models.storage.db import close_database, open_database
+from models.opening import open_database
+from models.storage.db import close_database
 
 ROWS = 60_000
 RUNS = 5

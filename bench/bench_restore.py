@@ -28,8 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.harness import markdown_table, result
 from bench.make_history import ensure_history
 from models.io.exporting import export_json, import_json
+from models.opening import open_database
 from models.storage.backups import check_backup, daily_backup, restore_backup
-from models.storage.db import close_database, open_database
+from models.storage.db import close_database
 
 RUNS = 3
 

@@ -15,8 +15,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.harness import markdown_table, result, time_calls
 from bench.make_history import ensure_history
+from models.opening import open_database
 from models.rules.domain import SECONDARY_RULES
-from models.storage.db import close_database, open_database
+from models.storage.db import close_database
 from models.volume import weekly_volume, weekly_volume_history
 
 HISTORY_BUDGET_MS = 50.0

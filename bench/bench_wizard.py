@@ -28,8 +28,9 @@ def run() -> list[dict]:
 
     from models.landmarks import load_landmarks
     from models.library import planning_library
+    from models.opening import open_database
     from models.rules.generator import PlanRequest, generate_plan
-    from models.storage.db import close_database, open_database
+    from models.storage.db import close_database
     from ui.store import Store
     from ui.wizard.program_wizard import ProgramWizard
 

@@ -32,8 +32,9 @@ from peewee import chunked
 
 from bench.harness import REPO_ROOT
 from models.library import list_exercises
+from models.opening import open_database
 from models.rules.domain import DEFAULT_LANDMARKS, MUSCLE_GROUPS, ExerciseInfo, estimated_1rm
-from models.storage.db import close_database, database, open_database
+from models.storage.db import close_database, database
 from models.storage.schema import LoggedSet, Mesocycle, Session, SessionExercise
 
 CACHED_HISTORY = REPO_ROOT / "bench" / "data" / "history-10y.sqlite"

@@ -10,7 +10,17 @@ from peewee import IntegrityError, fn
 
 from models.io.library_file import ShippedLibrary, read_shipped_library
 from models.rules.domain import EQUIPMENT, MUSCLE_GROUPS, PATTERNS, ExerciseInfo, parse_tempo
-from models.settings import LIBRARY_VERSION_KEY, get_value, set_value, stored_version
+from models.rules.limits import (
+    LIBRARY_VERSION_KEY,
+    LOAD_STEP_KG,
+    LOAD_STEP_LB,
+    MAX_NAME_LENGTH,
+    REP_RANGE,
+    REST_SECONDS,
+    in_range,
+    stored_version,
+)
+from models.settings import get_value, set_value
 from models.storage.db import database
 from models.storage.schema import Exercise, ExerciseAlias, ExerciseSecondary, SessionExercise
 
@@ -132,8 +142,8 @@ def exercise_problems(info: ExerciseInfo, *, editing_id: int | None = None) -> l
     name = info.name.strip()
     if not name:
         found.append("Name: enter a name")
-    elif len(name) > 120:
-        found.append("Name: at most 120 characters")
+    elif len(name) > MAX_NAME_LENGTH:
+        found.append(f"Name: at most {MAX_NAME_LENGTH} characters")
     taken = _taken_names(excluding=editing_id)
     if name and name.casefold() in taken:
         found.append(f"Name: “{name}” is already an exercise or an alias")
@@ -153,16 +163,18 @@ def exercise_problems(info: ExerciseInfo, *, editing_id: int | None = None) -> l
         found.append(f"Movement pattern: {info.pattern!r} is not known")
     if info.equipment and info.equipment not in EQUIPMENT:
         found.append(f"Equipment: {info.equipment!r} is not known")
-    if not 1 <= info.rep_low <= info.rep_high <= 100:
-        found.append(f"Rep range: {info.rep_low}–{info.rep_high} must satisfy 1 ≤ low ≤ high ≤ 100")
+    low, high = REP_RANGE
+    if not low <= info.rep_low <= info.rep_high <= high:
+        found.append(f"Rep range: {info.rep_low}–{info.rep_high} must satisfy {low} ≤ low ≤ "
+                     f"high ≤ {high}")
     if parse_tempo(info.tempo) is None:
         found.append(f"Tempo: “{info.tempo}” is not four numbers like 3-1-1-0")
-    if not 0 <= info.load_step_kg <= 50:
-        found.append(f"Load step: {info.load_step_kg} kg must be between 0 and 50 kg")
-    if not 0 <= info.load_step_lb <= 100:
-        found.append(f"Load step: {info.load_step_lb} lb must be between 0 and 100 lb")
-    if not 0 <= info.rest_seconds <= 1800:
-        found.append(f"Rest: {info.rest_seconds} s must be between 0 and 1800 s")
+    for label, value, unit, limits in (("Load step", info.load_step_kg, "kg", LOAD_STEP_KG),
+                                       ("Load step", info.load_step_lb, "lb", LOAD_STEP_LB),
+                                       ("Rest", info.rest_seconds, "s", REST_SECONDS)):
+        if not in_range(value, limits):
+            found.append(f"{label}: {value:g} {unit} must be between {limits[0]} and "
+                         f"{limits[1]} {unit}")
     return found
 
 

@@ -35,6 +35,7 @@ from models.rules.domain import (
     parse_tempo,
     session_minutes,
 )
+from models.rules.limits import LOAD_KG, REP_RANGE, REPS, REST_SECONDS, RIR, RPE, TARGET_SETS
 from models.rules.progression import SetResult, Target, next_target
 from models.settings import load_settings
 from models.storage.db import database
@@ -638,7 +639,7 @@ def set_exercise_targets(se_id: int, *, target_sets: int | None = None,
     changes = {column: _TARGET_CHECKS[column](value)
                for column, value in given.items() if value is not None}
     if target_rir is not UNSET:
-        changes["target_rir"] = _optional_number("target RIR", target_rir, 0, 10)
+        changes["target_rir"] = _optional_number("target RIR", target_rir, *RIR)
     low, high = changes.get("rep_low", row.rep_low), changes.get("rep_high", row.rep_high)
     if low > high:
         raise SessionError(f"rep range: {low}–{high} has the low end above the high end")
@@ -784,19 +785,19 @@ def _day(field: str, value: object) -> date:
 
 _SET_CHECKS: dict[str, Callable[[object], object]] = {
     "kind": lambda v: _choice("kind", v, SET_KINDS),
-    "load_kg": lambda v: _optional_number("load", v, 0, 1000, " kg"),
-    "reps": lambda v: _whole("reps", v, 0, 100),
-    "rir": lambda v: _optional_number("RIR", v, 0, 10),
-    "rpe": lambda v: _optional_number("RPE", v, 1, 10),
+    "load_kg": lambda v: _optional_number("load", v, *LOAD_KG, " kg"),
+    "reps": lambda v: _whole("reps", v, *REPS),
+    "rir": lambda v: _optional_number("RIR", v, *RIR),
+    "rpe": lambda v: _optional_number("RPE", v, *RPE),
     "notes": lambda v: _text("notes", v),
 }
 
 _TARGET_CHECKS: dict[str, Callable[[object], object]] = {
-    "target_sets": lambda v: _whole("target sets", v, 0, 20),
-    "rep_low": lambda v: _whole("rep low", v, 1, 100),
-    "rep_high": lambda v: _whole("rep high", v, 1, 100),
+    "target_sets": lambda v: _whole("target sets", v, *TARGET_SETS),
+    "rep_low": lambda v: _whole("rep low", v, *REP_RANGE),
+    "rep_high": lambda v: _whole("rep high", v, *REP_RANGE),
     "tempo": _tempo,
-    "rest_seconds": lambda v: _whole("rest", v, 0, 1800),
+    "rest_seconds": lambda v: _whole("rest", v, *REST_SECONDS),
     "notes": lambda v: _text("notes", v),
 }
 

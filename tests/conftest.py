@@ -14,7 +14,8 @@ if str(ROOT) not in sys.path:
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from models.storage.db import close_database, open_database  # noqa: E402
+from models.opening import open_database  # noqa: E402
+from models.storage.db import close_database  # noqa: E402
 
 
 @pytest.fixture

@@ -36,7 +36,7 @@ def test_exercises_text_and_db_option_before_the_command(run_cli, db_path):
 def test_volume_json_for_a_week(run_cli, db_path):
     from datetime import date
 
-    from models.storage.db import open_database
+    from models.opening import open_database
     from models.storage.schema import Exercise, LoggedSet, Session, SessionExercise
 
     open_database(db_path)

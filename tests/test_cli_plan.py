@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from models.storage.db import open_database
+from models.opening import open_database
 from models.storage.schema import Mesocycle, Session, SessionExercise
 
 

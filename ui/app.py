@@ -59,13 +59,9 @@ def open_or_offer_fresh(path: Path, *, interactive: bool, parent=None) -> Path |
     that cannot be written is only explained. Returns the path opened, or None."""
     from PySide6.QtWidgets import QMessageBox
 
-    from models.storage.db import (
-        DatabaseOpenError,
-        DatabaseTooNewError,
-        ReadOnlyDatabaseError,
-        fresh_path_beside,
-        open_database,
-    )
+    from models.opening import open_database
+    from models.storage.connection import fresh_path_beside
+    from models.storage.db import DatabaseOpenError, DatabaseTooNewError, ReadOnlyDatabaseError
 
     try:
         open_database(path)
@@ -124,8 +120,10 @@ def _newest_good_backup(path: Path):
 def _restore_in_place(path: Path, backup, parent) -> Path | None:
     from PySide6.QtWidgets import QMessageBox
 
+    from models.opening import open_database
     from models.storage.backups import BackupError
-    from models.storage.db import DatabaseOpenError, open_database, replace_damaged_with_backup
+    from models.storage.connection import replace_damaged_with_backup
+    from models.storage.db import DatabaseOpenError
 
     try:
         kept = replace_damaged_with_backup(path, backup.path)
@@ -321,7 +319,7 @@ def offer_to_save_again(window, store, status: str) -> None:
     on there — its own path when missing, a new file beside it when replaced."""
     from PySide6.QtWidgets import QMessageBox
 
-    from models.storage.db import fresh_path_beside, save_open_database_as
+    from models.storage.connection import fresh_path_beside, save_open_database_as
 
     if getattr(window, "offering_save_again", False):
         return
@@ -362,7 +360,7 @@ def _check_database_file(window, state) -> None:
     """On coming back to the app: is the database file still there?"""
     from PySide6.QtCore import Qt
 
-    from models.storage.db import database_file_status
+    from models.storage.connection import database_file_status
 
     store = window.store
     if state != Qt.ApplicationState.ApplicationActive or store is None or not store.db_path:

@@ -22,7 +22,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from models.landmarks import load_landmarks
 from models.sessions import SessionError
 from models.settings import Settings, load_settings
-from models.storage.db import database_file_status, describe_write_error
+from models.storage.connection import database_file_status
+from models.storage.db import describe_write_error
 
 WRITE_ERRORS = (peewee.DatabaseError, sqlite3.DatabaseError)
 

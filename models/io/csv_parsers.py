@@ -38,7 +38,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from operator import itemgetter
 
-from models.rules.domain import DATE_RANGE_TEXT, LB_TO_KG, SET_KINDS, in_date_range
+from models.rules.domain import LB_TO_KG, SET_KINDS
+from models.rules.limits import DATE_RANGE_TEXT, LOAD_KG, REPS, in_date_range
 from models.storage.files import read_file
 
 FORMATS: tuple[str, ...] = ("strong", "hevy", "fitnotes")
@@ -48,8 +49,7 @@ FORMATS: tuple[str, ...] = ("strong", "hevy", "fitnotes")
 # change, and re-importing would then duplicate the workout).
 FITNOTES_WORKOUT_NAME = "FitNotes workout"
 
-MAX_LOAD_KG = 1000.0
-MAX_REPS = 100
+MAX_LOAD_KG, MAX_REPS = LOAD_KG[1], REPS[1]
 METRES_PER_MILE = 1609.344
 
 Source = str | bytes | os.PathLike

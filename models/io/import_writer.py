@@ -46,14 +46,14 @@ from models.io.csv_parsers import ImportedExercise, ImportedWorkout, ImportFileE
 from models.io.matching import Match, equipment_of, match_exercises, remember_mapping
 from models.library import ExerciseError, create_exercise
 from models.rules.domain import EQUIPMENT_LOAD_STEPS, ExerciseInfo
-from models.storage.db import backup_database, database
+from models.rules.limits import REST_SECONDS, TARGET_SETS
+from models.storage.copies import backup_database
+from models.storage.db import database
 from models.storage.schema import Exercise, Session
 
 # Progress is reported, and cancel asked, after every batch of this many workouts: often enough
 # for a smooth progress bar, rarely enough that the check costs nothing.
 BATCH_WORKOUTS = 100
-MAX_TARGET_SETS = 20  # the schema's CHECK on session_exercise.target_sets
-MAX_REST_SECONDS = 1800  # ... and on rest_seconds
 
 Progress = Callable[[int, int], None]
 
@@ -366,8 +366,8 @@ class _Writer:
         exercise_id = self.exercise_ids[block.name]
         rep_low, rep_high, tempo, rest = self.defaults[exercise_id]
         if block.rest_seconds is not None:
-            rest = min(block.rest_seconds, MAX_REST_SECONDS)
-        target = min(working_sets, MAX_TARGET_SETS)
+            rest = min(block.rest_seconds, REST_SECONDS[1])
+        target = min(working_sets, TARGET_SETS[1])
         return (se_id, session_id, exercise_id, index, target, rep_low, rep_high, tempo, rest,
                 block.notes)
 

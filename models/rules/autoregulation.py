@@ -45,11 +45,12 @@ from models.rules.domain import (
     session_minutes,
 )
 from models.rules.generator import weekly_targets
+from models.rules.limits import RATING, TARGET_SETS
 from models.rules.plan_types import GROUP_SESSION_CAP, SESSION_SET_CAP
 from models.rules.plan_volume import MIN_GROW_START
 
-RATING_RANGE = range(0, 4)
-MAX_ROW_SETS = 20  # the database's limit of target sets on one session exercise
+RATING_RANGE = range(RATING[0], RATING[1] + 1)
+MAX_ROW_SETS = TARGET_SETS[1]  # target sets on one session exercise
 NEXT_START_STEP = 2
 MIN_RATINGS = 2  # "always" needs more than one rating to mean anything
 MIN_START_SETS = MIN_GROW_START  # the generator's floor for groups whose MEV is 0

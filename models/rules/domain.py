@@ -9,22 +9,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 from enum import StrEnum
 from itertools import pairwise
 
 LB_TO_KG = 0.45359237
-
-# The dates a training log can hold, everywhere a date comes in (options, imports, restores, the
-# wizard, the calendar). Outside them date arithmetic overflows (year 9999 + 13 weeks) and Qt's
-# calendar cannot draw; no lifter's history or plan is outside them.
-FIRST_YEAR, LAST_YEAR = 1900, 2199
-FIRST_DATE, LAST_DATE = date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31)
-DATE_RANGE_TEXT = f"{FIRST_YEAR}–{LAST_YEAR}"
-
-
-def in_date_range(day: date) -> bool:
-    return FIRST_DATE <= day <= LAST_DATE
 
 # Keys are the DOMAIN §2 names in lower case with underscores; order is the table's order.
 MUSCLE_GROUPS: tuple[str, ...] = (

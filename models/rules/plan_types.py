@@ -14,8 +14,6 @@ from datetime import date, timedelta
 from models.rules.domain import (
     COUNTING_RULES,
     DEFAULT_LANDMARKS,
-    FIRST_DATE,
-    LAST_DATE,
     LEVELS,
     MUSCLE_GROUPS,
     WEEKDAYS,
@@ -24,6 +22,7 @@ from models.rules.domain import (
     session_minutes,
     set_weights,
 )
+from models.rules.limits import FIRST_DATE, LAST_DATE
 
 SESSION_SET_CAP = 25  # working sets per session, all groups (DOMAIN §3)
 GROUP_SESSION_CAP = 12  # sets per group per session; beyond this the extra sets are junk

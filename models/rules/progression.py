@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from models.rules.domain import estimated_1rm, format_load, kg_to_unit, unit_to_kg
+from models.rules.limits import REPS
 
 # Drop sets follow a top set at a lighter load, so they say nothing about the next top set;
 # warm-ups never do. Sets taken to failure are working sets that went all the way.
@@ -37,7 +38,7 @@ BIG_STEP_FRACTION = 0.10
 # Below the range twice at one load: back off this much when one load step is a big jump.
 BACK_OFF_FRACTION = 0.10
 EXTRA_REPS_BEFORE_BIG_STEP = 2
-MAX_REPS = 100  # the database's limit on logged reps
+MAX_REPS = REPS[1]
 FIRST_TIME_RIR = 3
 _EPSILON = 1e-9  # float noise of kg ↔ lb conversions
 

@@ -29,14 +29,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from models.library import sync_shipped_library
-from models.storage.db import (
-    SQLITE_MAGIC,
-    backup_database,
-    backup_prefix,
-    database,
-    make_backup_folder,
-)
+from models.storage.copies import backup_database, backup_prefix, make_backup_folder
+from models.storage.db import SQLITE_MAGIC, database
 from models.storage.files import read_head
 from models.storage.restoring import ContentError, replace_content, stage_database
 
@@ -133,7 +127,6 @@ def restore_backup(db_path: Path | str, backup_path: Path | str) -> Path:
         except BaseException:
             safety.unlink(missing_ok=True)
             raise
-    sync_shipped_library()  # a copy without the shipped exercises gets them back
     return safety
 
 

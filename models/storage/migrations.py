@@ -12,7 +12,13 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from models.rules.domain import DEFAULT_LANDMARKS, MUSCLE_GROUPS
-from models.storage.db import backup_database, contents_error, table_names
+from models.storage.db import (
+    CORE_TABLES,
+    DatabaseOpenError,
+    DatabaseTooNewError,
+    NotADatabaseError,
+    table_names,
+)
 
 V1_TABLES = """
 CREATE TABLE muscle_group (
@@ -233,23 +239,47 @@ def schema_version(db: SqliteDatabase) -> int:
     return db.execute_sql("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(db: SqliteDatabase, path: Path, target: int = LATEST_VERSION, *,
-            backup: bool = True) -> list[Path]:
-    """Bring the database to `target`; returns the backups written (none for a new file, or
-    with backup=False for a scratch copy). A database that is not Overload's — another
-    program's tables, a newer schema — raises and is not touched."""
+def contents_problem(version: int, tables: set[str]) -> tuple[type[DatabaseOpenError], str] | None:
+    """Why a database with this user_version and these tables is not one Overload may open
+    and write — the error to raise and the rest of the sentence "<file> …" — or None."""
+    if version > LATEST_VERSION:
+        return DatabaseTooNewError, (
+            f"was written by a newer version of Overload (schema {version}; this version "
+            f"reads up to {LATEST_VERSION}). Update Overload to open it")
+    if version == 0 and tables:
+        shown = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
+        return NotADatabaseError, (
+            f"is another program's SQLite database (tables {shown}), not an Overload "
+            "database: Overload does not change it")
+    missing = [name for name in CORE_TABLES if name not in tables]
+    if version > 0 and missing:
+        return NotADatabaseError, (
+            f"is not a complete Overload database (no {', '.join(missing)} "
+            f"{'table' if len(missing) == 1 else 'tables'})")
+    return None
+
+
+def contents_error(path: Path, version: int, tables: set[str]) -> DatabaseOpenError | None:
+    """contents_problem() as the error for a database file the app was asked to open."""
+    problem = contents_problem(version, tables)
+    if problem is None:
+        return None
+    error, text = problem
+    return error(path, f"{path} {text}; it was left untouched.")
+
+
+def migrate(db: SqliteDatabase, path: Path, target: int = LATEST_VERSION) -> None:
+    """Bring the database to `target`, each step in one transaction. A database that is not
+    Overload's — another program's tables, a newer schema — raises and is not touched. (Taking
+    a backup first is the caller's: models/storage/connection.py.)"""
     current = schema_version(db)
     refused = contents_error(path, current, table_names(db.connection()))
     if refused is not None:
         raise refused
-    backups = []
-    if backup and 0 < current < target:
-        backups.append(backup_database(db, path, f"before-v{target}"))
     for version in range(current + 1, target + 1):
         with db.atomic():
             STEPS[version - 1](db)
             db.execute_sql(f"PRAGMA user_version = {version}")
-    return backups
 
 
 def rebuild_missing_rows(db: SqliteDatabase) -> int:

@@ -21,10 +21,14 @@ from pathlib import Path
 
 import peewee
 
-from models.rules.domain import DATE_RANGE_TEXT, FIRST_DATE, LAST_DATE
-from models.settings import setting_problem
-from models.storage.db import contents_problem, database, table_names
-from models.storage.migrations import LATEST_VERSION, migrate, rebuild_missing_rows
+from models.rules.limits import DATE_RANGE_TEXT, FIRST_DATE, LAST_DATE, setting_problem
+from models.storage.db import database, table_names
+from models.storage.migrations import (
+    LATEST_VERSION,
+    contents_problem,
+    migrate,
+    rebuild_missing_rows,
+)
 
 # Every table, parents before children (the order to insert in; deleting goes the other way),
 # with the ORDER BY that makes a JSON export independent of how rows happen to be stored.
@@ -71,7 +75,7 @@ def stage_json(tables: object, schema: int, staged: Path) -> None:
     if not isinstance(tables, dict):
         raise ContentError("\"tables\" is not an object of tables")
     with closing(_scratch(staged)) as db:
-        migrate(db, staged, schema, backup=False)
+        migrate(db, staged, schema)
         expected = [name for name in TABLE_NAMES if name in table_names(db.connection())]
         _check_table_names(tables, expected)
         with db.atomic():
@@ -126,7 +130,7 @@ def _scratch(path: Path) -> peewee.SqliteDatabase:
 
 def _migrate_staged(db: peewee.SqliteDatabase, staged: Path) -> None:
     try:
-        migrate(db, staged, backup=False)
+        migrate(db, staged)
     except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
         raise ContentError(f"it cannot be brought up to this version ({exc})") from None
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 def main() -> int:
     app = QApplication(sys.argv)
-    from models.storage.db import open_database
+    from models.opening import open_database
     from ui.store import Store
     from ui.wizard.program_wizard import ProgramWizard
 

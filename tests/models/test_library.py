@@ -180,7 +180,7 @@ def test_the_articles_pulldown_progression_fits_cable_pulldown_rep_range(shipped
 def test_a_revised_shipped_exercise_is_upgraded_unless_the_user_edited_it(db, tmp_path):
     """A database that saw library 1 has Cable Pulldown at 10–15; library 2 ships 8–12 and
     brings the stored row along, but a user's own rep range stays."""
-    from models.library import LIBRARY_VERSION_KEY
+    from models.rules.limits import LIBRARY_VERSION_KEY
     from models.settings import set_value
 
     pulldown = Exercise.get(Exercise.key == "cable_pulldown")

@@ -2,7 +2,7 @@
 
     python tests/reliability/crash_child.py DB RUN SEED
 
-Opens DB as the app does (models.storage.db.open_database: quick_check, migrations, library), prints
+Opens DB as the app does (models.opening.open_database: quick_check, migrations, library), prints
 "ready", then loops forever over the three kinds of write the app makes, chosen at random:
 
 - a logged set (models.sessions.log_set), most of the time — prints "set ID";
@@ -30,10 +30,10 @@ from models.io.csv_parsers import parse_file  # noqa: E402
 from models.io.import_writer import apply_import  # noqa: E402
 from models.landmarks import load_landmarks  # noqa: E402
 from models.library import planning_library  # noqa: E402
+from models.opening import open_database  # noqa: E402
 from models.plans import save_plan  # noqa: E402
 from models.rules.generator import PlanRequest, generate_plan  # noqa: E402
 from models.sessions import create_session, exercise_order, log_set  # noqa: E402
-from models.storage.db import open_database  # noqa: E402
 from models.storage.schema import Exercise, Session  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "imports" / "strong_A.csv"

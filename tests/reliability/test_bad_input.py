@@ -28,8 +28,9 @@ import main
 from models import sessions as ms
 from models.landmarks import load_landmarks
 from models.library import list_exercises
+from models.opening import open_database
 from models.rules.domain import DEFAULT_LANDMARKS
-from models.storage.db import close_database, open_database
+from models.storage.db import close_database
 from models.storage.schema import Exercise, LoggedSet, Mesocycle, Session
 from tests.reliability.support import rows
 

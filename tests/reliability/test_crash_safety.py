@@ -22,8 +22,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from models.opening import open_database
 from models.storage.backups import check_backup, list_backups
-from models.storage.db import close_database, open_database
+from models.storage.db import close_database
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("crash_child.py")

@@ -20,9 +20,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from models import sessions as ms
+from models.opening import open_database
+from models.storage import connection as storage_connection
 from models.storage import db as models_db
 from models.storage.backups import daily_backup
-from models.storage.db import close_database, database, open_database
+from models.storage.db import close_database, database
 from models.storage.schema import Exercise, LoggedSet, Mesocycle, Session
 from tests.reliability.support import click_when_shown, rows, snapshot
 
@@ -113,7 +115,7 @@ def test_a_read_only_database_at_start_says_so_and_offers_no_fresh_file(tmp_path
     def refuse(*args, **kwargs):  # the folder check, as a read-only disk answers it
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(models_db.tempfile, "TemporaryFile", refuse)
+    monkeypatch.setattr(storage_connection.tempfile, "TemporaryFile", refuse)
     seen: list = []
     click_when_shown("Quit", seen)
     assert open_or_offer_fresh(db, interactive=True) is None
@@ -211,7 +213,7 @@ def test_disk_full_while_logging_a_set_keeps_the_earlier_ones(app_window, qtbot,
     def full(sql, params=None, *args, **kwargs):  # the insert, inside log_set's transaction
         if sql.startswith('INSERT INTO "logged_set"'):
             assert connection.in_transaction()
-            raise models_db.peewee.OperationalError("database or disk is full")
+            raise storage_connection.peewee.OperationalError("database or disk is full")
         return real(sql, params, *args, **kwargs)
 
     monkeypatch.setattr(connection, "execute_sql", full)

@@ -23,6 +23,7 @@ from models.io.csv_parsers import parse_file
 from models.io.exporting import escape_cell, export_json
 from models.io.import_writer import apply_import
 from models.library import list_exercises
+from models.opening import open_database
 from models.rules.domain import MUSCLE_GROUPS
 from models.settings import load_settings
 from models.storage import backups
@@ -33,7 +34,7 @@ from models.storage.backups import (
     list_backups,
     restore_backup,
 )
-from models.storage.db import close_database, database, open_database
+from models.storage.db import close_database, database
 from models.storage.files import MAX_IMPORT_BYTES
 from models.storage.migrations import LATEST_VERSION
 from models.storage.restoring import RESTORE_BUSY_SECONDS

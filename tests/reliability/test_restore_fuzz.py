@@ -30,11 +30,12 @@ from models.io.exporting import export_json
 from models.io.import_writer import apply_import
 from models.landmarks import load_landmarks
 from models.library import list_exercises, planning_library
-from models.rules.domain import FIRST_DATE, LAST_DATE
+from models.opening import open_database
+from models.rules.limits import FIRST_DATE, LAST_DATE
 from models.sessions import conflicts_between, session_detail, sessions_between
 from models.settings import load_settings
 from models.storage.backups import BackupError, check_backup, daily_backup, restore_backup
-from models.storage.db import close_database, database, open_database
+from models.storage.db import close_database, database
 from models.storage.restoring import TABLE_NAMES, check_content
 
 ROOT = Path(__file__).resolve().parents[2]

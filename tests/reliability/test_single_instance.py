@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLockFile
 
-from models.storage.db import close_database, open_database
+from models.opening import open_database
+from models.storage.db import close_database
 from tests.reliability.support import snapshot
 from ui.instance_lock import acquire_instance_lock, lock_owner, lock_path
 

@@ -25,14 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.rules.domain import (
-    MUSCLE_GROUPS,
-    STATUS_COLOURS,
-    Status,
-    group_label,
-    in_date_range,
-    volume_status,
-)
+from models.rules.domain import MUSCLE_GROUPS, STATUS_COLOURS, Status, group_label, volume_status
+from models.rules.limits import in_date_range
 from models.sessions import SessionSummary, SpacingConflict, conflicts_between, sessions_between
 from models.volume import groups_in_range, week_start_of, weekly_volume_history
 from ui.mime import EXERCISE_MIME, SESSION_MIME, exercise_ids_from_mime

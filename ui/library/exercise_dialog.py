@@ -28,6 +28,7 @@ from models.rules.domain import (
     ExerciseInfo,
     group_label,
 )
+from models.rules.limits import LOAD_STEP_KG, LOAD_STEP_LB, MAX_NAME_LENGTH, REP_RANGE, REST_SECONDS
 from ui.library.exercise_model import readable
 
 
@@ -58,7 +59,7 @@ class ExerciseDialog(QDialog):
     def _build_form(self) -> QFormLayout:
         form = QFormLayout()
         self.name_edit = QLineEdit(objectName="nameEdit", placeholderText="e.g. Meadows Row",
-                                   maxLength=120)
+                                   maxLength=MAX_NAME_LENGTH)
         self.aliases_edit = QLineEdit(
             objectName="aliasesEdit", placeholderText="other names, separated by commas")
         self.primary_combo = QComboBox(objectName="primaryCombo")
@@ -88,7 +89,7 @@ class ExerciseDialog(QDialog):
         form.addRow("&Tempo", self.tempo_edit)
         form.addRow("&Load step", self._build_steps())
         self.rest_spin = QSpinBox(objectName="restSpin", suffix=" s", singleStep=15)
-        self.rest_spin.setRange(0, 1800)
+        self.rest_spin.setRange(*REST_SECONDS)
         form.addRow("Rest &between sets", self.rest_spin)
         return form
 
@@ -106,7 +107,7 @@ class ExerciseDialog(QDialog):
         self.rep_low_spin = QSpinBox(objectName="repLowSpin")
         self.rep_high_spin = QSpinBox(objectName="repHighSpin")
         for spin in (self.rep_low_spin, self.rep_high_spin):
-            spin.setRange(1, 100)
+            spin.setRange(*REP_RANGE)
         row.addWidget(self.rep_low_spin)
         row.addWidget(QLabel("to"))
         row.addWidget(self.rep_high_spin)
@@ -119,10 +120,10 @@ class ExerciseDialog(QDialog):
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         self.step_kg_spin = QDoubleSpinBox(objectName="stepKgSpin", suffix=" kg", decimals=2)
-        self.step_kg_spin.setRange(0, 50)
+        self.step_kg_spin.setRange(*LOAD_STEP_KG)
         self.step_kg_spin.setSingleStep(0.25)
         self.step_lb_spin = QDoubleSpinBox(objectName="stepLbSpin", suffix=" lb", decimals=2)
-        self.step_lb_spin.setRange(0, 100)
+        self.step_lb_spin.setRange(*LOAD_STEP_LB)
         self.step_lb_spin.setSingleStep(0.5)
         row.addWidget(self.step_kg_spin)
         row.addWidget(QLabel("or"))

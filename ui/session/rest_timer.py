@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-MAX_REST_SECONDS = 1800  # the database's limit on a session exercise's rest
+from models.rules.limits import REST_SECONDS
+
 TICK_MS = 200  # often enough that the shown second never lags by a visible amount
 IDLE_TEXT = "Rest starts when you log a set"
 OVER_TEXT = "Rest over — go!"
@@ -56,7 +57,7 @@ class RestSpinBox(QSpinBox):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setRange(0, MAX_REST_SECONDS)
+        self.setRange(*REST_SECONDS)
         self.setSingleStep(15)
         self.setAccelerated(True)
 

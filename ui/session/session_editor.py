@@ -60,6 +60,7 @@ from PySide6.QtWidgets import (
 
 from models.adaptation import load_plate_set, save_plate_set
 from models.rules.domain import SET_KINDS, kg_to_unit, unit_to_kg
+from models.rules.limits import MAX_NAME_LENGTH
 from models.sessions import SessionDetail, SessionError, SessionExerciseInfo
 from models.sessions import session_detail as load_session_detail
 from ui.mime import exercise_ids_from_mime
@@ -489,7 +490,7 @@ class SessionEditor(QWidget):
 
     def _build_header(self) -> QVBoxLayout:
         self.name_edit = QLineEdit(objectName="sessionName", placeholderText="Session name",
-                                   maxLength=120)
+                                   maxLength=MAX_NAME_LENGTH)
         self.name_edit.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.name_edit.editingFinished.connect(self._commit_name)
         self.date_label = QLabel(objectName="sessionDate")

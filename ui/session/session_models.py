@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush
 
 from models.rules.domain import format_load, kg_to_unit, unit_to_kg
+from models.rules.limits import LOAD_KG, REPS, RIR
 from models.rules.progression import PROGRESSION_KINDS, Target
 from models.sessions import LoggedSetInfo, SessionError, SessionExerciseInfo
 from ui.mime import EXERCISE_MIME
@@ -40,9 +41,7 @@ ERROR_STYLE = "color: #c62828;"
 INFO_STYLE = "color: #757575;"  # readable grey on light and dark palettes
 
 # The database's limits (models/sessions.py _SET_CHECKS); the spin boxes keep input inside them.
-MAX_LOAD_KG = 1000
-MAX_REPS = 100
-MAX_RIR = 10
+MAX_LOAD_KG, MAX_REPS, MAX_RIR = LOAD_KG[1], REPS[1], RIR[1]
 
 SessionExerciseIdRole = Qt.ItemDataRole.UserRole + 1
 ExerciseIdRole = Qt.ItemDataRole.UserRole + 2

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from models.landmarks import landmark_problems
 from models.rules.domain import DEFAULT_LANDMARKS, MUSCLE_GROUPS, Landmarks, group_label
+from models.rules.limits import FREQUENCY, LANDMARK_SETS
 
 FIELDS = ("mv", "mev", "mav_low", "mav_high", "mrv", "freq_min", "freq_max")
 FIELD_TITLES = ("MV", "MEV", "MAV low", "MAV high", "MRV", "Freq. min", "Freq. max")
@@ -75,7 +76,7 @@ class LandmarksEditor(QDialog):
 
     def _make_spin(self, group: str, name: str, landmarks: Landmarks) -> QSpinBox:
         spin = QSpinBox(objectName=f"{group}_{name}")
-        spin.setRange(1, 7) if name.startswith("freq") else spin.setRange(0, 60)
+        spin.setRange(*(FREQUENCY if name.startswith("freq") else LANDMARK_SETS))
         spin.setValue(getattr(landmarks, name))
         spin.setAccessibleName(f"{group_label(group)} {name.replace('_', ' ')}")
         spin.valueChanged.connect(self._validate)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models import opening
 from models.io.exporting import export_csv, export_json, export_target_problem
 from models.storage import backups
 from models.storage.files import size_text
@@ -205,7 +206,7 @@ class RestoreDialog(QDialog):
             return False
         self._set_busy(True)
         self.message.setText(f"Restoring the backup from {info.created:%d %b %Y %H:%M}…")
-        run_in_worker(self, lambda _report: backups.restore_backup(self._db_path, info.path),
+        run_in_worker(self, lambda _report: opening.restore_backup(self._db_path, info.path),
                       on_done=lambda safety: self._restore_done(info, safety),
                       on_error=self._restore_failed)
         return True

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from models.library import planning_library
 from models.plans import default_name
-from models.rules.domain import FIRST_DATE, LEVELS, WEEKDAYS, group_label
+from models.rules.domain import LEVELS, WEEKDAYS, group_label
 from models.rules.generator import (
     DEFAULT_RANK,
     ExerciseChoices,
@@ -47,6 +47,7 @@ from models.rules.generator import (
     choose_split,
     generate_plan,
 )
+from models.rules.limits import FIRST_DATE, MAX_NAME_LENGTH
 from models.rules.plan_types import LAST_PLAN_START, MAX_SESSION_MINUTES, MIN_SESSION_MINUTES
 from ui.commands import SavePlanCommand
 from ui.wizard.day_exercise_list import (
@@ -91,7 +92,7 @@ class GoalPage(QWizardPage):
         self.setSubTitle("Overload plans a hypertrophy mesocycle: weekly sets ramp up per muscle, "
                          "then a deload.")
         form = QFormLayout(self)
-        self.name_edit = QLineEdit(objectName="programName", maxLength=120,
+        self.name_edit = QLineEdit(objectName="programName", maxLength=MAX_NAME_LENGTH,
                                    placeholderText="e.g. Winter hypertrophy block")
         form.addRow("Program &name", self.name_edit)
         self.level_group = QButtonGroup(self)

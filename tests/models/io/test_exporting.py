@@ -22,9 +22,10 @@ from models.io.import_writer import apply_import
 from models.io.matching import remember_mapping
 from models.landmarks import save_landmarks
 from models.library import create_exercise, get_exercise, update_exercise
+from models.opening import open_database
 from models.rules.domain import ExerciseInfo, Landmarks
 from models.settings import update_settings
-from models.storage.db import close_database, open_database
+from models.storage.db import close_database
 from models.storage.schema import (
     Adjustment,
     Exercise,

@@ -13,7 +13,6 @@ from itertools import pairwise
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from tests.models.rules.plan_rules import ARTICLE_NINE, assert_plan_is_one_a_coach_signs, warned
 
 from models.io.library_file import read_shipped_library
 from models.rules.domain import (
@@ -41,6 +40,7 @@ from models.rules.generator import (
     weekly_targets,
 )
 from models.rules.plan_volume import full_ramp_end, lowest_grown_end, maintenance_sets
+from tests.models.rules.plan_rules import ARTICLE_NINE, assert_plan_is_one_a_coach_signs, warned
 
 SHIPPED = read_shipped_library().exercises
 BACK = DEFAULT_LANDMARKS["back"]

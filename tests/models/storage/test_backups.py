@@ -16,7 +16,8 @@ from models.storage.backups import (
     list_backups,
     restore_backup,
 )
-from models.storage.db import backup_database, database
+from models.storage.copies import backup_database
+from models.storage.db import database
 from models.storage.migrations import LATEST_VERSION, migrate
 from models.storage.schema import Session
 

@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 from peewee import SqliteDatabase
 
+from models.opening import open_database
 from models.storage import migrations
+from models.storage.connection import fresh_path_beside
 from models.storage.db import (
     PRAGMAS,
     CorruptDatabaseError,
@@ -14,8 +16,6 @@ from models.storage.db import (
     NotADatabaseError,
     close_database,
     database,
-    fresh_path_beside,
-    open_database,
 )
 from models.storage.schema import ALL_MODELS
 

@@ -308,7 +308,7 @@ def test_pyqtgraph_is_imported_only_when_the_page_is_first_shown(tmp_path):
 import sys
 from PySide6.QtWidgets import QMainWindow
 from ui.app import create_application
-from models.storage.db import open_database
+from models.opening import open_database
 app = create_application()
 open_database({str(tmp_path / 'o.sqlite')!r})
 from ui.store import Store
