@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from models import __version__
+from models.rules import limits
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -46,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     volume = commands.add_parser("volume", parents=[sub_db],
                                  help="sets per muscle group for one week")
     volume.add_argument("--week", metavar="YYYY-Www", help="ISO week (default: this week)")
-    volume.add_argument("--rule", choices=("direct", "fractional"),
+    volume.add_argument("--rule", choices=limits.SETTING_CHOICES["secondary_rule"],
                         help="secondary-set counting rule (default: the user's setting)")
     volume.add_argument("--json", action="store_true", help="print JSON")
     _add_plan_parser(commands, sub_db)
@@ -63,7 +64,7 @@ def _add_plan_parser(commands, sub_db) -> None:
                     "how many grow, and the rest are maintained. --grow lists the groups to "
                     "grow in rank order, highest first; with any of the three options the "
                     "groups not listed are maintained.")
-    plan.add_argument("--level", required=True, choices=("beginner", "intermediate", "advanced"))
+    plan.add_argument("--level", required=True, choices=limits.LEVELS)
     plan.add_argument("--days", required=True, metavar="mon,tue,...",
                       help="training weekdays, e.g. mon,tue,thu,fri")
     plan.add_argument("--weeks", required=True, type=int, metavar="N",
@@ -71,14 +72,14 @@ def _add_plan_parser(commands, sub_db) -> None:
     plan.add_argument("--no-deload", action="store_true", help="no deload week at the end")
     plan.add_argument("--start", metavar="YYYY-MM-DD", help="first day (default: next Monday)")
     plan.add_argument("--split", default="auto",
-                      choices=("auto", "full_body", "upper_lower", "push_pull_legs"))
-    for priority in ("grow", "maintain", "skip"):
+                      choices=limits.SPLITS)
+    for priority in limits.PRIORITIES:
         plan.add_argument(f"--{priority}", metavar="GROUPS", default="",
                           help=f"comma-separated muscle groups to {priority}"
                                + (", highest priority first" if priority == "grow" else ""))
     plan.add_argument("--max-minutes", type=int, metavar="N",
                       help="longest session to plan, in minutes (20–240)")
-    plan.add_argument("--rule", choices=("fractional", "direct"),
+    plan.add_argument("--rule", choices=limits.SETTING_CHOICES["secondary_rule"],
                       help="how secondary muscles count (default: your saved preference)")
     plan.add_argument("--name", default="", help="name of the saved mesocycle")
     plan.add_argument("--save", action="store_true", help="write the mesocycle to the database")
@@ -93,15 +94,15 @@ def _add_transfer_parsers(commands, sub_db) -> None:
                     "exercise names not in the library become custom exercises with no muscle "
                     "group (assign one in the library). A backup is written first.")
     imports.add_argument("file", type=Path, metavar="FILE")
-    imports.add_argument("--format", default="auto", choices=("auto", "strong", "hevy", "fitnotes"),
+    imports.add_argument("--format", default="auto", choices=("auto", *limits.IMPORT_FORMATS),
                          help="insist on a format (default: detected from the header)")
-    imports.add_argument("--unit", choices=("kg", "lb"),
+    imports.add_argument("--unit", choices=limits.SETTING_CHOICES["units"],
                          help="unit of the weights, for files that do not say (required then)")
     imports.add_argument("--json", action="store_true", help="print a JSON summary")
     exports = commands.add_parser(
         "export", parents=[sub_db], help="export sets as CSV, or everything as JSON")
     exports.add_argument("file", type=Path, metavar="FILE")
-    exports.add_argument("--format", choices=("csv", "json"),
+    exports.add_argument("--format", choices=limits.EXPORT_FORMATS,
                          help="default: json for a .json FILE, else csv")
     exports.add_argument("--force", action="store_true",
                          help="replace FILE if it exists (never the database or a backup)")
@@ -352,7 +353,7 @@ def _plan_parts(args: argparse.Namespace) -> dict:
         raise UsageError(f"--weeks: {args.weeks} is out of range "
                          f"({MIN_ACCUMULATION_WEEKS}–{MAX_ACCUMULATION_WEEKS})")
     priorities: dict[str, str] = {}
-    for priority in ("grow", "maintain", "skip"):
+    for priority in limits.PRIORITIES:
         for group in _split_list(getattr(args, priority), MUSCLE_GROUPS, f"--{priority}"):
             if group in priorities:
                 where = (f"both --{priorities[group]} and --{priority}"
@@ -399,10 +400,11 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     from models.library import planning_library
     from models.plans import default_name, save_plan
     from models.rules.generator import PlanRequest, generate_plan, plan_to_dict
+    from models.rules.plan_types import next_monday
     from models.settings import load_settings
 
     parts = args.request_parts
-    start = parts["start"] or _next_monday(date.today())
+    start = parts["start"] or next_monday(date.today())
     plan = generate_plan(PlanRequest(
         level=args.level, days=parts["days"], weeks=args.weeks, start=start,
         deload=not args.no_deload, split=args.split, priorities=parts["priorities"],
@@ -419,12 +421,6 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     if saved is not None:
         print(f"Saved as “{args.name or default_name(plan)}” (mesocycle {saved}).")
     return EXIT_OK
-
-
-def _next_monday(today):
-    from datetime import timedelta
-
-    return today + timedelta(days=(7 - today.weekday()) % 7 or 7)
 
 
 def _print_plan(plan) -> None:

@@ -7,9 +7,11 @@ is first shown and when its data is in (bench/bench_startup.py reads them).
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
+import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
@@ -17,6 +19,8 @@ from PySide6.QtWidgets import QApplication
 
 from models.storage.paths import APP_NAME, default_database_path
 from models.storage.resources import resource_path
+
+log = logging.getLogger(__name__)
 
 
 def create_application(argv: list[str] | None = None, *, icon: bool = True) -> QApplication:
@@ -163,6 +167,17 @@ def run_gui(db_path: Path | None, *, smoke: bool = False) -> int:
     outcome = {"code": 0}
 
     def load() -> None:
+        try:
+            load_everything()
+        except Exception:  # a slot's exception would leave an empty window (or a hung --smoke)
+            log.exception("Overload could not start")
+            _refuse_to_start(f"Overload could not start:\n{traceback.format_exc(limit=3)}",
+                             "Overload could not start", not smoke, window)
+            outcome["code"] = 1
+            window.close()
+            app.exit(1)
+
+    def load_everything() -> None:
         trace("window shown")
         window.finish_shell()
         set_window_icon(app)  # the window manager picks up the change at once

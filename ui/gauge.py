@@ -6,16 +6,7 @@ from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from models.rules.domain import STATUS_COLOURS, Landmarks, Status, volume_status
-
-
-def landmark_bands(lm: Landmarks) -> list[tuple[float, float, Status]]:
-    """(from, to, status) spans of the scale, left to right, in sets."""
-    top = max(lm.mrv * 1.2, lm.mrv + 3)
-    spans = [(0, lm.mv, Status.NOT_MAINTAINING), (lm.mv, lm.mev, Status.MAINTENANCE),
-             (lm.mev, lm.mav_low, Status.PRODUCTIVE), (lm.mav_low, lm.mav_high, Status.OPTIMAL),
-             (lm.mav_high, lm.mrv, Status.HIGH), (lm.mrv, top, Status.OVER_MRV)]
-    return [(lo, hi, status) for lo, hi, status in spans if hi > lo]
+from models.rules.domain import STATUS_COLOURS, Landmarks, Status, landmark_bands, volume_status
 
 
 class VolumeGauge(QWidget):

@@ -11,7 +11,8 @@ SESSION_MIME = "application/x-overload-session"
 
 
 def exercise_mime(exercise_ids: list[int]) -> QMimeData:
-    """MIME data carrying exercise ids (JSON list) and their names as plain text fallback."""
+    """MIME data carrying exercise ids, as a JSON list under EXERCISE_MIME (nothing else: a drop
+    elsewhere than Overload has no use for them)."""
     mime = QMimeData()
     mime.setData(EXERCISE_MIME, json.dumps([int(i) for i in exercise_ids]).encode())
     return mime

@@ -39,10 +39,10 @@ from datetime import date, datetime
 from operator import itemgetter
 
 from models.rules.domain import LB_TO_KG, SET_KINDS
-from models.rules.limits import DATE_RANGE_TEXT, LOAD_KG, REPS, in_date_range
+from models.rules.limits import DATE_RANGE_TEXT, IMPORT_FORMATS, LOAD_KG, REPS, in_date_range
 from models.storage.files import read_file
 
-FORMATS: tuple[str, ...] = ("strong", "hevy", "fitnotes")
+FORMATS = IMPORT_FORMATS
 
 # FitNotes has no workout name and at most one workout per day. A fixed name keeps the key stable
 # when a later export adds an exercise to a day (a name built from the day's categories would

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
 
+from models.rules.limits import SETTING_CHOICES
+
 LB_TO_KG = 0.45359237
 
 # Keys are the DOMAIN §2 names in lower case with underscores; order is the table's order.
@@ -22,7 +24,6 @@ MUSCLE_GROUPS: tuple[str, ...] = (
 
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
-LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")
 
 SET_KINDS: tuple[str, ...] = ("warmup", "working", "drop", "failure")
 
@@ -56,8 +57,9 @@ EQUIPMENT_LOAD_STEPS: dict[str, tuple[float, float]] = {
     "trap_bar": (2.5, 5.0),
 }
 
-SECONDARY_RULES: dict[str, float] = {"fractional": 0.5, "direct": 0.0}
-COUNTING_RULES: tuple[str, ...] = tuple(SECONDARY_RULES)
+# What a secondary set counts for, by counting rule (DOMAIN §2).
+COUNTING_RULES: tuple[str, ...] = SETTING_CHOICES["secondary_rule"]
+SECONDARY_RULES: dict[str, float] = dict(zip(COUNTING_RULES, (0.5, 0.0), strict=True))
 
 # Multi-joint movement patterns (DOMAIN §10: compounds before isolation, longer rest, warm-ups).
 COMPOUND_PATTERNS: frozenset[str] = frozenset({
@@ -178,6 +180,15 @@ STATUS_COLOURS: dict[Status, str] = {
     Status.HIGH: "#e0a526",
     Status.OVER_MRV: "#d64541",
 }
+
+
+def landmark_bands(lm: Landmarks) -> list[tuple[float, float, Status]]:
+    """(from, to, status) spans of the scale, left to right, in sets."""
+    top = max(lm.mrv * 1.2, lm.mrv + 3)
+    spans = [(0, lm.mv, Status.NOT_MAINTAINING), (lm.mv, lm.mev, Status.MAINTENANCE),
+             (lm.mev, lm.mav_low, Status.PRODUCTIVE), (lm.mav_low, lm.mav_high, Status.OPTIMAL),
+             (lm.mav_high, lm.mrv, Status.HIGH), (lm.mrv, top, Status.OVER_MRV)]
+    return [(lo, hi, status) for lo, hi, status in spans if hi > lo]
 
 
 def volume_status(sets: float, lm: Landmarks) -> Status:

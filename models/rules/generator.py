@@ -39,6 +39,7 @@ from models.rules.domain import (
     session_minutes,
     set_weights,
 )
+from models.rules.limits import PRIORITIES, SPLITS
 from models.rules.plan_checks import check_plan, group_name, groups_label, plural
 from models.rules.plan_sessions import (
     SESSION_TITLES,
@@ -67,10 +68,8 @@ from models.rules.plan_types import (
     MAX_SETS_PER_EXERCISE,
     MIN_ACCUMULATION_WEEKS,
     MIN_SETS_PER_EXERCISE,
-    PRIORITIES,
     RULES,
     SESSION_SET_CAP,
-    SPLITS,
     ExerciseChoices,
     Plan,
     PlanBudget,

@@ -43,6 +43,13 @@ FIRST_YEAR, LAST_YEAR = 1900, 2199
 FIRST_DATE, LAST_DATE = date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31)
 DATE_RANGE_TEXT = f"{FIRST_YEAR}–{LAST_YEAR}"
 
+# Lists of choices the command line offers as they are (its parser imports only this module).
+LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")
+SPLITS: tuple[str, ...] = ("auto", "full_body", "upper_lower", "push_pull_legs")
+PRIORITIES: tuple[str, ...] = ("grow", "maintain", "skip")
+IMPORT_FORMATS: tuple[str, ...] = ("strong", "hevy", "fitnotes")
+EXPORT_FORMATS: tuple[str, ...] = ("csv", "json")
+
 # The user's settings: each one's choices, the first being the default.
 SETTING_CHOICES: dict[str, tuple[str, ...]] = {
     "units": ("kg", "lb"),

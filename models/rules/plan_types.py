@@ -14,7 +14,6 @@ from datetime import date, timedelta
 from models.rules.domain import (
     COUNTING_RULES,
     DEFAULT_LANDMARKS,
-    LEVELS,
     MUSCLE_GROUPS,
     WEEKDAYS,
     ExerciseInfo,
@@ -22,7 +21,7 @@ from models.rules.domain import (
     session_minutes,
     set_weights,
 )
-from models.rules.limits import FIRST_DATE, LAST_DATE
+from models.rules.limits import FIRST_DATE, LAST_DATE, LEVELS, PRIORITIES, SPLITS
 
 SESSION_SET_CAP = 25  # working sets per session, all groups (DOMAIN §3)
 GROUP_SESSION_CAP = 12  # sets per group per session; beyond this the extra sets are junk
@@ -42,8 +41,6 @@ MIN_SESSION_MINUTES, MAX_SESSION_MINUTES = 20, 240  # the user's maximum session
 # Deload: this share of the peak week's sets (DOMAIN §4: about half, 35–65 %).
 DELOAD_SHARE = 0.5
 
-PRIORITIES: tuple[str, ...] = ("grow", "maintain", "skip")
-SPLITS: tuple[str, ...] = ("auto", "full_body", "upper_lower", "push_pull_legs")
 
 # The ranking used for grown groups the user did not rank (DOMAIN §10): big muscles first, the
 # back on top as in the article; groups that presses, rows and squats already train a lot come
@@ -295,9 +292,6 @@ class Plan:
         """The heaviest week the plan reaches: the last accumulation week."""
         return (self.accumulation_weeks or self.weeks)[-1]
 
-    def rules_broken(self) -> set[str]:
-        return {warning.rule for warning in self.warnings}
-
 
 @dataclass(frozen=True)
 class PlanBudget:
@@ -322,3 +316,8 @@ def plan_budget(plan: Plan) -> PlanBudget:
                           len(plan.days) * plan.max_minutes, "minutes")
     return PlanBudget(week.number, sum(s.total_sets for s in week.sessions),
                       len(plan.days) * SESSION_SET_CAP, "sets")
+
+
+def next_monday(today: date) -> date:
+    """The default start of a new block: the next Monday after today (a week on, on a Monday)."""
+    return today + timedelta(days=(7 - today.weekday()) % 7 or 7)

@@ -1,5 +1,8 @@
-"""Where the user's data lives: the platform's per-user data folder, as Qt's AppDataLocation
-names it for an application called Overload (checked against QStandardPaths in the UI tests)."""
+"""Where the user's data lives: an `Overload` folder in the platform's per-user data folder —
+Qt's GenericDataLocation plus "Overload" (tests/ui/test_main_window.py checks they agree). Written
+out here rather than asked of QStandardPaths because the command line never imports Qt; and not
+AppDataLocation, which for this app (organisation and application both "Overload") would nest
+…/Overload/Overload."""
 
 from __future__ import annotations
 

@@ -101,19 +101,10 @@ def test_geometry_and_dock_state_are_kept(db, db_path, tmp_path, qtbot):
     assert not second.library.isVisible()
 
 
-def test_data_folder_matches_qt_app_data_location(qapp, monkeypatch, tmp_path):
+def test_data_folder_is_qts_data_location_plus_overload(qapp, monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-    name = QApplication.applicationName()
-    QApplication.setApplicationName("Overload")
-    org = QApplication.organizationName()
-    QApplication.setOrganizationName("")
-    try:
-        qt_path = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.AppDataLocation)
-    finally:
-        QApplication.setApplicationName(name)
-        QApplication.setOrganizationName(org)
-    assert Path(qt_path) == data_dir() == tmp_path / "Overload"
+    qt_path = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    assert data_dir() == Path(qt_path) / "Overload" == tmp_path / "Overload"
 
 
 def test_a_bad_database_offers_a_fresh_one_beside_it(qtbot, tmp_path):
@@ -204,3 +195,18 @@ def test_double_clicking_a_session_opens_it_in_the_session_editor(window, qtbot)
     assert window.session_dock.isVisible()
     assert window.session_editor.session_id == session_id
     assert window.session_editor.objectName() == "sessionEditor"
+
+
+def test_a_failure_while_loading_ends_the_run_instead_of_leaving_an_empty_window(tmp_path):
+    """An exception in the start-up slot used to be printed and swallowed by Qt: the window stayed
+    empty (and --smoke never ended). Now it is logged, said, and the app exits 1."""
+    code = ("import sys, main, ui.app\n"
+            "def broken(*args, **kwargs): raise RuntimeError('library file unreadable')\n"
+            "ui.app.load_data = broken\n"
+            f"sys.exit(main.main(['--db', {str(tmp_path / 'x.sqlite')!r}, '--smoke']))\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "Overload could not start" in result.stderr
+    assert "RuntimeError: library file unreadable" in result.stderr

@@ -65,10 +65,10 @@ from models.rules.domain import (
     Landmarks,
     Status,
     group_label,
+    landmark_bands,
     volume_status,
 )
 from models.volume import week_start_of, weekly_volume
-from ui.gauge import landmark_bands
 
 CHART_KEYS = ("volume", "glance", "progress")
 CHART_TITLES = {"volume": "Weekly volume", "glance": "This week", "progress": "Progress"}
@@ -869,7 +869,7 @@ class ChartsPage(QWidget):
 
 def _write_svg(widget: QWidget, path: Path, title: str) -> None:
     """Paint the chart into an SVG file. pyqtgraph 0.14's SVGExporter cannot parse the closed
-    paths ('… Z') Qt 6.12 writes and raises ValueError (pyqtgraph issue #3495), so Qt's own
+    paths ('… Z') Qt 6.11 and later write and raises ValueError (pyqtgraph issue #3495), so Qt's own
     generator draws it; the result is vector graphics with real text."""
     from PySide6.QtSvg import QSvgGenerator  # only needed here
 

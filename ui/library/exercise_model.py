@@ -44,9 +44,6 @@ class ExerciseTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def exercise_at(self, row: int) -> ExerciseInfo:
-        return self._rows[row]
-
     def row_of(self, exercise_id: int) -> int:
         return next((i for i, e in enumerate(self._rows) if e.id == exercise_id), -1)
 

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.rules.domain import MUSCLE_GROUPS, group_label
-from models.rules.generator import DEFAULT_RANK, PRIORITIES, Plan, plan_budget
+from models.rules.generator import DEFAULT_RANK, Plan, plan_budget
+from models.rules.limits import PRIORITIES
 
 GroupRole = Qt.ItemDataRole.UserRole
 PriorityRole = Qt.ItemDataRole.UserRole + 1

@@ -11,7 +11,7 @@ as one undoable command; Cancel saves nothing.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QDate
@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from models.library import planning_library
 from models.plans import default_name
-from models.rules.domain import LEVELS, WEEKDAYS, group_label
+from models.rules.domain import WEEKDAYS, group_label
 from models.rules.generator import (
     DEFAULT_RANK,
     ExerciseChoices,
@@ -47,8 +47,13 @@ from models.rules.generator import (
     choose_split,
     generate_plan,
 )
-from models.rules.limits import FIRST_DATE, MAX_NAME_LENGTH
-from models.rules.plan_types import LAST_PLAN_START, MAX_SESSION_MINUTES, MIN_SESSION_MINUTES
+from models.rules.limits import FIRST_DATE, LEVELS, MAX_NAME_LENGTH
+from models.rules.plan_types import (
+    LAST_PLAN_START,
+    MAX_SESSION_MINUTES,
+    MIN_SESSION_MINUTES,
+    next_monday,
+)
 from ui.commands import SavePlanCommand
 from ui.wizard.day_exercise_list import (
     DayExerciseList,
@@ -69,14 +74,6 @@ SPLIT_TEXT = {"full_body": "Full body", "upper_lower": "Upper / lower",
 # Presses, rows and deadlifts already train these hard: most programs maintain them so the big
 # groups have room to grow.
 DEFAULT_PRIORITIES = {"front_delts": "maintain", "traps": "maintain", "forearms": "maintain"}
-DAY_NAMES = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                                "Saturday", "Sunday"), strict=True))
-
-
-def next_monday(today: date) -> date:
-    return today + timedelta(days=(7 - today.weekday()) % 7 or 7)
-
-
 def start_note_label() -> QLabel:
     """Where the wizard says why start volumes moved; hidden until prefill() fills it."""
     label = QLabel(objectName="startAdjustments", wordWrap=True)

@@ -15,17 +15,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from models.io.library_file import read_shipped_library
-from models.rules.domain import (
-    DEFAULT_LANDMARKS,
-    LEVELS,
-    MUSCLE_GROUPS,
-    WEEKDAYS,
-    ExerciseInfo,
-    Landmarks,
-)
+from models.rules.domain import DEFAULT_LANDMARKS, MUSCLE_GROUPS, WEEKDAYS, ExerciseInfo, Landmarks
 from models.rules.generator import (
-    PRIORITIES,
-    SPLITS,
     ExerciseChoices,
     Plan,
     PlanRequest,
@@ -39,6 +30,7 @@ from models.rules.generator import (
     start_volume,
     weekly_targets,
 )
+from models.rules.limits import LEVELS, PRIORITIES, SPLITS
 from models.rules.plan_volume import full_ramp_end, lowest_grown_end, maintenance_sets
 from tests.models.rules.plan_rules import ARTICLE_NINE, assert_plan_is_one_a_coach_signs, warned
 

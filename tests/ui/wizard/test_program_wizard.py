@@ -7,9 +7,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QPushButton, QRadioButton, QWizard
 
+from models.rules.plan_types import next_monday
 from models.storage.schema import Exercise, Mesocycle, Session, SessionExercise
 from ui.mime import exercise_mime
-from ui.wizard.program_wizard import ProgramWizard, next_monday
+from ui.wizard.program_wizard import ProgramWizard
 
 
 @pytest.fixture
