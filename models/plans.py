@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
-from peewee import fn
-
 from models.rules.generator import Plan, PlannedExercise
 from models.storage.db import database
 from models.storage.schema import Exercise, ExerciseAlias, Mesocycle, Session, SessionExercise
@@ -104,17 +102,18 @@ def _exercise_ids(plan: Plan) -> dict[str, tuple[int, int]]:
     names = {e.name.casefold() for e in planned if e.exercise_id is None}
     if not names:
         return found
-    for exercise_id, name, rest in (Exercise.select(Exercise.id, Exercise.name,
-                                                    Exercise.rest_seconds)
-                                    .where(fn.lower(Exercise.name).in_(list(names))).tuples()):
-        found[name.casefold()] = (exercise_id, rest)
+    # Compared in Python: SQLite's lower() folds only ASCII, so "Überzug" or "Straße" (casefold
+    # "strasse") would never match in SQL.
+    for exercise_id, name, rest in Exercise.select(Exercise.id, Exercise.name,
+                                                   Exercise.rest_seconds).tuples():
+        if name.casefold() in names:
+            found[name.casefold()] = (exercise_id, rest)
     for exercise_id, alias, rest in (ExerciseAlias.select(ExerciseAlias.exercise,
                                                           ExerciseAlias.alias,
                                                           Exercise.rest_seconds)
-                                     .join(Exercise)
-                                     .where(fn.lower(ExerciseAlias.alias).in_(list(names)))
-                                     .tuples()):
-        found.setdefault(alias.casefold(), (exercise_id, rest))
+                                     .join(Exercise).tuples()):
+        if alias.casefold() in names:
+            found.setdefault(alias.casefold(), (exercise_id, rest))
     missing = sorted(names - set(found))
     if missing:
         raise PlanSaveError(f"the plan names exercises that are not in the library: {missing}")

@@ -13,6 +13,7 @@ command once in Python before the undo stack keeps it, so a command that failed 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 
 import peewee
@@ -68,8 +69,6 @@ class Store(QObject):
     def reload_settings(self) -> None:
         self._settings = load_settings()
         self._landmarks = None
-        # Connected first, so the cache is cleared before any view redraws on the same signal.
-        self.landmarks_changed.connect(self._forget_landmarks)
         self.settings_changed.emit()
 
     def landmarks(self):
@@ -81,16 +80,39 @@ class Store(QObject):
     def _forget_landmarks(self) -> None:
         self._landmarks = None
 
-    def push(self, command: QUndoCommand) -> bool:
-        """Run a command (its redo) and keep it for Edit ▸ Undo. False when the database refused
-        the write (write_failed was emitted; nothing changed, nothing kept). Errors of the
-        command's own (SessionError, ExerciseError…) reach the caller; nothing is kept then."""
+    def push(self, command: QUndoCommand, *, raise_refusal: bool = False) -> bool:
+        """Run a command (its redo) and keep it for Edit ▸ Undo — the one way a change is made.
+        False when the database refused the write (write_failed was emitted; nothing changed,
+        nothing kept), or with raise_refusal=True WriteFailedError (a SessionError, for callers
+        that show refusals in their own message line). Errors of the command's own
+        (SessionError, ExerciseError…) reach the caller; nothing is kept then."""
         try:
             self.guarded(command.redo)
         except WriteFailedError:
+            if raise_refusal:
+                raise
             return False
         self.undo_stack.push(_AlreadyDone(self, command))
         return True
+
+    def push_all(self, text: str, commands: Iterable[QUndoCommand], *,
+                 raise_refusal: bool = False) -> list[QUndoCommand]:
+        """push() the commands as one undo step named `text`; stops at the first refused or
+        failing one (its error reaches the caller) and returns those that ran. The macro is
+        always closed: an open one would swallow every later command and disable Undo."""
+        commands = list(commands)
+        if len(commands) == 1:  # one step needs no macro: it keeps its own name
+            return commands if self.push(commands[0], raise_refusal=raise_refusal) else []
+        done: list[QUndoCommand] = []
+        self.undo_stack.beginMacro(text)
+        try:
+            for command in commands:
+                if not self.push(command, raise_refusal=raise_refusal):
+                    break
+                done.append(command)
+        finally:
+            self.undo_stack.endMacro()
+        return done
 
     def guarded(self, write):
         """Call `write()` and return its result; a refused write becomes WriteFailedError after

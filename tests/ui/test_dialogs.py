@@ -130,3 +130,20 @@ def test_editing_an_exercise_loads_its_values(db, qtbot):
     assert dialog.windowTitle() == "Edit “Barbell Row”"
     assert dialog.message.text() == ""  # its own name and aliases are not "taken"
     assert dialog.result_info() == row
+
+
+def test_changing_preferences_does_not_pile_up_connections(store):
+    """Each settings change used to connect the landmark cache's reset once more: after three
+    changes one landmarks_changed ran it four times."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import SIGNAL
+
+    from ui.commands import SetSettingsCommand
+
+    before = store.receivers(SIGNAL("landmarks_changed()"))
+    for units in ("lb", "kg", "lb"):
+        store.push(SetSettingsCommand(store, store.settings, replace(store.settings, units=units)))
+    store.undo_stack.undo()
+    assert store.settings.units == "kg"
+    assert store.receivers(SIGNAL("landmarks_changed()")) == before

@@ -27,7 +27,13 @@ from PySide6.QtWidgets import (
 
 from models.rules.domain import MUSCLE_GROUPS, STATUS_COLOURS, Status, group_label, volume_status
 from models.rules.limits import in_date_range
-from models.sessions import SessionSummary, SpacingConflict, conflicts_between, sessions_between
+from models.sessions import (
+    SessionError,
+    SessionSummary,
+    SpacingConflict,
+    conflicts_between,
+    sessions_between,
+)
 from models.volume import groups_in_range, week_start_of, weekly_volume_history
 from ui.mime import EXERCISE_MIME, SESSION_MIME, exercise_ids_from_mime
 from ui.session.session_commands import (
@@ -575,12 +581,19 @@ class SessionCalendar(QWidget):
     # Changes.
 
     def apply_drop(self, plan: DropPlan) -> None:
+        """Make the change a drop asks for; a change models/ refuses (an exercise deleted
+        meanwhile, a day out of range) is said on the message line, never raised in the slot."""
+        try:
+            self._apply_drop(plan)
+        except SessionError as error:
+            self.message.emit(f"That drop was not applied: {error}")
+
+    def _apply_drop(self, plan: DropPlan) -> None:
         store = self._store
         if plan.action == "add_exercises":
-            store.undo_stack.beginMacro("Add exercises to session")
-            for exercise_id in plan.exercise_ids:
-                store.push(AddExerciseCommand(store, plan.session_id, exercise_id))
-            store.undo_stack.endMacro()
+            store.push_all("Add exercises to session",
+                           (AddExerciseCommand(store, plan.session_id, exercise_id)
+                            for exercise_id in plan.exercise_ids))
             self._warn_spacing(plan.session_id)
         elif plan.action == "new_session":
             command = CreateSessionCommand(store, plan.day, "", plan.exercise_ids)

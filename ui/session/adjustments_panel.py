@@ -17,7 +17,6 @@ from models.rules.autoregulation import GroupAdjustment
 from models.sessions import SessionError
 from models.volume import week_start_of
 from ui.session.autoregulation_commands import AcceptDeloadCommand, ApplyNextWeekCommand
-from ui.session.session_commands import run_first
 
 UP, HOLD, RECOVERY, DOWN = "#2e7d32", "#757575", "#ef6c00", "#c62828"
 NO_FEEDBACK_TEXT = ("No feedback to adapt next week from yet: mark a session done and rate "
@@ -157,7 +156,7 @@ class AdjustmentsPanel(QWidget):
 
     def _run(self, command) -> None:
         try:
-            run_first(self._store, command)
+            self._store.push(command, raise_refusal=True)
         except SessionError as error:
             self.message.setText(str(error))
             return

@@ -1,8 +1,8 @@
 """Undoable autoregulation changes: feedback, next week's targets, an early deload, a swap.
 
 Built like ui.session.session_commands: each redo/undo is one models.adaptation call (one
-transaction) and tells the store `sessions_changed`. Changes models/ may refuse go through
-`run_first()`, so the FeedbackError (a SessionError) reaches the caller and nothing is pushed.
+transaction) and tells the store `sessions_changed`. Store.push() runs each first, so a
+FeedbackError (a SessionError) reaches the caller and nothing is kept.
 """
 
 from __future__ import annotations

@@ -36,7 +36,6 @@ from models.rules.autoregulation import (
 from models.rules.domain import ExerciseInfo, group_label
 from models.sessions import SessionError, session_detail
 from ui.session.autoregulation_commands import SaveFeedbackCommand, SwapExerciseCommand
-from ui.session.session_commands import run_first
 
 NOT_RATED = "— not rated"
 RATINGS = {  # field -> (column title, labels, tooltip)
@@ -239,7 +238,8 @@ class FeedbackFlow(QObject):
 
     def _save(self, session_id: int, feedbacks: tuple[Feedback, ...]) -> None:
         try:
-            run_first(self._store, SaveFeedbackCommand(self._store, session_id, feedbacks))
+            self._store.push(SaveFeedbackCommand(self._store, session_id, feedbacks),
+                             raise_refusal=True)
         except SessionError as exc:
             self.error.emit(str(exc))
             return
@@ -292,7 +292,8 @@ class FeedbackFlow(QObject):
             return
         text = f"Swap {dialog.exercise.name} for {chosen.name}"
         try:
-            run_first(self._store, SwapExerciseCommand(self._store, uses, chosen.id, text))
+            self._store.push(SwapExerciseCommand(self._store, uses, chosen.id, text),
+                             raise_refusal=True)
         except SessionError as exc:
             self.error.emit(str(exc))
             return

@@ -1,11 +1,9 @@
 """Undoable changes to sessions: each redo/undo is one models.sessions call (one transaction).
 
 Every command tells the store `sessions_changed` after it runs, so the calendar, the session
-editor and the week's gauges redraw from the database. QUndoStack.push() runs redo() inside Qt
-and keeps the command even when it raised; so a change that models/ may refuse (bad input) goes
-through `run_first()`, which runs it in Python first — the SessionError reaches the caller and
-nothing is pushed — and pushes it, already done, only when it worked. (Store.push() also runs
-a command before keeping it, and reports a write the database refuses.)
+editor and the week's gauges redraw from the database. Commands are made only through
+Store.push(): it runs the command in Python first — a SessionError (bad input) reaches the
+caller and nothing is kept — and keeps it, already done, only when it worked.
 """
 
 from __future__ import annotations
@@ -21,13 +19,9 @@ class _SessionCommand(QUndoCommand):
     def __init__(self, store, text: str):
         super().__init__(text)
         self._store = store
-        self._done_once = False
 
     def redo(self) -> None:
-        if self._done_once:  # run_first() already did the first run
-            self._done_once = False
-        else:
-            self._apply()
+        self._apply()
         self._store.sessions_changed.emit()
 
     def undo(self) -> None:
@@ -39,16 +33,6 @@ class _SessionCommand(QUndoCommand):
 
     def _revert(self) -> None:
         raise NotImplementedError
-
-
-def run_first(store, command: _SessionCommand) -> _SessionCommand:
-    """Run `command` now, letting a SessionError reach the caller; push it only if it worked.
-    A write the database refuses (read-only, disk full) raises WriteFailedError, a SessionError
-    whose message names the file, after the store's write_failed signal."""
-    store.guarded(command._apply)
-    command._done_once = True
-    store.push(command)
-    return command
 
 
 class CreateSessionCommand(_SessionCommand):

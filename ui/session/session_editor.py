@@ -1,8 +1,8 @@
 """The session editor: a session's exercises with targets and last times, and set logging.
 
 Reads go through models.sessions.session_detail; every change is a command from
-ui.session.session_commands pushed on the store's undo stack. Changes models/ may refuse go through
-`run_first`, so the SessionError text reaches the message line and nothing is pushed.
+ui.session.session_commands, made through Store.push(raise_refusal=True): a SessionError's text
+(bad input, or a write the database refused) reaches the message line and nothing is kept.
 
 Keyboard map (documented for users in the tooltips):
 - Return / Enter in a field of the set entry row: log the set.
@@ -21,6 +21,7 @@ bars, a plate calculator.
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Sequence
 
@@ -78,7 +79,6 @@ from ui.session.session_commands import (
     SetStatusCommand,
     SetTargetsCommand,
     UpdateSetCommand,
-    run_first,
 )
 from ui.session.session_models import (
     COL_KIND,
@@ -110,6 +110,7 @@ from ui.session.session_models import (
     target_text,
     working_sets_done,
 )
+from ui.store import WriteFailedError
 
 # Bars loaded with plates: these get the plate calculator.
 PLATE_LOADED = ("barbell", "ez_bar", "trap_bar", "smith_machine")
@@ -785,7 +786,7 @@ class SessionEditor(QWidget):
     def _run(self, command) -> bool:
         """Run a command that models/ may refuse; show its message if it does."""
         try:
-            run_first(self._store, command)
+            self._store.push(command, raise_refusal=True)
         except SessionError as error:
             self._show_error(error_text(error))
             return False
@@ -848,22 +849,17 @@ class SessionEditor(QWidget):
         if self._session_id is None or not exercise_ids:
             return
         start = self.exercise_model.rowCount() if row is None else row
-        stack = self._store.undo_stack
-        commands = []
-        if len(exercise_ids) > 1:
-            stack.beginMacro(f"Add {len(exercise_ids)} exercises")
+        commands = (AddExerciseCommand(self._store, self._session_id, exercise_id, start + offset)
+                    for offset, exercise_id in enumerate(exercise_ids))
         try:
-            for offset, exercise_id in enumerate(exercise_ids):
-                command = AddExerciseCommand(self._store, self._session_id, exercise_id,
-                                             start + offset)
-                if not self._run(command):
-                    break
-                commands.append(command)
-        finally:
-            if len(exercise_ids) > 1:
-                stack.endMacro()
-        if commands:
-            self.select_exercise(commands[0].se_id)
+            added = self._store.push_all(f"Add {len(exercise_ids)} exercises", commands,
+                                         raise_refusal=True)
+        except SessionError as error:
+            self._show_error(error_text(error))
+            return
+        self._clear_message()
+        if added:
+            self.select_exercise(added[0].se_id)
 
     def move_exercises(self, se_ids: Sequence[int], row: int) -> None:
         """Move session exercises before `row`, as a drag inside the list does."""
@@ -903,10 +899,16 @@ class SessionEditor(QWidget):
         load = kg_to_unit(load_kg, units) if load_kg else None
         calculator = PlateCalculator(units, load, bar, plates, self)
         calculator.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        calculator.finished.connect(lambda _: save_plate_set(units, *calculator.plate_set()))
+        calculator.finished.connect(lambda _: self._keep_plate_set(units, calculator))
         calculator.open()
         self.plate_calculator = calculator
         return calculator
+
+    def _keep_plate_set(self, units: str, calculator: PlateCalculator) -> None:
+        """Save the plates the user keeps, through the store's guarded path: a refused write
+        (disk full, read-only) is reported by write_failed like any other, never raised."""
+        with contextlib.suppress(WriteFailedError):
+            self._store.guarded(lambda: save_plate_set(units, *calculator.plate_set()))
 
     def _commit_name(self) -> None:
         if self._detail is None or not self.name_edit.isModified():

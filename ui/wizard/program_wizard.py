@@ -403,6 +403,12 @@ class ProgramWizard(QWizard):
         self.recompute()
 
     def names_for_ids(self, ids: list[int]) -> list[str]:
+        """The names of dropped library exercises. An id the wizard has not seen (an exercise
+        created in the library since it opened) reloads its library first; an id that is in no
+        library any more (deleted meanwhile) is left out."""
+        if any(i not in self._by_id for i in ids):
+            self.library = planning_library()
+            self._by_id = {e.id: e for e in self.library}
         return [self._by_id[i].name for i in ids if i in self._by_id]
 
     def alternatives(self, name: str) -> list[str]:

@@ -109,6 +109,23 @@ def test_exercise_dropped_on_a_session_joins_it(calendar, store, qtbot):
     assert SessionExercise.select().where(SessionExercise.session == session_id).count() == 1
 
 
+def test_a_refused_drop_closes_its_undo_step_and_undo_keeps_working(calendar, store, qtbot):
+    """A drop whose second exercise is refused (deleted meanwhile) used to leave the undo macro
+    open: every later change vanished into it and Undo stayed disabled for the session."""
+    session_id = create_session(MONDAY, "Pull", [exercise_id("Barbell Row")])
+    store.sessions_changed.emit()
+    cell = calendar.cell_for(MONDAY)
+    mime = exercise_mime([exercise_id("Barbell Bench Press"), 999_999])
+    with qtbot.waitSignal(calendar.message) as said:
+        drop(cell, mime, chip_center(cell.chips[0]))
+    assert said.args[0].startswith("That drop was not applied: ")
+    assert store.undo_stack.count() == 1 and store.undo_stack.canUndo()
+    store.undo_stack.undo()  # the one exercise that was added, as one step
+    assert SessionExercise.select().where(SessionExercise.session == session_id).count() == 1
+    calendar.create_session_on(MONDAY + timedelta(days=2))  # a later change is its own step
+    assert store.undo_stack.canUndo() and store.undo_stack.undoText().startswith("New session")
+
+
 def test_a_session_dropped_on_another_day_moves_and_ctrl_copies(calendar, store):
     session_id = create_session(MONDAY, "Push", [exercise_id("Barbell Bench Press")])
     store.sessions_changed.emit()

@@ -16,6 +16,7 @@ from models import sessions as ms
 from models.rules.autoregulation import Feedback
 from models.rules.domain import LB_TO_KG
 from models.settings import update_settings
+from models.storage.db import database
 from models.storage.schema import Exercise, Mesocycle, Session, SessionExercise
 from models.storage.schema import Feedback as FeedbackRow
 from tests.shared import BLOCK_START as START
@@ -309,6 +310,24 @@ def test_plates_button_opens_the_calculator_with_the_entry_load_and_keeps_the_se
     calculator.bar_spin.setValue(35)
     calculator.reject()
     assert fs.load_plate_set("lb")[0] == 35
+
+
+def test_a_plate_set_the_database_refuses_is_a_message_not_a_traceback(
+        editor, store, qtbot, block):
+    """The plates were saved from a lambda outside the store's guarded path: a full disk or a
+    read-only file raised inside the slot."""
+    open_monday(editor, block)
+    qtbot.mouseClick(editor.plates_button, Qt.MouseButton.LeftButton)
+    calculator = editor.plate_calculator
+    calculator.bar_spin.setValue(15)
+    database.execute_sql("PRAGMA query_only = ON")  # SQLite now refuses every write
+    try:
+        with qtbot.waitSignal(store.write_failed) as refused:
+            calculator.reject()
+    finally:
+        database.execute_sql("PRAGMA query_only = OFF")
+    assert "could not be written" in refused.args[0]
+    assert fs.load_plate_set("kg")[0] == 20  # the bar the user keeps is still the old one
 
 
 # --- next week adapts: the panel --------------------------------------------------------------

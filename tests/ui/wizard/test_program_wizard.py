@@ -141,6 +141,28 @@ def test_two_consecutive_days_warn_naming_the_rule(wizard):
                for i in range(wizard.review.warnings.count()))
 
 
+def test_an_exercise_created_after_the_wizard_opened_can_be_dropped(wizard, qtbot):
+    """A library exercise the wizard's list did not know raised AttributeError in the slot (the
+    generator looked it up by a name it never had)."""
+    from models.library import create_exercise
+    from models.rules.domain import ExerciseInfo
+
+    wizard.next(), wizard.next(), wizard.next()
+    page = wizard.exercises
+    day = page.current_day()
+    new_id = create_exercise(ExerciseInfo(name="Kroc Row", primary="back",
+                                          pattern="horizontal_pull", equipment="dumbbell"))
+    for ids in ([new_id], [999_999]):  # created since the wizard opened; deleted meanwhile
+        mime = exercise_mime(ids)
+        page.lists[day].dropEvent(QDropEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime,
+                                             Qt.MouseButton.LeftButton,
+                                             Qt.KeyboardModifier.NoModifier))
+    assert "Kroc Row" in page.lists[day].names()
+    assert "Kroc Row" in wizard.day_choices[day]
+    assert any(e.name == "Kroc Row" for w in wizard.plan.weeks for s in w.sessions
+               for e in s.exercises)
+
+
 def test_exercises_can_be_dropped_removed_and_reordered(wizard, qtbot):
     wizard.next(), wizard.next(), wizard.next()
     page = wizard.exercises
