@@ -13,11 +13,12 @@ QT_DEBS := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libgli
 	libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1
 
-.PHONY: run test lint bench clean sysdeps e2e-deps help package smoke-package
+.PHONY: run test test-fast lint bench clean sysdeps e2e-deps help package smoke-package
 
 help:
 	@echo "make run    set up .venv and open Overload on the default database"
-	@echo "make test   set up .venv and run the whole test suite offscreen (and ruff)"
+	@echo "make test   set up .venv and run the whole test suite offscreen (and the linters)"
+	@echo "make test-fast  the suite without the tests marked slow (the edit loop)"
 	@echo "make bench  run the benchmarks on a generated 10-year history"
 	@echo "make clean  remove .venv and caches"
 	@echo "make package        build dist/Overload, its tar.gz and .deb (PyInstaller)"
@@ -71,6 +72,10 @@ lint: $(DEV_STAMP)
 
 test: $(DEV_STAMP) sysdeps e2e-deps lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# The edit loop: everything but the tests marked slow (real processes, Xvfb, long fuzzing).
+test-fast: $(DEV_STAMP) sysdeps
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow"
 
 bench: $(DEV_STAMP) sysdeps
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py

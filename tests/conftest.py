@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -23,9 +24,21 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "overload.sqlite"
 
 
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory) -> Path:
+    """A new database made once per test session — migrated, library seeded, closed (no WAL
+    left) — that `db` copies: a copy takes milliseconds, migrating and seeding ~0.25 s."""
+    path = tmp_path_factory.mktemp("template") / "overload.sqlite"
+    open_database(path)
+    close_database()
+    return path
+
+
 @pytest.fixture
-def db(db_path: Path):
-    """A fresh database with the shipped library loaded, bound to models.database."""
+def db(db_path: Path, template_db: Path):
+    """A fresh database with the shipped library loaded, bound to models.database: a copy of
+    the session's template, opened exactly as the app opens a file."""
+    shutil.copyfile(template_db, db_path)
     database = open_database(db_path)
     yield database
     close_database()

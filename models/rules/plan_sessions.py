@@ -276,8 +276,14 @@ def _best_days(need: GroupNeed, subsets: list[DaySubset], load: _DayLoad,
     def score(subset: DaySubset) -> tuple:
         size, chosen = len(subset.days), subset.day_set
         twice = min(size, least, 2)  # more than once a week beats once (DOMAIN §3)
+        # A maintained group does not overfill a session — not for a second session a week
+        # (maintenance holds on one, DOMAIN §2), not for the day the user chose for it (the
+        # plan says so) — only the 48 hours come first: the crowded day is where the grown
+        # groups train.
+        spill = not need.grown and load.overflow(subset.days, need.peak) > 0
         return (
             subset.spaced if spacing_first else twice,
+            not spill,
             twice if spacing_first else subset.spaced,
             len(chosen & need.pinned),
             min(size, least),

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.e2e.realinput import Child, drag, xvfb
+
+pytestmark = pytest.mark.slow  # a real X server and pointer (Xvfb + xdotool)
 
 HERE = Path(__file__).resolve().parent
 

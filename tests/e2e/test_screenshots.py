@@ -7,7 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QImage
+
+pytestmark = pytest.mark.slow  # draws every main view in a child process
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ("plan.png", "charts-volume.png", "library.png", "wizard-review.png")

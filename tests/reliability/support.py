@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -39,3 +40,13 @@ def click_when_shown(button_text: str, seen: list) -> None:
         next(b for b in box.buttons() if b.text().startswith(button_text)).click()
 
     QTimer.singleShot(0, click)
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Kill a child, reap it and close its pipes (an open pipe is a ResourceWarning, and the
+    suite turns warnings into failures)."""
+    process.kill()
+    process.wait()
+    for stream in (process.stdin, process.stdout, process.stderr):
+        if stream is not None:
+            stream.close()

@@ -22,9 +22,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+
 from models.opening import open_database
 from models.storage.backups import check_backup, list_backups
 from models.storage.db import close_database
+
+pytestmark = pytest.mark.slow  # child processes killed at random (~8 s)
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("crash_child.py")
@@ -76,10 +80,9 @@ def test_sigkill_at_random_moments_loses_no_committed_write(tmp_path, capsys):
 def _run_and_kill(db: Path, run: int, rng: random.Random) -> tuple[str, str]:
     """Start a child, wait until it writes, kill it at a random moment; (its stdout, stderr)."""
     err_path = db.with_name(f"child-{run}.err")
-    with err_path.open("w") as err:
-        child = subprocess.Popen(
+    with err_path.open("w") as err, subprocess.Popen(
             [sys.executable, str(CHILD), str(db), str(run), str(rng.randrange(2**32))],
-            cwd=ROOT, stdout=subprocess.PIPE, stderr=err, text=True)
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=err, text=True) as child:
         try:
             ready = child.stdout.readline()
             assert ready == "ready\n", f"the child did not start: {err_path.read_text()}"
@@ -89,7 +92,6 @@ def _run_and_kill(db: Path, run: int, rng: random.Random) -> tuple[str, str]:
             output = child.stdout.read()
         finally:
             child.kill()
-            child.wait()
     assert child.returncode == -signal.SIGKILL, err_path.read_text()  # killed, not crashed
     return output, err_path.read_text()
 

@@ -39,6 +39,7 @@ from models.storage.files import MAX_IMPORT_BYTES
 from models.storage.migrations import LATEST_VERSION
 from models.storage.restoring import RESTORE_BUSY_SECONDS
 from models.storage.schema import Session
+from tests.reliability.support import stop
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "imports" / "strong_A.csv"
@@ -480,8 +481,7 @@ def test_a_restore_waits_a_bounded_time_for_another_writer(restorable):
             restore_backup(log, backup)
         waited = (datetime.now() - started).total_seconds()
     finally:
-        holder.kill()
-        holder.wait()
+        stop(holder)
     assert waited < RESTORE_BUSY_SECONDS + 20  # it gave up; the holder would have held 30 s more
     assert Session.select().count() == 4
     assert [b.kind for b in list_backups(log)] == ["daily"]  # no safety copy left

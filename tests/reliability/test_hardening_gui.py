@@ -16,7 +16,7 @@ from PySide6.QtCore import QTimer
 from models.storage.backups import daily_backup, list_backups
 from models.storage.restoring import RESTORE_BUSY_SECONDS
 from models.storage.schema import Session
-from tests.reliability.support import click_when_shown
+from tests.reliability.support import click_when_shown, stop
 from tests.reliability.test_hardening import files_in, hold_write_lock
 from ui.transfer.import_dialog import ImportDialog
 from ui.transfer.transfer_actions import RestoreDialog, export_file
@@ -128,8 +128,7 @@ def test_a_restore_blocked_by_another_writer_ends_with_a_message_and_the_window_
             assert not dialog.restore_button.isEnabled() and not dialog.table.isEnabled()
         ticks.timer.stop()
     finally:
-        holder.kill()
-        holder.wait()
+        stop(holder)
     assert "another program is writing to the database" in blocker.args[0]
     assert "Nothing was changed." in dialog.message.text()
     # The wait lasted RESTORE_BUSY_SECONDS; a blocked thread would have ticked once at most.

@@ -38,6 +38,8 @@ from models.storage.backups import BackupError, check_backup, daily_backup, rest
 from models.storage.db import close_database, database
 from models.storage.restoring import TABLE_NAMES, check_content
 
+pytestmark = pytest.mark.slow  # hypothesis, 120 restores
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "imports" / "strong_A.csv"
 FUZZ = settings(max_examples=60, deadline=None, database=None,

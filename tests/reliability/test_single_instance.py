@@ -5,7 +5,6 @@ that only read still run; the lock of a killed instance does not lock the user o
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -16,8 +15,10 @@ from PySide6.QtCore import QLockFile
 
 from models.opening import open_database
 from models.storage.db import close_database
-from tests.reliability.support import snapshot
+from tests.reliability.support import snapshot, stop
 from ui.instance_lock import acquire_instance_lock, lock_owner, lock_path
+
+pytestmark = pytest.mark.slow  # real second processes
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -45,7 +46,7 @@ def start_window(env: dict[str, str], db: Path) -> subprocess.Popen:
         lines.append(line)
         if line.startswith("startup: data loaded"):
             return first
-    first.wait()
+    stop(first)
     raise AssertionError(f"the first instance did not start: {''.join(lines)}")
 
 
@@ -74,8 +75,7 @@ def test_a_second_instance_says_so_and_leaves_the_database_alone(tmp_path, env):
         reader = overload(env, "--db", str(db), "volume", "--json")  # readers may
         assert reader.returncode == 0, reader.stderr
     finally:
-        first.send_signal(signal.SIGKILL)  # as a crash would: the lock file stays behind
-        first.wait()
+        stop(first)  # SIGKILL, as a crash would: the lock file stays behind
     assert lock_path(db).exists() and lock_owner(db).pid == first.pid
     third = overload(env, "--smoke", "--db", str(db))  # the dead owner's lock is stale
     assert third.returncode == 0, third.stderr
@@ -116,5 +116,4 @@ def test_a_live_instance_keeps_its_lock_however_old(tmp_path):
         assert acquire_instance_lock(db) is None
         assert QLockFile(str(lock_path(db))).getLockInfo()[0] == holder.pid
     finally:
-        holder.kill()
-        holder.wait()
+        stop(holder)
