@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QRect, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -834,12 +834,11 @@ class ChartsPage(QWidget):
             self.show_group([key])
 
     def _check_listed_groups(self) -> None:
-        self.group_list.blockSignals(True)
-        for row in range(self.group_list.count()):
-            item = self.group_list.item(row)
-            checked = item.data(Qt.ItemDataRole.UserRole) in self._groups
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-        self.group_list.blockSignals(False)
+        with QSignalBlocker(self.group_list):
+            for row in range(self.group_list.count()):
+                item = self.group_list.item(row)
+                checked = item.data(Qt.ItemDataRole.UserRole) in self._groups
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def _group_list_changed(self) -> None:
         checked = [self.group_list.item(row).data(Qt.ItemDataRole.UserRole)
@@ -890,6 +889,5 @@ def _write_svg(widget: QWidget, path: Path, title: str) -> None:
 
 def _select_data(combo: QComboBox, data) -> None:
     """Show `data` in the combo without echoing the change back through its signals."""
-    combo.blockSignals(True)
-    combo.setCurrentIndex(combo.findData(data))
-    combo.blockSignals(False)
+    with QSignalBlocker(combo):
+        combo.setCurrentIndex(combo.findData(data))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -140,9 +140,9 @@ class ExerciseDialog(QDialog):
             checked = item.data(Qt.ItemDataRole.UserRole) in info.secondary
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self.pattern_combo.setCurrentIndex(max(0, self.pattern_combo.findData(info.pattern)))
-        self.equipment_combo.blockSignals(True)
-        self.equipment_combo.setCurrentIndex(max(0, self.equipment_combo.findData(info.equipment)))
-        self.equipment_combo.blockSignals(False)
+        with QSignalBlocker(self.equipment_combo):
+            self.equipment_combo.setCurrentIndex(
+                max(0, self.equipment_combo.findData(info.equipment)))
         self.rep_low_spin.setValue(info.rep_low)
         self.rep_high_spin.setValue(info.rep_high)
         self.tempo_edit.setText(info.tempo)

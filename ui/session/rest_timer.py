@@ -11,7 +11,7 @@ import re
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, QTimer, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QApplication,
@@ -146,9 +146,8 @@ class RestTimer(QWidget):
 
     def set_default_seconds(self, seconds: int) -> None:
         """Show an exercise's stored rest without reporting it as a change."""
-        self.default_spin.blockSignals(True)
-        self.default_spin.setValue(seconds)
-        self.default_spin.blockSignals(False)
+        with QSignalBlocker(self.default_spin):
+            self.default_spin.setValue(seconds)
         self._shown_default = self.default_spin.value()
 
     def has_pending_edit(self) -> bool:

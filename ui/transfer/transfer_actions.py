@@ -10,7 +10,7 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from models import opening
 from models.io.exporting import export_csv, export_json, export_target_problem
 from models.storage import backups
-from models.storage.files import size_text
 from ui.transfer.import_dialog import ERROR_COLOUR, IMPORT_FILTER, ImportDialog
 from ui.worker import WorkerHandle, run_in_worker
 
@@ -176,7 +175,7 @@ class RestoreDialog(QDialog):
         self.table.setRowCount(len(self.backups))
         for row, info in enumerate(self.backups):
             cells = (f"{info.created:%Y-%m-%d %H:%M}", KIND_NAMES[info.kind],
-                     size_text(info.size_bytes), self._state_text(info.path))
+                     QLocale().formattedDataSize(info.size_bytes), self._state_text(info.path))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(self.problems.get(info.path) or str(info.path))

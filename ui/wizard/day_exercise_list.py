@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
 from ui.mime import EXERCISE_MIME, exercise_ids_from_mime, exercise_mime
@@ -33,13 +33,12 @@ class DayExerciseList(QListWidget):
     def set_rows(self, rows: list[tuple[str, str]]) -> None:
         """(exercise name, text to show) per row; keeps the selected row where it was."""
         current = self.currentRow()
-        self.blockSignals(True)
-        self.clear()
-        for name, text in rows:
-            item = QListWidgetItem(text)
-            item.setData(NameRole, name)
-            self.addItem(item)
-        self.blockSignals(False)
+        with QSignalBlocker(self):
+            self.clear()
+            for name, text in rows:
+                item = QListWidgetItem(text)
+                item.setData(NameRole, name)
+                self.addItem(item)
         if 0 <= current < self.count():
             self.setCurrentRow(current)
 
