@@ -32,10 +32,15 @@ def save_landmarks(changes: dict[str, Landmarks]) -> None:
             ).where(MuscleGroup.key == key).execute()
 
 
-def reset_landmarks(groups: Iterable[str] | None = None) -> dict[str, Landmarks]:
-    """Put the DOMAIN defaults back for `groups` (all when None); returns what was stored."""
+def default_landmarks(groups: Iterable[str] | None = None) -> dict[str, Landmarks]:
+    """The DOMAIN defaults of `groups` (all when None): what a reset puts back."""
     keys = list(groups) if groups is not None else list(DEFAULT_LANDMARKS)
-    defaults = {key: DEFAULT_LANDMARKS[key] for key in keys}
+    return {key: DEFAULT_LANDMARKS[key] for key in keys}
+
+
+def reset_landmarks(groups: Iterable[str] | None = None) -> dict[str, Landmarks]:
+    """Store the defaults for `groups` (all when None); returns what was stored."""
+    defaults = default_landmarks(groups)
     save_landmarks(defaults)
     return defaults
 

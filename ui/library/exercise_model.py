@@ -11,6 +11,7 @@ from PySide6.QtCore import (
 )
 
 from models.rules.domain import ExerciseInfo, group_label
+from models.rules.search import matches, search_text
 from ui.mime import EXERCISE_MIME, exercise_mime
 
 COL_NAME, COL_PRIMARY, COL_SECONDARY, COL_PATTERN, COL_EQUIPMENT = range(5)
@@ -72,7 +73,7 @@ class ExerciseTableModel(QAbstractTableModel):
     def _custom_role(self, exercise: ExerciseInfo, role: int):
         return {
             ExerciseIdRole: exercise.id,
-            SearchTextRole: " ".join((exercise.name, *exercise.aliases)).casefold(),
+            SearchTextRole: search_text(exercise),
             PrimaryGroupRole: exercise.primary or "",
             SecondaryGroupsRole: list(exercise.secondary),
             EquipmentRole: exercise.equipment,
@@ -124,7 +125,7 @@ class ExerciseFilterProxy(QSortFilterProxyModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._words: list[str] = []
+        self._query = ""
         self._group = ""
         self._equipment = ""
         self._pattern = ""
@@ -133,7 +134,7 @@ class ExerciseFilterProxy(QSortFilterProxyModel):
 
     def set_search(self, text: str) -> None:
         self.beginFilterChange()
-        self._words = text.casefold().split()
+        self._query = text
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_group(self, group: str) -> None:
@@ -154,8 +155,7 @@ class ExerciseFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()
         index = model.index(source_row, 0, source_parent)
-        text = model.data(index, SearchTextRole) or ""
-        if any(word not in text for word in self._words):
+        if not matches(self._query, model.data(index, SearchTextRole) or ""):
             return False
         if self._group and self._group != model.data(index, PrimaryGroupRole) \
                 and self._group not in (model.data(index, SecondaryGroupsRole) or []):

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.landmarks import landmark_problems
-from models.rules.domain import DEFAULT_LANDMARKS, MUSCLE_GROUPS, Landmarks, group_label
+from models.landmarks import default_landmarks, landmark_problems
+from models.rules.domain import MUSCLE_GROUPS, Landmarks, group_label
 from models.rules.limits import FREQUENCY, LANDMARK_SETS
 
 FIELDS = ("mv", "mev", "mav_low", "mav_high", "mrv", "freq_min", "freq_max")
@@ -70,7 +70,7 @@ class LandmarksEditor(QDialog):
                 grid.addWidget(self._make_spin(group, name, landmarks[group]), row, column)
             reset = QPushButton("Default", objectName=f"reset_{group}")
             reset.setToolTip(f"Put back the default landmarks for {group_label(group).lower()}")
-            reset.clicked.connect(lambda _=False, g=group: self.set_values(g, DEFAULT_LANDMARKS[g]))
+            reset.clicked.connect(lambda _=False, g=group: self.reset(g))
             grid.addWidget(reset, row, len(FIELDS) + 1)
         return grid
 
@@ -101,9 +101,13 @@ class LandmarksEditor(QDialog):
         for name in FIELDS:
             self._spins[group, name].setValue(getattr(landmarks, name))
 
+    def reset(self, group: str) -> None:
+        """Show the group's defaults (saved, undoably, only when the dialog is accepted)."""
+        self.set_values(group, default_landmarks([group])[group])
+
     def reset_all(self) -> None:
-        for group in MUSCLE_GROUPS:
-            self.set_values(group, DEFAULT_LANDMARKS[group])
+        for group, landmarks in default_landmarks().items():
+            self.set_values(group, landmarks)
 
     def values(self) -> dict[str, Landmarks]:
         return {group: Landmarks(*(self._spins[group, name].value() for name in FIELDS))

@@ -54,6 +54,7 @@ from models.io.import_writer import (
 from models.io.matching import Match
 from models.library import list_exercises
 from models.rules.domain import MUSCLE_GROUPS, group_label
+from models.rules.search import matches, search_text
 from ui.worker import run_in_worker
 
 IMPORT_FILTER = "Workout exports (*.csv *.txt);;All files (*)"
@@ -521,8 +522,7 @@ class ExercisePicker(QDialog):
         for info in list_exercises():
             item = QListWidgetItem(info.name)
             item.setData(Qt.ItemDataRole.UserRole, info.id)
-            item.setData(Qt.ItemDataRole.UserRole + 1,
-                         " ".join((info.name, *info.aliases)).casefold())
+            item.setData(Qt.ItemDataRole.UserRole + 1, search_text(info))
             self.list.addItem(item)
         self.search.textChanged.connect(self._filter)
         self.list.itemDoubleClicked.connect(lambda _: self.accept())
@@ -536,11 +536,9 @@ class ExercisePicker(QDialog):
         self.search.setFocus()
 
     def _filter(self, text: str) -> None:
-        words = text.casefold().split()
         for row in range(self.list.count()):
             item = self.list.item(row)
-            haystack = item.data(Qt.ItemDataRole.UserRole + 1)
-            item.setHidden(not all(word in haystack for word in words))
+            item.setHidden(not matches(text, item.data(Qt.ItemDataRole.UserRole + 1)))
 
     def chosen(self) -> tuple[int, str] | None:
         item = self.list.currentItem()

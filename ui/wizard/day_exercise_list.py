@@ -9,6 +9,7 @@ from ui.mime import EXERCISE_MIME, exercise_ids_from_mime, exercise_mime
 
 NameRole = Qt.ItemDataRole.UserRole + 1
 ExerciseIdRole = Qt.ItemDataRole.UserRole + 2
+SearchRole = Qt.ItemDataRole.UserRole + 3  # the text a search looks in (models.rules.search)
 
 
 class DayExerciseList(QListWidget):

@@ -54,12 +54,14 @@ from models.rules.plan_types import (
     MIN_SESSION_MINUTES,
     next_monday,
 )
+from models.rules.search import matches, search_text
 from ui.commands import SavePlanCommand
 from ui.wizard.day_exercise_list import (
     DayExerciseList,
     ExerciseIdRole,
     ExercisePickerList,
     NameRole,
+    SearchRole,
 )
 from ui.wizard.plan_preview import PlanGauges, PlanTable, PlanWarnings
 from ui.wizard.priority_ranking import PriorityRanking
@@ -239,6 +241,7 @@ class ExercisesPage(QWizardPage):
             item = QListWidgetItem(f"{exercise.name}  ·  {group_label(exercise.primary or '')}")
             item.setData(ExerciseIdRole, exercise.id)
             item.setData(NameRole, exercise.name)
+            item.setData(SearchRole, search_text(exercise))
             self.picker.addItem(item)
         self.search.textChanged.connect(self._filter_picker)
         self.picker.itemDoubleClicked.connect(
@@ -262,10 +265,9 @@ class ExercisesPage(QWizardPage):
         return row
 
     def _filter_picker(self, text: str) -> None:
-        words = text.casefold().split()
         for i in range(self.picker.count()):
             item = self.picker.item(i)
-            item.setHidden(any(w not in item.text().casefold() for w in words))
+            item.setHidden(not matches(text, item.data(SearchRole)))
 
     def current_day(self) -> str | None:
         widget = self.tabs.currentWidget()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QPushButton, QRadioButton, QWizard
 from models.rules.plan_types import next_monday
 from models.storage.schema import Exercise, Mesocycle, Session, SessionExercise
 from ui.mime import exercise_mime
+from ui.wizard.day_exercise_list import NameRole
 from ui.wizard.program_wizard import ProgramWizard
 
 
@@ -161,6 +162,18 @@ def test_an_exercise_created_after_the_wizard_opened_can_be_dropped(wizard, qtbo
     assert "Kroc Row" in wizard.day_choices[day]
     assert any(e.name == "Kroc Row" for w in wizard.plan.weeks for s in w.sessions
                for e in s.exercises)
+
+
+def test_the_wizards_search_finds_exercises_by_alias_like_the_library(wizard, qtbot):
+    """The wizard searched names only: "RDL" found Romanian Deadlift in the library dock but
+    not here. One rule (models.rules.search) now serves every search box."""
+    wizard.next(), wizard.next(), wizard.next()
+    page = wizard.exercises
+    qtbot.keyClicks(page.search, "rdl")
+    shown = [page.picker.item(i).data(NameRole) for i in range(page.picker.count())
+             if not page.picker.item(i).isHidden()]
+    assert "Romanian Deadlift" in shown
+    assert all("deadlift" in name.casefold() or "rdl" in name.casefold() for name in shown)
 
 
 def test_exercises_can_be_dropped_removed_and_reordered(wizard, qtbot):
