@@ -114,13 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="backslashreplace")
     argv = sys.argv[1:] if argv is None else argv
-    gui = _plain_gui_arguments(argv)
-    if gui is not None:  # the double-click path: no parser to build before the window
-        from ui.app import run_gui
-
-        db, smoke = gui
-        return run_gui(db, smoke=smoke)
-    parser = build_parser()
+    parser = build_parser()  # ~5 ms, even before the window: the start-up benchmark counts it
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version (0) and usage errors (2)
@@ -138,26 +132,6 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         print(f"overload: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-
-
-def _plain_gui_arguments(argv: list[str]) -> tuple[Path | None, bool] | None:
-    """(db, smoke) when argv only opens the window (nothing, --smoke, --db PATH); else None.
-
-    Building the full parser with every command costs ~7 ms before the first frame; this
-    covers the common launches, and anything else (help, a command, an odd value) goes through
-    argparse as usual."""
-    db, smoke, rest = None, False, list(argv)
-    while rest:
-        word = rest.pop(0)
-        if word == "--smoke" and not smoke:
-            smoke = True
-        elif word == "--db" and db is None and rest and rest[0] and not rest[0].startswith("-"):
-            db = Path(rest.pop(0))
-        elif word.startswith("--db=") and db is None and len(word) > len("--db="):
-            db = Path(word[len("--db="):])
-        else:
-            return None
-    return db, smoke
 
 
 def _run_command(args: argparse.Namespace) -> int:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-import main
 from models.storage.db import close_database
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,22 +95,3 @@ def test_version_and_real_process(tmp_path):
                              str(tmp_path / "x.sqlite")], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0 and "PySide6" not in result.stderr
     assert set(json.loads(result.stdout)) == {"week", "rule", "groups"}
-
-
-@pytest.mark.parametrize("argv, expected", [
-    ([], (None, False)),
-    (["--smoke"], (None, True)),
-    (["--db", "/tmp/a.sqlite"], (Path("/tmp/a.sqlite"), False)),
-    (["--db=/tmp/a.sqlite", "--smoke"], (Path("/tmp/a.sqlite"), True)),
-    (["--smoke", "--smoke"], None),
-    (["--db", ""], None),
-    (["--db"], None),
-    (["--db", "--smoke"], None),
-    (["--help"], None),
-    (["volume"], None),
-    (["--db", "x", "exercises"], None),
-])
-def test_the_window_launch_skips_the_full_parser_only_when_it_is_safe(argv, expected):
-    """Plain launches open the window without building every command's parser; anything else
-    goes through argparse, so help, commands and odd values behave as documented."""
-    assert main._plain_gui_arguments(argv) == expected

@@ -316,7 +316,7 @@ def show_write_failure(window, message: str) -> None:
     """A window-modal note (not blocking: a drop that failed five times shows it once)."""
     from PySide6.QtWidgets import QMessageBox
 
-    box = getattr(window, "write_failure_box", None)
+    box = window.write_failure_box
     if box is not None and box.isVisible():
         return
     box = QMessageBox(QMessageBox.Icon.Warning, "Overload could not save", message,
@@ -336,7 +336,7 @@ def offer_to_save_again(window, store, status: str) -> None:
 
     from models.storage.connection import fresh_path_beside, save_open_database_as
 
-    if getattr(window, "offering_save_again", False):
+    if window.offering_save_again:
         return
     path = store.db_path
     target = path if status == "missing" else fresh_path_beside(path)
