@@ -157,11 +157,11 @@ def _child_first_show(db: str) -> dict:
 def _child_first_show_preloaded(db: str) -> dict:
     """The app's own path: pyqtgraph imported on the idle thread once the window is up (the
     thread is joined here, as 1.5 s of idle would), then the first show of the chart."""
-    from ui.charts import charts_page
+    from ui.charts import chart_plots
 
     app = _application()
     page = _page(_open(db))
-    charts_page.preload_in_background().join()
+    chart_plots.preload_in_background().join()
     painted = _watch_paints(app, "volumeChart")
     started = time.perf_counter()
     page.show()

@@ -47,7 +47,7 @@ from models.rules.domain import DEFAULT_LANDMARKS, MUSCLE_GROUPS, Landmarks
 from models.rules.generator import DELOAD_RIR
 from models.sessions import SessionError
 from models.settings import get_value, set_value
-from models.storage.db import database
+from models.storage.db import database, row_dicts, row_tuples
 from models.storage.schema import (
     Adjustment,
     Exercise,
@@ -113,8 +113,8 @@ class MesocycleInfo:
 def trained_groups(session_id: int) -> tuple[str, ...]:
     """The primary groups a session's exercises train, in the DOMAIN table's order."""
     _session(session_id)
-    groups = {group for (group,) in Exercise.select(Exercise.primary_group)
-              .join(SessionExercise).where(SessionExercise.session == session_id).tuples()}
+    groups = {group for (group,) in row_tuples(Exercise.select(Exercise.primary_group)
+              .join(SessionExercise).where(SessionExercise.session == session_id))}
     return tuple(g for g in MUSCLE_GROUPS if g in groups)
 
 
@@ -177,6 +177,7 @@ class _WeekSets:
         self._cache: dict[tuple, dict[str, int]] = {}
 
     def of(self, session: Session) -> dict[str, int]:
+        key: tuple[str, int, int] | tuple[str, date]  # a plan week, or a calendar week
         if session.mesocycle_id is not None and session.week_number is not None:
             key = ("plan", session.mesocycle_id, session.week_number)
             where = ((Session.mesocycle == session.mesocycle_id)
@@ -270,8 +271,8 @@ def restore_targets(snapshot: TargetsSnapshot) -> int:
     targets (its sets were done against them); returns how many rows were left so."""
     kept = 0
     with database.atomic():
-        planned = {sid for (sid,) in Session.select(Session.id)
-                   .where(Session.status == "planned").tuples()}
+        planned = {sid for (sid,) in row_tuples(Session.select(Session.id)
+                   .where(Session.status == "planned"))}
         for row in snapshot.rows:
             values = {k: v for k, v in row.items() if k not in ("id", "session")}
             if row["session"] not in planned:
@@ -383,9 +384,9 @@ def accept_early_deload(mesocycle_id: int, week_number: int) -> TargetsSnapshot:
 
 
 def _is_deloaded(week: WeekRef) -> bool:
-    kinds = [kind for (kind,) in Session.select(Session.kind).where(
+    kinds = [kind for (kind,) in row_tuples(Session.select(Session.kind).where(
         (Session.mesocycle == week.mesocycle_id) & (Session.week_number == week.week_number)
-        & (Session.status == "planned")).tuples()]
+        & (Session.status == "planned")))]
     return bool(kinds) and all(kind == "deload" for kind in kinds)
 
 
@@ -427,9 +428,9 @@ def upcoming_uses(session_id: int, exercise_id: int) -> list[int]:
              & (Session.date > session.date))
     if session.mesocycle_id is not None:
         where &= Session.mesocycle == session.mesocycle_id
-    return [se_id for (se_id,) in SessionExercise.select(SessionExercise.id).join(Session)
-            .where(where).order_by(Session.date, Session.position, SessionExercise.position)
-            .tuples()]
+    return [se_id for (se_id,) in row_tuples(SessionExercise.select(SessionExercise.id)
+            .join(Session).where(where)
+            .order_by(Session.date, Session.position, SessionExercise.position))]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -499,7 +500,7 @@ def _between(start: date, end: date):
 
 
 def _session_ids(where) -> list[int]:
-    return [sid for (sid,) in Session.select(Session.id).where(where).tuples()]
+    return [sid for (sid,) in row_tuples(Session.select(Session.id).where(where))]
 
 
 def _planned_sets(where) -> dict[str, int]:
@@ -546,9 +547,8 @@ def _rows(where) -> list[dict]:
                 Exercise.primary_group.alias("group"), Exercise.pattern,
                 Exercise.id.alias("exercise_id"))
              .join(Session).switch(SessionExercise).join(Exercise)
-             .where(where & (Session.status != "skipped"))
-             .dicts())
-    rows = [dict(row) for row in query]
+             .where(where & (Session.status != "skipped")))
+    rows = [dict(row) for row in row_dicts(query)]
     secondary = _secondaries({row["exercise_id"] for row in rows})
     for row in rows:
         recovering = row["recovery"] and row["base_sets"] is not None
@@ -563,9 +563,9 @@ def _rows(where) -> list[dict]:
 def _secondaries(exercise_ids: set[int]) -> dict[int, tuple[str, ...]]:
     found: dict[int, list[str]] = defaultdict(list)
     if exercise_ids:
-        for exercise_id, group in ExerciseSecondary.select(
+        for exercise_id, group in row_tuples(ExerciseSecondary.select(
                 ExerciseSecondary.exercise, ExerciseSecondary.group).where(
-                ExerciseSecondary.exercise.in_(list(exercise_ids))).tuples():
+                ExerciseSecondary.exercise.in_(list(exercise_ids)))):
             found[exercise_id].append(group)
     return {key: tuple(groups) for key, groups in found.items()}
 
@@ -596,8 +596,8 @@ def _snapshot(rows: Sequence[dict], *, week: WeekRef | None = None,
              "reason": r.reason}
             for r in Adjustment.select().where((Adjustment.mesocycle == week.mesocycle_id)
                                                & (Adjustment.week_number == week.week_number)))
-    kinds = tuple({"id": sid, "kind": kind} for sid, kind in Session.select(
-        Session.id, Session.kind).where(Session.id.in_(list(sessions))).tuples())
+    kinds = tuple({"id": sid, "kind": kind} for sid, kind in row_tuples(Session.select(
+        Session.id, Session.kind).where(Session.id.in_(list(sessions)))))
     return TargetsSnapshot(
         tuple({"id": row["id"], "session": row["session"],
                **{c: row[c] for c in _TARGET_COLUMNS}} for row in rows),

@@ -21,7 +21,7 @@ from models.rules.limits import (
     stored_version,
 )
 from models.settings import get_value, set_value
-from models.storage.db import database
+from models.storage.db import database, row_tuples
 from models.storage.schema import Exercise, ExerciseAlias, ExerciseSecondary, SessionExercise
 
 
@@ -44,14 +44,15 @@ def sync_shipped_library(shipped: ShippedLibrary | None = None) -> int:
     seen_version = _seen_version()
     if seen_version >= shipped.version:
         return 0
-    known_keys = {key for (key,) in Exercise.select(Exercise.key).tuples() if key}
+    known_keys = {key for (key,) in row_tuples(Exercise.select(Exercise.key)) if key}
     taken = _taken_names()
     added = 0
     with database.atomic():
         if seen_version:
             _apply_revisions(shipped, seen_version)
         for info in shipped.exercises:
-            new_since_seen = shipped.since.get(info.key, 1) > seen_version
+            # Shipped exercises all have a key (`or ""` as in _shipped_order, for the checker).
+            new_since_seen = shipped.since.get(info.key or "", 1) > seen_version
             if not new_since_seen or info.key in known_keys or info.name.casefold() in taken:
                 continue
             _insert(info, is_custom=False, taken=taken)
@@ -97,13 +98,13 @@ def _apply_revisions(shipped: ShippedLibrary, seen_version: int) -> None:
 
 def list_exercises() -> list[ExerciseInfo]:
     """Every exercise with aliases and secondary groups, by name (three queries in all)."""
-    secondaries = defaultdict(list)
-    for exercise_id, group in ExerciseSecondary.select(
-            ExerciseSecondary.exercise, ExerciseSecondary.group).tuples():
+    secondaries: dict[int, list[str]] = defaultdict(list)
+    for exercise_id, group in row_tuples(ExerciseSecondary.select(
+            ExerciseSecondary.exercise, ExerciseSecondary.group)):
         secondaries[exercise_id].append(group)
-    aliases = defaultdict(list)
-    for exercise_id, alias in ExerciseAlias.select(
-            ExerciseAlias.exercise, ExerciseAlias.alias).order_by(ExerciseAlias.id).tuples():
+    aliases: dict[int, list[str]] = defaultdict(list)
+    for exercise_id, alias in row_tuples(ExerciseAlias.select(
+            ExerciseAlias.exercise, ExerciseAlias.alias).order_by(ExerciseAlias.id)):
         aliases[exercise_id].append(alias)
     return [
         _info(row, _in_table_order(secondaries[row.id]), tuple(aliases[row.id]))
@@ -217,6 +218,7 @@ def delete_exercise(exercise_id: int) -> ExerciseInfo:
 
 def restore_exercise(info: ExerciseInfo) -> int:
     """Put back an exercise removed by delete_exercise, with its id, key and custom flag."""
+    assert info.id is not None, "an exercise delete_exercise returned has its id"
     with database.atomic():
         Exercise.insert(id=info.id, key=info.key, is_custom=info.key is None,
                         **_columns(info)).execute()
@@ -240,7 +242,8 @@ def _taken_names(excluding: int | None = None) -> set[str]:
     if excluding is not None:
         names = names.where(Exercise.id != excluding)
         aliases = aliases.where(ExerciseAlias.exercise != excluding)
-    return {n.casefold() for (n,) in names.tuples()} | {a.casefold() for (a,) in aliases.tuples()}
+    return ({n.casefold() for (n,) in row_tuples(names)}
+            | {a.casefold() for (a,) in row_tuples(aliases)})
 
 
 def _columns(info: ExerciseInfo) -> dict:

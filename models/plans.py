@@ -6,7 +6,7 @@ import json
 from collections.abc import Mapping
 
 from models.rules.generator import Plan, PlannedExercise
-from models.storage.db import database
+from models.storage.db import database, row_tuples
 from models.storage.schema import Exercise, ExerciseAlias, Mesocycle, Session, SessionExercise
 
 
@@ -92,8 +92,8 @@ def _exercise_ids(plan: Plan) -> dict[str, tuple[int, int]]:
     planned = [e for week in plan.weeks for s in week.sessions for e in s.exercises]
     found: dict[str, tuple[int, int]] = {}
     ids = {e.exercise_id for e in planned if e.exercise_id is not None}
-    for exercise_id, rest in (Exercise.select(Exercise.id, Exercise.rest_seconds)
-                              .where(Exercise.id.in_(list(ids))).tuples()):
+    for exercise_id, rest in row_tuples(Exercise.select(Exercise.id, Exercise.rest_seconds)
+                                        .where(Exercise.id.in_(list(ids)))):
         found[f"#{exercise_id}"] = (exercise_id, rest)
     missing_ids = sorted(i for i in ids if f"#{i}" not in found)
     if missing_ids:
@@ -104,14 +104,14 @@ def _exercise_ids(plan: Plan) -> dict[str, tuple[int, int]]:
         return found
     # Compared in Python: SQLite's lower() folds only ASCII, so "Überzug" or "Straße" (casefold
     # "strasse") would never match in SQL.
-    for exercise_id, name, rest in Exercise.select(Exercise.id, Exercise.name,
-                                                   Exercise.rest_seconds).tuples():
+    for exercise_id, name, rest in row_tuples(Exercise.select(Exercise.id, Exercise.name,
+                                                              Exercise.rest_seconds)):
         if name.casefold() in names:
             found[name.casefold()] = (exercise_id, rest)
-    for exercise_id, alias, rest in (ExerciseAlias.select(ExerciseAlias.exercise,
-                                                          ExerciseAlias.alias,
-                                                          Exercise.rest_seconds)
-                                     .join(Exercise).tuples()):
+    for exercise_id, alias, rest in row_tuples(ExerciseAlias.select(ExerciseAlias.exercise,
+                                                                    ExerciseAlias.alias,
+                                                                    Exercise.rest_seconds)
+                                               .join(Exercise)):
         if alias.casefold() in names:
             found.setdefault(alias.casefold(), (exercise_id, rest))
     missing = sorted(names - set(found))

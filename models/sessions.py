@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any, SupportsInt, cast
 
 from peewee import Case, IntegrityError, fn
 
@@ -38,7 +39,7 @@ from models.rules.domain import (
 from models.rules.limits import LOAD_KG, REP_RANGE, REPS, REST_SECONDS, RIR, RPE, TARGET_SETS
 from models.rules.progression import SetResult, Target, next_target
 from models.settings import load_settings
-from models.storage.db import database
+from models.storage.db import BaseModel, database, row_dicts, row_tuples
 from models.storage.schema import (
     Exercise,
     ExerciseAlias,
@@ -418,9 +419,9 @@ def _harder_variant(exercise: ExerciseInfo, last: Sequence[SetResult],
     library; None when there is none or it is not needed."""
     if any(s.load_kg for s in last) or not any(s.reps >= rep_high for s in last):
         return None
-    candidates = list(Exercise.select(Exercise.name, Exercise.equipment).where(
+    candidates = list(row_tuples(Exercise.select(Exercise.name, Exercise.equipment).where(
         (Exercise.primary_group == exercise.primary) & (Exercise.pattern == exercise.pattern)
-        & (Exercise.id != exercise.id)).order_by(Exercise.id).tuples())
+        & (Exercise.id != exercise.id)).order_by(Exercise.id)))
     ranked = sorted(candidates, key=lambda c: ("weighted" not in c[0].casefold(),
                                                c[1] in ("bodyweight", "band")))
     return ranked[0][0] if ranked else None
@@ -431,15 +432,15 @@ def _exercise_infos(exercise_ids: Iterable[int]) -> dict[int, ExerciseInfo]:
     ids = list(exercise_ids)
     if not ids:
         return {}
-    secondaries = defaultdict(list)
-    for exercise_id, group in (ExerciseSecondary
-                               .select(ExerciseSecondary.exercise, ExerciseSecondary.group)
-                               .where(ExerciseSecondary.exercise.in_(ids)).tuples()):
+    secondaries: dict[int, list[str]] = defaultdict(list)
+    for exercise_id, group in row_tuples(
+            ExerciseSecondary.select(ExerciseSecondary.exercise, ExerciseSecondary.group)
+            .where(ExerciseSecondary.exercise.in_(ids))):
         secondaries[exercise_id].append(group)
-    aliases = defaultdict(list)
-    for exercise_id, alias in (ExerciseAlias.select(ExerciseAlias.exercise, ExerciseAlias.alias)
-                               .where(ExerciseAlias.exercise.in_(ids))
-                               .order_by(ExerciseAlias.id).tuples()):
+    aliases: dict[int, list[str]] = defaultdict(list)
+    for exercise_id, alias in row_tuples(
+            ExerciseAlias.select(ExerciseAlias.exercise, ExerciseAlias.alias)
+            .where(ExerciseAlias.exercise.in_(ids)).order_by(ExerciseAlias.id)):
         aliases[exercise_id].append(alias)
     return {
         row.id: ExerciseInfo(
@@ -492,8 +493,9 @@ def copy_session(session_id: int, new_day: date) -> int:
     logged sets, no notes of the day, no mesocycle link. Returns the copy's id."""
     new_day = _day("day", new_day)
     session = _get_session(session_id)
-    exercises = list(SessionExercise.select().where(SessionExercise.session == session_id)
-                     .order_by(SessionExercise.position, SessionExercise.id).dicts())
+    exercises = list(row_dicts(SessionExercise.select()
+                               .where(SessionExercise.session == session_id)
+                               .order_by(SessionExercise.position, SessionExercise.id)))
     with database.atomic():
         copy_id = Session.insert(date=new_day, position=_next_session_position(new_day),
                                  name=session.name, status="planned").execute()
@@ -512,15 +514,16 @@ def delete_session(session_id: int) -> SessionSnapshot:
 
 def _delete_session(session_id: int) -> SessionSnapshot:
     session = _get_session(session_id)
-    exercises = tuple(SessionExercise.select().where(SessionExercise.session == session_id)
-                      .order_by(SessionExercise.id).dicts())
+    exercises = tuple(row_dicts(SessionExercise.select()
+                                .where(SessionExercise.session == session_id)
+                                .order_by(SessionExercise.id)))
     se_ids = [row["id"] for row in exercises]
-    sets = (LoggedSet.select().where(LoggedSet.session_exercise.in_(se_ids))
-            .order_by(LoggedSet.id).dicts()) if se_ids else ()
+    sets = row_dicts(LoggedSet.select().where(LoggedSet.session_exercise.in_(se_ids))
+                     .order_by(LoggedSet.id)) if se_ids else ()
     snapshot = SessionSnapshot(
         row=_row_dict(Session, session_id), exercises=exercises, sets=tuple(sets),
-        feedback=tuple(Feedback.select().where(Feedback.session == session_id)
-                       .order_by(Feedback.id).dicts()),
+        feedback=tuple(row_dicts(Feedback.select().where(Feedback.session == session_id)
+                                 .order_by(Feedback.id))),
     )
     # The foreign keys cascade to the session's exercises, their sets and the feedback.
     session.delete_instance()
@@ -554,7 +557,8 @@ def rename_session(session_id: int, name: str) -> str:
     return _update_session(session_id, "name", _name(name))
 
 
-def _update_session(session_id: int, column: str, value: object) -> object:
+def _update_session(session_id: int, column: str, value: str) -> str:
+    """Set one text column of a session; returns its old value."""
     old = getattr(_get_session(session_id), column)
     Session.update(**{column: value}).where(Session.id == session_id).execute()
     return old
@@ -587,9 +591,9 @@ def add_exercise(session_id: int, exercise_id: int, position: int | None = None)
 
 def exercise_order(session_id: int) -> list[int]:
     """The session exercise ids of a session, in order."""
-    return [se_id for (se_id,) in SessionExercise.select(SessionExercise.id)
+    return [se_id for (se_id,) in row_tuples(SessionExercise.select(SessionExercise.id)
             .where(SessionExercise.session == session_id)
-            .order_by(SessionExercise.position, SessionExercise.id).tuples()]
+            .order_by(SessionExercise.position, SessionExercise.id))]
 
 
 def reorder_exercises(session_id: int, ordered_se_ids: Sequence[int]) -> list[int]:
@@ -611,8 +615,8 @@ def remove_session_exercise(se_id: int) -> SessionExerciseSnapshot:
         row = _get_session_exercise(se_id)
         snapshot = SessionExerciseSnapshot(
             row=_row_dict(SessionExercise, se_id),
-            sets=tuple(LoggedSet.select().where(LoggedSet.session_exercise == se_id)
-                       .order_by(LoggedSet.id).dicts()))
+            sets=tuple(row_dicts(LoggedSet.select().where(LoggedSet.session_exercise == se_id)
+                                 .order_by(LoggedSet.id))))
         row.delete_instance()  # the logged sets go with it (ON DELETE CASCADE)
     return snapshot
 
@@ -636,7 +640,7 @@ def set_exercise_targets(se_id: int, *, target_sets: int | None = None,
     row = _get_session_exercise(se_id)
     given = {"target_sets": target_sets, "rep_low": rep_low, "rep_high": rep_high,
              "tempo": tempo, "rest_seconds": rest_seconds, "notes": notes}
-    changes = {column: _TARGET_CHECKS[column](value)
+    changes: dict[str, Any] = {column: _TARGET_CHECKS[column](value)
                for column, value in given.items() if value is not None}
     if target_rir is not UNSET:
         changes["target_rir"] = _optional_number("target RIR", target_rir, *RIR)
@@ -726,13 +730,14 @@ def _whole(field: str, value: object, low: int, high: int | None) -> int:
     if (isinstance(value, bool) or not isinstance(value, numbers.Real)
             or not float(value).is_integer()):
         raise SessionError(f"{field}: {value!r} is not a whole number")
-    value = int(value)
-    if value < low and low == 0:
-        raise SessionError(f"{field}: {value} is negative")
-    if value < low or (high is not None and value > high):
+    # A whole Real: int() takes it (typeshed's Real promises no __int__, its types all have one).
+    number = int(cast(SupportsInt, value))
+    if number < low and low == 0:
+        raise SessionError(f"{field}: {number} is negative")
+    if number < low or (high is not None and number > high):
         limits = f"{low}–{high}" if high is not None else f"at least {low}"
-        raise SessionError(f"{field}: {value} is out of range ({limits})")
-    return value
+        raise SessionError(f"{field}: {number} is out of range ({limits})")
+    return number
 
 
 def _number(field: str, value: object, low: float, high: float, unit: str = "") -> float:
@@ -838,11 +843,12 @@ def _get_exercise(exercise_id: int) -> Exercise:
     return _get_row(Exercise, exercise_id, "exercise", "exercise")
 
 
-def _row_dict(model: type, row_id: int) -> dict:
-    return model.select().where(model.id == row_id).dicts().get()
+def _row_dict(model: type[Session | SessionExercise | LoggedSet], row_id: int) -> dict:
+    # .get() of a .dicts() query returns a dict; the stubs say a model instance.
+    return cast("dict[str, Any]", model.select().where(model.id == row_id).dicts().get())
 
 
-def _insert_rows(model: type, rows: Iterable[dict]) -> None:
+def _insert_rows(model: type[BaseModel], rows: Iterable[dict]) -> None:
     rows = list(rows)
     if not rows:
         return

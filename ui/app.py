@@ -211,7 +211,7 @@ def _daily_backup(db_path: Path) -> None:
 
 
 def _preload_charts() -> None:
-    from ui.charts.charts_page import preload_in_background
+    from ui.charts.chart_plots import preload_in_background
 
     preload_in_background()
 

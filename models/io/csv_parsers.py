@@ -37,10 +37,14 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 from models.rules.domain import LB_TO_KG, SET_KINDS
 from models.rules.limits import DATE_RANGE_TEXT, IMPORT_FORMATS, LOAD_KG, REPS, in_date_range
 from models.storage.files import read_file
+
+if TYPE_CHECKING:  # what csv.reader() returns; typeshed names its type
+    from _csv import Reader as CsvReader
 
 FORMATS = IMPORT_FORMATS
 
@@ -52,7 +56,7 @@ FITNOTES_WORKOUT_NAME = "FitNotes workout"
 MAX_LOAD_KG, MAX_REPS = LOAD_KG[1], REPS[1]
 METRES_PER_MILE = 1609.344
 
-Source = str | bytes | os.PathLike
+Source = str | bytes | os.PathLike[str]
 
 
 # --- errors --------------------------------------------------------------------------------------
@@ -453,7 +457,7 @@ def _sniff_delimiter(header_line: str) -> str:
     return ";" if header_line.count(";") > header_line.count(",") else ","
 
 
-def _records(reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
+def _records(reader: CsvReader) -> Iterator[tuple[int, list[str]]]:
     """Non-blank records with the file line each starts on (quoted notes may span lines)."""
     line = reader.line_num + 1
     try:
@@ -914,7 +918,7 @@ def _read_strong(records: Iterator[tuple[int, list[str]]], columns: _Columns,
         rows += 1
         cells = columns.cells(line, cells)
         day, workout_name, exercise, order, notes, workout_notes, seconds = row_cells(cells)
-        if (day, workout_name) != same:
+        if workout is None or (day, workout_name) != same:  # None: only before the first row
             same = (day, workout_name)
             workout = _strong_workout(job, line, day, workout_name, *workout_cells(cells))
         if not workout.notes:  # repeated on every row of the workout
@@ -969,7 +973,7 @@ def _read_hevy(records: Iterator[tuple[int, list[str]]], columns: _Columns, job:
         rows += 1
         cells = columns.cells(line, cells)
         start, title, exercise, set_type, exercise_notes = row_cells(cells)
-        if (start, title) != same:
+        if workout is None or (start, title) != same:  # None: only before the first row
             same = (start, title)
             workout = _hevy_workout(job, line, start, title, *workout_cells(cells))
         set_type = set_type.strip()
@@ -1006,7 +1010,7 @@ def _read_fitnotes(records: Iterator[tuple[int, list[str]]], columns: _Columns,
         rows += 1
         cells = columns.cells(line, cells)
         day, exercise, notes = row_cells(cells)
-        if day != same:
+        if workout is None or day != same:  # None: only before the first row
             same = day
             workout, _ = job.workout(_fitnotes_date(day.strip(), line), FITNOTES_WORKOUT_NAME,
                                      line)

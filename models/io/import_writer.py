@@ -48,7 +48,7 @@ from models.library import ExerciseError, create_exercise
 from models.rules.domain import EQUIPMENT_LOAD_STEPS, ExerciseInfo
 from models.rules.limits import REST_SECONDS, TARGET_SETS
 from models.storage.copies import backup_database
-from models.storage.db import database
+from models.storage.db import database, row_tuples
 from models.storage.schema import Exercise, Session
 
 # Progress is reported, and cancel asked, after every batch of this many workouts: often enough
@@ -207,8 +207,8 @@ class _NamePlan:
                 plan.mapped[name] = mapping[name]
             elif name in new_exercises:
                 plan.create[name] = new_exercises[name]
-            elif matches[name].matched:
-                plan.matched[name] = matches[name].exercise_id
+            elif (matched_id := matches[name].exercise_id) is not None:  # Match.matched
+                plan.matched[name] = matched_id
             elif create_unassigned:
                 plan.create[name] = None
             else:
@@ -246,20 +246,21 @@ class _NamePlan:
                                   f"{reason}", self.first_line.get(name)) from None
 
     def mapped_names(self) -> dict[str, str]:
-        names = dict(Exercise.select(Exercise.id, Exercise.name)
-                     .where(Exercise.id.in_(list(self.mapped.values()))).tuples())
+        names = dict(row_tuples(Exercise.select(Exercise.id, Exercise.name)
+                                .where(Exercise.id.in_(list(self.mapped.values())))))
         return {source: names[exercise_id] for source, exercise_id in self.mapped.items()}
 
 
 def _exercise_ids(ids: set[int]) -> set[int]:
     if not ids:
         return set()
-    return {i for (i,) in Exercise.select(Exercise.id).where(Exercise.id.in_(list(ids))).tuples()}
+    return {i for (i,) in row_tuples(Exercise.select(Exercise.id)
+                                     .where(Exercise.id.in_(list(ids))))}
 
 
 def _existing_keys(source: str) -> set[str]:
-    return {key for (key,) in Session.select(Session.source_key)
-            .where(Session.source == source).tuples()}
+    return {key for (key,) in row_tuples(Session.select(Session.source_key)
+                                         .where(Session.source == source))}
 
 
 # --- writing -------------------------------------------------------------------------------------
@@ -292,10 +293,9 @@ class _Writer:
         self.cancel = cancel
         self.written = _Written()
         # Library defaults of the exercises used: rep range, tempo, rest.
-        self.defaults = {row[0]: row[1:] for row in Exercise.select(
+        self.defaults = {row[0]: row[1:] for row in row_tuples(Exercise.select(
             Exercise.id, Exercise.rep_low, Exercise.rep_high, Exercise.tempo,
-            Exercise.rest_seconds).where(Exercise.id.in_(list(set(exercise_ids.values()))))
-            .tuples()}
+            Exercise.rest_seconds).where(Exercise.id.in_(list(set(exercise_ids.values())))))}
         self.session_ids = count(_next_id("session"))
         self.exercise_row_ids = count(_next_id("session_exercise"))
         self.next_set_id = _next_id("logged_set")
@@ -321,8 +321,8 @@ class _Writer:
 
     def _load_positions(self, first: date, last: date) -> None:
         """The next free position on each day that already has sessions."""
-        rows = (Session.select(Session.date, fn.MAX(Session.position))
-                .where(Session.date.between(first, last)).group_by(Session.date).tuples())
+        rows = row_tuples(Session.select(Session.date, fn.MAX(Session.position))
+                          .where(Session.date.between(first, last)).group_by(Session.date))
         self.next_position = {str(day): top + 1 for day, top in rows}
 
     def _write_batch(self, workouts: list[ImportedWorkout]) -> None:

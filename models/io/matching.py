@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from models.rules.domain import EQUIPMENT
-from models.storage.db import database
+from models.storage.db import database, row_tuples
 from models.storage.schema import Exercise, ExerciseAlias, ExerciseMapping
 
 HOW = ("mapping", "exact", "alias", "normalised")
@@ -157,12 +157,13 @@ class _LibraryIndex:
     @classmethod
     def load(cls) -> _LibraryIndex:
         with database.atomic():  # one consistent read of the three tables
-            exercises = [_Exercise(*row) for row in Exercise.select(
-                Exercise.id, Exercise.name, Exercise.equipment).tuples()]
-            aliases = list(ExerciseAlias.select(ExerciseAlias.exercise, ExerciseAlias.alias)
-                           .order_by(ExerciseAlias.id).tuples())
-            mappings = list(ExerciseMapping.select(
-                ExerciseMapping.source_name, ExerciseMapping.exercise).tuples())
+            exercises = [_Exercise(*row) for row in row_tuples(Exercise.select(
+                Exercise.id, Exercise.name, Exercise.equipment))]
+            aliases = list(row_tuples(ExerciseAlias.select(ExerciseAlias.exercise,
+                                                           ExerciseAlias.alias)
+                                      .order_by(ExerciseAlias.id)))
+            mappings = list(row_tuples(ExerciseMapping.select(
+                ExerciseMapping.source_name, ExerciseMapping.exercise)))
         return cls(exercises, aliases, mappings)
 
     def match(self, name: str) -> Match:

@@ -219,13 +219,14 @@ def next_week_sets(group: str, current_sets: int, feedback: Feedback | None,
     down)."""
     name = group_label(group).lower()
     mrv = landmarks.mrv
-    if feedback is None or not feedback.rated:
+    # Not rated (Feedback.rated), spelled out so that the two ratings read below are ints.
+    if feedback is None or feedback.soreness is None or feedback.performance is None:
         sets = min(current_sets, mrv)
         why = "not rated" if sets == current_sets else f"not rated, down to MRV {mrv}"
         return GroupAdjustment(group, sets, sets - current_sets, False, f"{name}: {why}",
                                base=current_sets)
     cell = adjustment(feedback.soreness, feedback.performance, feedback.pump)
-    if cell.recovery:
+    if cell.delta is None:  # a recovery session (cell.recovery)
         sets = min(current_sets, mrv)
         return GroupAdjustment(group, sets, sets - current_sets, True,
                                f"{name} recovery session: {cell.reason}", base=current_sets)
@@ -510,7 +511,9 @@ def _start_for(group: str, level: str, lm: Landmarks,
             why += ", but already starts as low as it can"
         return StartAdjustment(start, f"{name} starts at {start}{_offset_text(start - usual)}: "
                                       f"{why}", start - usual)
-    if len(rated) >= MIN_RATINGS and all(f.soreness == 0 and f.performance <= 1 for f in rated):
+    # `rated` feedback has a performance: the `is not None` only says so to the type checker.
+    if len(rated) >= MIN_RATINGS and all(
+            f.soreness == 0 and f.performance is not None and f.performance <= 1 for f in rated):
         start = max(usual, min(usual + NEXT_START_STEP, lm.mav_low, lm.mrv))
         why = "always progressed and healed early"
         if start == usual:
@@ -600,6 +603,7 @@ def _best_fill(stock: list[tuple[int, int | None]], target: int) -> tuple[int, .
                     best = (total, (count, *rest))
                 if total == remaining:
                     break
+            assert best is not None, "range(most, -1, -1) has a count: most >= 0"
             known[key] = best
         return known[key]
 

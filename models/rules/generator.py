@@ -288,10 +288,10 @@ class _Context:
                     self._warn("choice", f"Your choice '{name}' for {_day_label(day)} is not in "
                                "the exercise library; it is left out.")
             usable = []
-            for exercise in dict.fromkeys(e for e in found if e is not None and e.primary):
-                if self.request.priority(exercise.primary) == "skip":
+            for exercise, group in _with_primary(found):
+                if self.request.priority(group) == "skip":
                     self._warn("choice", f"Your choice '{exercise.name}' for {_day_label(day)} "
-                               f"is not used: {group_name(exercise.primary)} is skipped.")
+                               f"is not used: {group_name(group)} is skipped.")
                 else:
                     usable.append(exercise)
             pinned[day] = tuple(usable)
@@ -302,9 +302,9 @@ class _Context:
         """Group -> the exercises it may use by default (the user's by_group choice, else the
         library's exercises with that primary group), and the groups the user chose for."""
         pools: dict[str, list[ExerciseInfo]] = defaultdict(list)
-        for exercise in self.request.library:
-            if exercise.primary in MUSCLE_GROUPS:
-                pools[exercise.primary].append(exercise)
+        for stocked in self.request.library:
+            if stocked.primary in MUSCLE_GROUPS:
+                pools[stocked.primary].append(stocked)
         user_pools = set()
         for group, chosen in self.request.exercise_choices.by_group.items():
             picked = []
@@ -797,7 +797,7 @@ class _Draft:
         """How far one session goes past the budget: sets over the session cap, exercises over
         eight, minutes over the maximum length (in sets' worth)."""
         sets = sum(count for _, count in items)
-        over = max(0, sets - SESSION_SET_CAP) + max(0, len(items) - MAX_EXERCISES)
+        over: float = max(0, sets - SESSION_SET_CAP) + max(0, len(items) - MAX_EXERCISES)
         limit = self.context.request.max_minutes
         if limit is not None:
             over += max(0, _minutes(items) - limit) / _MINUTES_PER_SET
@@ -806,7 +806,7 @@ class _Draft:
     def direct_on(self, index: int, day: str) -> dict[str, int]:
         totals: dict[str, int] = defaultdict(int)
         for exercise, count in self._weeks[index][day]:
-            totals[exercise.primary] += count
+            totals[exercise.primary or ""] += count  # every planned exercise has one
         return totals
 
     # Turning sets into the plan's weeks.
@@ -838,9 +838,10 @@ class _Draft:
         sessions = []
         for day in self.context.days:
             offset = (day_index(day) - request.start.weekday()) % 7
-            sets = dict(days[day])
-            ordered = session_order(list(sets), self.layout.rank, self.context.pinned.get(day, ()))
-            exercises = tuple(_planned(e, sets[e], rir) for e in ordered)
+            day_sets = dict(days[day])
+            ordered = session_order(list(day_sets), self.layout.rank,
+                                    self.context.pinned.get(day, ()))
+            exercises = tuple(_planned(e, day_sets[e], rir) for e in ordered)
             sessions.append(PlannedSession(day, block_start + timedelta(days=offset),
                                            self.context.names[day], exercises))
         sessions.sort(key=lambda session: session.date)
@@ -849,15 +850,15 @@ class _Draft:
         for session in sessions:
             for group, sets in session.sets_by_group().items():
                 direct[group] += sets
-            for group, sets in session.counted_by_group(request.rule).items():
-                counted[group] += sets
+            for group, weighted in session.counted_by_group(request.rule).items():
+                counted[group] += weighted
         return PlanWeek(index + 1, deload, rir, direct, tuple(sessions), counted)
 
     def layout_slots(self) -> tuple[SessionSlot, ...]:
         trained: dict[str, set[str]] = defaultdict(set)
         for week in self._weeks.values():
             for day, items in week.items():
-                trained[day].update(e.primary for e, _ in items)
+                trained[day].update(e.primary or "" for e, _ in items)
         context = self.context
         return tuple(SessionSlot(day, context.names[day], context.kinds[day],
                                  tuple(g for g in MUSCLE_GROUPS if g in trained[day]))
@@ -1100,7 +1101,7 @@ def _days_sentence(context: _Context, groups: list[str], verb: str) -> str:
     by_days: dict[int, list[str]] = defaultdict(list)
     for group in groups:
         by_days[_days_to_hold(context, group)].append(group)
-    parts = []
+    parts: list[str] = []
     chosen = len(context.days)
     for days, named in sorted(by_days.items()):
         if days > 7 or len(parts) == 2:  # the next two steps say enough
@@ -1187,6 +1188,11 @@ def _raise_on_problems(request: PlanRequest) -> None:
     problems = request.problems()
     if problems:
         raise ValueError("; ".join(problems))
+
+
+def _with_primary(found: list[ExerciseInfo | None]) -> list[tuple[ExerciseInfo, str]]:
+    """The exercises found that have a primary group, each once and with it, in order."""
+    return [(e, e.primary) for e in dict.fromkeys(found) if e is not None and e.primary]
 
 
 def _day_label(day: str) -> str:

@@ -114,9 +114,9 @@ def _check_spacing(context: _CheckContext) -> list[PlanWarning]:
         for (earlier, first_day), (later, second_day) in pairwise(dates):
             if (later - earlier).days < _PRIMARY_DAYS_APART:
                 close_pairs[group].add((first_day, second_day))
-    by_pairs: dict[frozenset, list[str]] = defaultdict(list)
-    for group, pairs in close_pairs.items():
-        by_pairs[frozenset(pairs)].append(group)
+    by_pairs: dict[frozenset[tuple[str, str]], list[str]] = defaultdict(list)
+    for group, group_pairs in close_pairs.items():
+        by_pairs[frozenset(group_pairs)].append(group)
     warnings = []
     for pairs, groups in by_pairs.items():
         days = ", ".join(f"{day_label(a)}→{day_label(b)}"

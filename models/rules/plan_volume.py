@@ -37,7 +37,7 @@ def maintenance_sets(landmarks: Landmarks, *, chosen: bool = False) -> int:
     return landmarks.mv
 
 
-def pace_limit(sets: int) -> int:
+def pace_limit(sets: float) -> int:
     """The most a week may add after a week of `sets` (DOMAIN §4)."""
     return max(PACE_SETS, math.floor(sets * PACE_SHARE))
 

@@ -92,7 +92,7 @@ def next_target(last_sets: Sequence[SetResult], rep_low: int, rep_high: int,
     elif _below_twice(top, rep_low, earlier_sets):
         plan = _back_off(top.load_kg, rep_low, step, units)
     else:
-        plan = _loaded_progression(working, top, rep_low, rep_high, step, units)
+        plan = _loaded_progression(working, top, top.load_kg, rep_low, rep_high, step, units)
     return _target(plan, target_sets, best_e1rm(working), rir)
 
 
@@ -176,9 +176,9 @@ class _Plan:
     note: str
 
 
-def _loaded_progression(working: Sequence[SetResult], top: SetResult, rep_low: int,
-                        rep_high: int, step: float, units: str) -> _Plan:
-    load = top.load_kg
+def _loaded_progression(working: Sequence[SetResult], top: SetResult, load: float,
+                        rep_low: int, rep_high: int, step: float, units: str) -> _Plan:
+    """`load` is the top set's load, passed narrowed: only a loaded top set gets here."""
     fewest_reps = min(s.reps for s in working)
     step_kg = unit_to_kg(step, units)
     step_is_big = step_kg > BIG_STEP_FRACTION * load + _EPSILON

@@ -10,12 +10,12 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import DatabaseProxy, SqliteDatabase
 
 from models.storage.db import os_error_text
 
 
-def backup_database(db: SqliteDatabase, path: Path, label: str) -> Path:
+def backup_database(db: SqliteDatabase | DatabaseProxy, path: Path, label: str) -> Path:
     """Write a consistent copy of the open database into backups/ beside it (VACUUM INTO)."""
     folder = path.parent / "backups"
     make_backup_folder(folder)

@@ -8,9 +8,11 @@ a database file. Imports nothing else from models (tests/test_architecture.py ch
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any, cast
 
-from peewee import DatabaseProxy, Model
+from peewee import BaseQuery, DatabaseProxy, Model
 
 database = DatabaseProxy()
 
@@ -44,6 +46,19 @@ class BaseModel(Model):
     class Meta:
         database = database
         legacy_table_names = False
+
+
+# peewee's stubs type every query's rows as model instances, whatever row type was asked for:
+# these two say what .tuples() and .dicts() yield. Each returns the query those return, unread.
+
+def row_tuples(query: BaseQuery) -> Iterable[tuple[Any, ...]]:
+    """`query.tuples()`, typed as the tuples of column values it yields."""
+    return cast("Iterable[tuple[Any, ...]]", query.tuples())
+
+
+def row_dicts(query: BaseQuery) -> Iterable[dict[str, Any]]:
+    """`query.dicts()`, typed as the {column name: value} dicts it yields."""
+    return cast("Iterable[dict[str, Any]]", query.dicts())
 
 
 class DatabaseOpenError(Exception):
@@ -95,7 +110,8 @@ def describe_write_error(path: Path | str, exc: BaseException) -> str:
     SQLite rolls a transaction back by itself on some errors (a full disk); peewee's own ROLLBACK
     then fails with "no transaction is active" and hides the cause, which is looked for in the
     chain of exceptions."""
-    chain, seen = [], exc
+    chain: list[str] = []
+    seen: BaseException | None = exc
     while seen is not None and len(chain) < 10:
         chain.append(str(seen))
         seen = seen.__cause__ or seen.__context__

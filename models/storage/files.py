@@ -31,7 +31,7 @@ class UnreadableFileError(OSError):
         return f"{self.filename}: {self.strerror}"
 
 
-def read_file(path: Path | str, limit: int = MAX_IMPORT_BYTES) -> bytes:
+def read_file(path: str | os.PathLike[str], limit: int = MAX_IMPORT_BYTES) -> bytes:
     """The whole file; UnreadableFileError for a special file or one over `limit` bytes."""
     return _read(Path(path), limit, whole=True)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import DatabaseProxy, SqliteDatabase
 
 from models.rules.domain import DEFAULT_LANDMARKS, MUSCLE_GROUPS
 from models.storage.db import (
@@ -282,7 +282,7 @@ def migrate(db: SqliteDatabase, path: Path, target: int = LATEST_VERSION) -> Non
             db.execute_sql(f"PRAGMA user_version = {version}")
 
 
-def rebuild_missing_rows(db: SqliteDatabase) -> int:
+def rebuild_missing_rows(db: SqliteDatabase | DatabaseProxy) -> int:
     """Put back the muscle groups' rows (with the default landmarks) that are missing: every
     screen and the generator need all of them. Returns how many were missing."""
     present = {key for (key,) in db.execute_sql("SELECT key FROM muscle_group").fetchall()}
@@ -294,7 +294,7 @@ def rebuild_missing_rows(db: SqliteDatabase) -> int:
     return len(missing)
 
 
-def _insert_group(db: SqliteDatabase, key: str) -> None:
+def _insert_group(db: SqliteDatabase | DatabaseProxy, key: str) -> None:
     lm = DEFAULT_LANDMARKS[key]
     db.execute_sql("INSERT INTO muscle_group VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    (key, MUSCLE_GROUPS.index(key), lm.mv, lm.mev, lm.mav_low, lm.mav_high,

@@ -217,7 +217,7 @@ def _check_row(name: str, number: int, row: object, columns: list[str]) -> None:
                            "stores")
 
 
-def _constraint_text(exc: sqlite3.Error) -> str:
+def _constraint_text(exc: Exception) -> str:
     text = str(exc)
     if "FOREIGN KEY" in text:
         return "it refers to a row that is not in the file (FOREIGN KEY constraint failed)"

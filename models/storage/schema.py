@@ -6,12 +6,14 @@ tests/models/storage/test_migrations.py checks that every field here exists in a
 from __future__ import annotations
 
 from peewee import (
+    AutoField,
     BooleanField,
     CompositeKey,
     DateField,
     FloatField,
     ForeignKeyField,
     IntegerField,
+    ModelSelect,
     TextField,
 )
 
@@ -31,10 +33,12 @@ class MuscleGroup(BaseModel):
 
 
 class Exercise(BaseModel):
+    id = AutoField()
     key = TextField(null=True, unique=True)
     name = TextField(unique=True)
     primary_group = ForeignKeyField(MuscleGroup, null=True, column_name="primary_group",
                                     field="key", backref="primary_exercises")
+    primary_group_id: str | None  # the key it holds (declared for the type checker)
     pattern = TextField(default="")
     equipment = TextField(default="")
     rep_low = IntegerField()
@@ -45,22 +49,32 @@ class Exercise(BaseModel):
     rest_seconds = IntegerField(default=120)
     is_custom = BooleanField(default=False)
     notes = TextField(default="")
+    # The backrefs of ExerciseAlias.exercise and ExerciseSecondary.exercise: a query of this
+    # exercise's rows (declared for the type checker; peewee adds them).
+    aliases: ModelSelect[ExerciseAlias]
+    secondaries: ModelSelect[ExerciseSecondary]
 
 
 class ExerciseAlias(BaseModel):
+    id = AutoField()
     exercise = ForeignKeyField(Exercise, backref="aliases", on_delete="CASCADE")
-    alias = TextField(unique=True)
+    exercise_id: int  # the key it holds (declared for the type checker)
+    # The column is named alias; the field hides Model.alias(), which nothing here calls.
+    alias = TextField(unique=True)  # type: ignore[assignment]
 
 
 class ExerciseSecondary(BaseModel):
     exercise = ForeignKeyField(Exercise, backref="secondaries", on_delete="CASCADE")
+    exercise_id: int  # the key it holds (declared for the type checker)
     group = ForeignKeyField(MuscleGroup, column_name="group_key", field="key")
+    group_key: str  # the key it holds, by its column name (for the type checker)
 
     class Meta:
         primary_key = CompositeKey("exercise", "group")
 
 
 class Mesocycle(BaseModel):
+    id = AutoField()
     name = TextField()
     level = TextField()
     start_date = DateField()
@@ -74,12 +88,14 @@ class Mesocycle(BaseModel):
 
 
 class Session(BaseModel):
+    id = AutoField()
     date = DateField(index=True)
     position = IntegerField(default=0)  # order among the sessions of one day
     name = TextField(default="")
     status = TextField(default="planned")
     notes = TextField(default="")
     mesocycle = ForeignKeyField(Mesocycle, null=True, backref="sessions", on_delete="SET NULL")
+    mesocycle_id: int | None  # the key it holds (declared for the type checker)
     week_number = IntegerField(null=True)
     source = TextField(null=True)  # e.g. "strong" for imported history
     source_key = TextField(null=True)
@@ -87,8 +103,11 @@ class Session(BaseModel):
 
 
 class SessionExercise(BaseModel):
+    id = AutoField()
     session = ForeignKeyField(Session, backref="exercises", on_delete="CASCADE")
+    session_id: int  # the key it holds (declared for the type checker)
     exercise = ForeignKeyField(Exercise, backref="uses", on_delete="RESTRICT")
+    exercise_id: int  # the key it holds (declared for the type checker)
     position = IntegerField(default=0)
     target_sets = IntegerField(default=3)
     rep_low = IntegerField()
@@ -105,7 +124,9 @@ class SessionExercise(BaseModel):
 
 
 class LoggedSet(BaseModel):
+    id = AutoField()
     session_exercise = ForeignKeyField(SessionExercise, backref="sets", on_delete="CASCADE")
+    session_exercise_id: int  # the key it holds (declared for the type checker)
     position = IntegerField(default=0)
     kind = TextField(default="working")
     load_kg = FloatField(null=True)
@@ -117,8 +138,11 @@ class LoggedSet(BaseModel):
 
 
 class Feedback(BaseModel):
+    id = AutoField()
     session = ForeignKeyField(Session, backref="feedback", on_delete="CASCADE")
+    session_id: int  # the key it holds (declared for the type checker)
     group = ForeignKeyField(MuscleGroup, column_name="group_key", field="key")
+    group_key: str  # the key it holds, by its column name (for the type checker)
     soreness = IntegerField(null=True)
     pump = IntegerField(null=True)
     performance = IntegerField(null=True)
@@ -133,14 +157,18 @@ class Setting(BaseModel):
 class ExerciseMapping(BaseModel):
     source_name = TextField(primary_key=True)
     exercise = ForeignKeyField(Exercise, on_delete="CASCADE")
+    exercise_id: int  # the key it holds (declared for the type checker)
 
 
 class Adjustment(BaseModel):
     """One group's "next week adapts" change, as applied to a plan week."""
 
+    id = AutoField()
     mesocycle = ForeignKeyField(Mesocycle, backref="adjustments", on_delete="CASCADE")
+    mesocycle_id: int  # the key it holds (declared for the type checker)
     week_number = IntegerField()
     group = ForeignKeyField(MuscleGroup, column_name="group_key", field="key")
+    group_key: str  # the key it holds, by its column name (for the type checker)
     from_sets = IntegerField()
     to_sets = IntegerField()
     recovery = BooleanField(default=False)

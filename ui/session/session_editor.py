@@ -22,49 +22,35 @@ bars, a plate calculator.
 from __future__ import annotations
 
 import contextlib
-import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
-    QPoint,
-    QRect,
-    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDoubleSpinBox,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListView,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from models.adaptation import load_plate_set, save_plate_set
-from models.rules.domain import SET_KINDS, kg_to_unit, unit_to_kg
+from models.rules.domain import kg_to_unit
 from models.rules.limits import MAX_NAME_LENGTH
 from models.sessions import SessionDetail, SessionError, SessionExerciseInfo
 from models.sessions import session_detail as load_session_detail
-from ui.mime import exercise_ids_from_mime
 from ui.session.coaching import PlateCalculator, TempoCue
 from ui.session.feedback_dialog import FeedbackFlow
 from ui.session.rest_timer import RestTimer, format_rest
@@ -85,344 +71,26 @@ from ui.session.session_models import (
     COL_NUMBER,
     ERROR_STYLE,
     INFO_STYLE,
-    KIND_LABELS,
-    MAX_LOAD_KG,
-    MAX_REPS,
-    MAX_RIR,
-    NO_EXERCISES_TEXT,
     NO_SELECTION_TEXT,
     NO_SESSION_TEXT,
     STATUS_COLOURS,
     STATUS_LABELS,
-    LastTimeTextRole,
-    NextTargetTextRole,
     SessionExerciseModel,
-    SetsCompleteRole,
-    SetsDoneTextRole,
     SetTableModel,
-    TargetTextRole,
     capitalised,
     e1rm_text,
     error_text,
     last_time_text,
     moved_order,
-    session_exercise_ids_from_mime,
     target_text,
     working_sets_done,
 )
+from ui.session.session_widgets import SessionExerciseList, SetEntry, SetKindDelegate, SetTableView
 from ui.store import WriteFailedError
 
 # Bars loaded with plates: these get the plate calculator.
 PLATE_LOADED = ("barbell", "ez_bar", "trap_bar", "smith_machine")
 
-
-class ExerciseRowDelegate(QStyledItemDelegate):
-    """Four lines per exercise: name and sets done, target, last time, next target and e1RM."""
-
-    PADDING = 6
-
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget else None
-        if style:  # the background, selection and focus frame, as the style draws them
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        palette = opt.palette
-        text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected
-                                    else QPalette.ColorRole.Text)
-        muted = text_colour if selected else palette.color(QPalette.ColorRole.PlaceholderText)
-        accent = text_colour if selected else palette.color(QPalette.ColorRole.Link)
-        rect = opt.rect.adjusted(self.PADDING * 2, self.PADDING, -self.PADDING * 2,
-                                 -self.PADDING)
-        line = opt.fontMetrics.lineSpacing()
-        painter.save()
-        bold = QFont(opt.font)
-        bold.setBold(True)
-        sets_text = index.data(SetsDoneTextRole) or ""
-        complete = bool(index.data(SetsCompleteRole))
-        painter.setFont(opt.font)
-        painter.setPen(text_colour if selected or not complete else STATUS_COLOURS["done"])
-        sets_width = opt.fontMetrics.horizontalAdvance(sets_text) + self.PADDING
-        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), line),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, sets_text)
-        lines = [
-            (bold, text_colour, index.data(Qt.ItemDataRole.DisplayRole), sets_width),
-            (opt.font, text_colour, index.data(TargetTextRole), 0),
-            (opt.font, muted, index.data(LastTimeTextRole), 0),
-            (opt.font, accent, index.data(NextTargetTextRole), 0),
-        ]
-        for number, (font, colour, text, reserved) in enumerate(lines):
-            painter.setFont(font)
-            painter.setPen(colour)
-            box = QRect(rect.left(), rect.top() + number * line, rect.width() - reserved, line)
-            elided = painter.fontMetrics().elidedText(text or "", Qt.TextElideMode.ElideRight,
-                                                      box.width())
-            painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             elided)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        line = option.fontMetrics.lineSpacing()
-        # No width of its own: rows take the list's width and elide, never scroll sideways.
-        return QSize(0, 4 * line + 2 * self.PADDING)
-
-
-class SessionExerciseList(QListView):
-    """The session's exercises; a drop target for library exercises and for its own rows.
-
-    Drops are decided between rows: the upper half of a row drops before it, the lower half
-    after it, as the drop indicator shows.
-
-    Signals:
-        exercises_dropped(list, int) — library exercise ids dropped before row int.
-        reorder_dropped(list, int) — this list's session exercise ids dragged before row int.
-        delete_pressed() — Delete on the list.
-    """
-
-    exercises_dropped = Signal(list, int)
-    reorder_dropped = Signal(list, int)
-    delete_pressed = Signal()
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("sessionExerciseList")
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setDropIndicatorShown(True)
-        self.setDragEnabled(True)
-        self.setAcceptDrops(True)
-        self.setItemDelegate(ExerciseRowDelegate(self))
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAlternatingRowColors(True)
-        self.setSpacing(1)
-        # On the viewport, not over it: mouse and drag events pass through to the list.
-        self.empty_label = QLabel(NO_EXERCISES_TEXT, self.viewport(),
-                                  objectName="sessionExercisesEmpty")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet(INFO_STYLE + " font-size: 11pt;")
-        self.empty_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-
-    def setModel(self, model) -> None:
-        super().setModel(model)
-        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
-            signal.connect(self._update_empty_label)
-        self._update_empty_label()
-
-    def _update_empty_label(self) -> None:
-        model = self.model()
-        self.empty_label.setVisible(model is None or model.rowCount() == 0)
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self.empty_label.setGeometry(self.viewport().rect().adjusted(12, 12, -12, -12))
-
-    def drop_row(self, pos: QPoint) -> int:
-        """The row a drop at `pos` (viewport coordinates) inserts before."""
-        index = self.indexAt(pos)
-        if not index.isValid():
-            return self.model().rowCount()
-        rect = self.visualRect(index)
-        return index.row() + (1 if pos.y() >= rect.center().y() else 0)
-
-    def dropEvent(self, event) -> None:
-        mime = event.mimeData()
-        exercise_ids = exercise_ids_from_mime(mime)
-        se_ids = session_exercise_ids_from_mime(mime)
-        if not exercise_ids and not se_ids:
-            event.ignore()
-            return
-        row = self.drop_row(event.position().toPoint())
-        # Reported as a copy: the editor changes the database and the model reloads from it;
-        # a move would make the view's own drag remove the source rows as well.
-        event.setDropAction(Qt.DropAction.CopyAction)
-        event.accept()
-        self.stopAutoScroll()
-        self.setState(QAbstractItemView.State.NoState)  # stops painting the drop indicator
-        self.viewport().update()
-        if exercise_ids:
-            self.exercises_dropped.emit(exercise_ids, row)
-        else:
-            self.reorder_dropped.emit(se_ids, row)
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Delete and event.modifiers() == Qt.KeyboardModifier.NoModifier:
-            self.delete_pressed.emit()
-            return
-        super().keyPressEvent(event)
-
-
-# ---------------------------------------------------------------------------------------------
-# The sets of the selected exercise
-# ---------------------------------------------------------------------------------------------
-
-class SetKindDelegate(QStyledItemDelegate):
-    """A combo box for the kind column of the set table."""
-
-    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
-        combo = QComboBox(parent)
-        for kind in SET_KINDS:
-            combo.addItem(KIND_LABELS[kind], kind)
-        return combo
-
-    def setEditorData(self, editor: QComboBox, index: QModelIndex) -> None:
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
-
-    def setModelData(self, editor: QComboBox, model, index: QModelIndex) -> None:
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-
-
-class SetTableView(QTableView):
-    """Signals: delete_pressed() — Delete on the table while no cell is being edited."""
-
-    delete_pressed = Signal()
-
-    def keyPressEvent(self, event) -> None:
-        if (event.key() == Qt.Key.Key_Delete
-                and self.state() != QAbstractItemView.State.EditingState):
-            self.delete_pressed.emit()
-            return
-        super().keyPressEvent(event)
-
-
-# ---------------------------------------------------------------------------------------------
-# The entry row: the next set, typed with the keyboard
-# ---------------------------------------------------------------------------------------------
-
-class SetEntry(QWidget):
-    """Kind, load (user's unit), reps and RIR of the next set, with Log and Same-as-last.
-
-    Loads are shown in the user's unit and handed out in kg. A load of 0 reads "BW"
-    (bodyweight, stored as no load); the lowest RIR reads "—" (not recorded).
-
-    Signals:
-        log_requested() — Return/Enter in a field, or the Log set button.
-        same_requested() — F2 in the row, or the Same as last button.
-    """
-
-    log_requested = Signal()
-    same_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("setEntry")
-        self._units = "kg"
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        self._build_fields(grid)
-        self._build_buttons(grid)
-        self._build_keys()
-        for column in range(4):
-            grid.setColumnStretch(column, 1)
-
-    def _build_fields(self, grid: QGridLayout) -> None:
-        self.kind_combo = QComboBox(objectName="entryKind")
-        for kind in SET_KINDS:
-            self.kind_combo.addItem(KIND_LABELS[kind], kind)
-        self.kind_combo.setCurrentIndex(SET_KINDS.index("working"))
-        self.load_spin = QDoubleSpinBox(objectName="entryLoad", decimals=2)
-        self.load_spin.setSpecialValueText("BW")
-        self.load_spin.setToolTip("Load in your unit; 0 = bodyweight")
-        self.reps_spin = QSpinBox(objectName="entryReps", minimum=0, maximum=MAX_REPS)
-        self.rir_spin = QDoubleSpinBox(objectName="entryRir", decimals=1, minimum=-1,
-                                       maximum=MAX_RIR, singleStep=1)
-        self.rir_spin.setSpecialValueText("—")  # the minimum: no RIR recorded
-        self.rir_spin.setValue(self.rir_spin.minimum())
-        for spin in (self.load_spin, self.reps_spin, self.rir_spin):
-            spin.setMinimumWidth(64)
-        self.rir_spin.setToolTip("Reps in reserve; step below 0 for — (not recorded)")
-        for column, (text, field) in enumerate((("Kind", self.kind_combo),
-                                                ("Load", self.load_spin),
-                                                ("Reps", self.reps_spin),
-                                                ("RIR", self.rir_spin))):
-            label = QLabel(text)
-            label.setBuddy(field)
-            grid.addWidget(label, 0, column)
-            grid.addWidget(field, 1, column)
-            field.installEventFilter(self)
-        self.set_units("kg", 2.5)
-
-    def _build_buttons(self, grid: QGridLayout) -> None:
-        self.log_button = QPushButton("Log set", objectName="logSetButton")
-        self.log_button.setToolTip("Log this set (Return)")
-        self.log_button.clicked.connect(self.log_requested)
-        self.same_button = QPushButton("Same as last (F2)", objectName="sameAsLastButton")
-        self.same_button.setToolTip("Log a set the same as the last one of this exercise")
-        self.same_button.clicked.connect(self.same_requested)
-        for button in (self.log_button, self.same_button):
-            button.installEventFilter(self)
-        # A row of their own: the dock is narrow, and Return logs from any field anyway.
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.log_button)
-        buttons.addWidget(self.same_button)
-        buttons.addStretch(1)
-        grid.addLayout(buttons, 2, 0, 1, 4)
-        QWidget.setTabOrder(self.kind_combo, self.load_spin)
-        QWidget.setTabOrder(self.load_spin, self.reps_spin)
-        QWidget.setTabOrder(self.reps_spin, self.rir_spin)
-        QWidget.setTabOrder(self.rir_spin, self.log_button)
-        QWidget.setTabOrder(self.log_button, self.same_button)
-
-    def _build_keys(self) -> None:
-        # Scoped to this row, so F2 keeps its usual meaning (edit) elsewhere.
-        same = QShortcut(QKeySequence(Qt.Key.Key_F2), self)
-        same.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        same.activated.connect(self.same_requested)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
-            if watched is self.same_button:
-                self.same_requested.emit()
-            else:
-                self.log_requested.emit()
-            return True
-        return super().eventFilter(watched, event)
-
-    def set_units(self, units: str, step: float) -> None:
-        """The unit loads are typed in and the load step of the exercise in that unit."""
-        load_kg = self.load_kg()
-        self._units = units
-        # Rounded down so the largest load typed still converts to at most the database limit.
-        self.load_spin.setMaximum(math.floor(kg_to_unit(MAX_LOAD_KG, units) * 100) / 100)
-        self.load_spin.setSuffix(f" {units}")
-        self.load_spin.setSingleStep(step or 1.0)  # bodyweight exercises: added load by 1
-        self.load_spin.setValue(kg_to_unit(load_kg or 0.0, units))
-
-    def fill(self, kind: str, load_kg: float | None, reps: int, rir: float | None) -> None:
-        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(kind)))
-        self.load_spin.setValue(kg_to_unit(load_kg or 0.0, self._units))
-        self.reps_spin.setValue(reps)
-        self.rir_spin.setValue(self.rir_spin.minimum() if rir is None else rir)
-
-    def load_kg(self) -> float | None:
-        self.load_spin.interpretText()
-        value = self.load_spin.value()
-        return unit_to_kg(value, self._units) if value else None
-
-    def values(self) -> dict:
-        """The set as LogSetCommand takes it: kind, load_kg (None = bodyweight), reps, rir."""
-        for spin in (self.reps_spin, self.rir_spin):
-            spin.interpretText()  # text typed but not yet committed by the spin box
-        rir = self.rir_spin.value()
-        return {"kind": self.kind_combo.currentData(), "load_kg": self.load_kg(),
-                "reps": self.reps_spin.value(),
-                "rir": None if rir == self.rir_spin.minimum() else rir}
-
-    def focus_load(self) -> None:
-        self.load_spin.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.load_spin.selectAll()  # the next number typed replaces the old one
-
-
-# ---------------------------------------------------------------------------------------------
-# The editor
-# ---------------------------------------------------------------------------------------------
 
 class SessionEditor(QWidget):
     """One session: header (name, date, status, notes), its exercises, and set logging for the
