@@ -570,11 +570,13 @@ def plates_per_side(load: float, bar: float | None = None,
 
 def _stock(plates: Mapping[float, int] | Iterable[float]) -> list[tuple[int, int | None]]:
     """[(weight in milli-units, pairs available or None for unlimited)], heaviest first."""
+    # A plate lighter than a thousandth of the unit rounds to nothing: it is no plate (and
+    # would divide by zero below). Such a value can only come from a hand-edited setting.
     if isinstance(plates, Mapping):
-        pairs = {_milli(w): int(n) for w, n in plates.items() if w > 0 and n > 0}
+        pairs = {_milli(w): int(n) for w, n in plates.items() if _milli(w) > 0 and n > 0}
         items: list[tuple[int, int | None]] = list(pairs.items())
     else:
-        items = [(w, None) for w in {_milli(w) for w in plates if w > 0}]
+        items = [(w, None) for w in {_milli(w) for w in plates if _milli(w) > 0}]
     return sorted(items, reverse=True, key=lambda item: item[0])
 
 

@@ -435,3 +435,10 @@ def test_exercise_alternatives_offer_the_same_pattern_first_then_the_group():
     assert set(patterns[:first_other]) == {"horizontal_pull"}  # rows before pulldowns
     assert offered[0].name == "Cable Row"  # the library's order: its staples first
     assert len(exercise_alternatives(row, library, limit=3)) == 3
+
+
+def test_a_plate_too_light_to_count_is_no_plate():
+    """A plate under a thousandth of the unit (only a hand-edited setting holds one) rounded to
+    0 and divided by zero: now it is left out."""
+    assert plates_per_side(101.0, 20.0, [0.0004, 20]) == plates_per_side(101.0, 20.0, [20])
+    assert plates_per_side(60.0, 20.0, {0.0004: 3, 20: 1}).per_side == (20.0,)
