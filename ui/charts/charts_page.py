@@ -9,7 +9,7 @@ then only fed with setOpts/setData/setRegion. All numbers come from models.chart
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, QRect, QSignalBlocker, Qt, Signal
@@ -38,7 +38,6 @@ from models.charts import (
     RANGE_KEYS,
     RANGE_LABELS,
     RULE_TITLES,
-    GlanceRow,
     ProgressSeries,
     VolumeHistory,
     combined_landmarks,
@@ -57,7 +56,6 @@ from models.rules.domain import (
 )
 from models.volume import week_start_of, weekly_volume
 from ui.charts.chart_plots import (
-    WEEK,
     GlanceChart,
     ProgressChart,
     VolumeChart,
@@ -115,7 +113,7 @@ class ChartsPage(QWidget):
         layout.addLayout(self._build_controls())
         self.tabs = QTabWidget(objectName="chartTabs")
         self._holders: dict[str, QGridLayout] = {}
-        self._empty: dict[str, QLabel] = {}
+        self.empty_labels: dict[str, QLabel] = {}
         self.tabs.addTab(self._build_volume_tab(), CHART_TITLES["volume"])
         glance = self._tab_with_holder("glance", legend="<b>|</b>&nbsp;planned")
         self.tabs.addTab(glance, CHART_TITLES["glance"])
@@ -168,7 +166,7 @@ class ChartsPage(QWidget):
             note = QLabel(status_legend(legend), objectName=f"{key}Legend", wordWrap=True)
             note.setStyleSheet("color: palette(placeholder-text);")
             column.addWidget(note)
-        self._holders[key], self._empty[key] = holder, empty
+        self._holders[key], self.empty_labels[key] = holder, empty
         return tab
 
     def _build_volume_tab(self) -> QWidget:
@@ -222,7 +220,7 @@ class ChartsPage(QWidget):
                      "progress": ProgressChart}[key](pg)
             self._holders[key].addWidget(chart.widget, 0, 0)
             chart.widget.show()  # a layout shows a child added to a visible parent only later
-            self._empty[key].raise_()
+            self.empty_labels[key].raise_()
             self._charts[key] = chart
             self._stale.add(key)
         return self._charts[key]
@@ -295,57 +293,9 @@ class ChartsPage(QWidget):
         except (OSError, ValueError) as exc:
             QMessageBox.warning(self, "Export chart", f"The chart was not exported: {exc}")
 
-    # accessors that read the plotted items back (tests, benchmarks)
-
-    def volume_bar_heights(self) -> list[float]:
-        return [float(h) for h in self._fresh("volume").done.opts["height"]]
-
-    def volume_bar_colours(self) -> list[str]:
-        return [brush.color().name() for brush in self._fresh("volume").done.opts["brushes"]]
-
-    def planned_bar_heights(self) -> list[float]:
-        """Planned sets per week shown, 0 for weeks without an outline."""
-        chart = self._fresh("volume")
-        outlines = dict(zip(chart.planned.opts["x"], chart.planned.opts["height"], strict=True))
-        return [float(outlines.get(x, 0.0)) for x in chart.done.opts["x"]]
-
-    def volume_bar_weeks(self) -> list[date]:
-        return [datetime.fromtimestamp(x - WEEK / 2).date()
-                for x in self._fresh("volume").done.opts["x"]]
-
-    def volume_x_range(self) -> tuple[float, float]:
-        return tuple(self._fresh("volume").plot.getViewBox().viewRange()[0])
-
-    def volume_title(self) -> str:
-        return self._fresh("volume").plot.titleLabel.text
-
-    def band_edges(self) -> dict[str, tuple[float, float]]:
-        """{status: (from, to)} of every landmark band shown on the volume chart."""
-        chart = self._fresh("volume")
-        return {status.value: tuple(float(v) for v in region.getRegion())
-                for status, region in chart.regions.items() if region.isVisible()}
-
-    def hover_text(self) -> str | None:
-        hover = self._fresh("volume").hover
-        return hover.textItem.toPlainText() if hover.isVisible() else None
-
-    def glance_rows_shown(self) -> list[GlanceRow]:
-        return list(self._fresh("glance").rows)
-
-    def glance_bar_lengths(self) -> list[float]:
-        return [float(w) for w in self._fresh("glance").done.opts["width"]]
-
-    def progress_points(self) -> dict[str, list[float]]:
-        chart = self._fresh("progress")
-        return {name: [float(y) for y in (item.getData()[1] if item.getData()[1] is not None
-                                          else [])]
-                for name, item in (("e1rm", chart.e1rm), ("heaviest", chart.heaviest),
-                                   ("volume_load", chart.volume), ("pr", chart.prs))}
-
-    def empty_text(self, key: str | None = None) -> str | None:
-        self._fresh(key or self.current_chart())
-        label = self._empty[key or self.current_chart()]
-        return label.text() if not label.isHidden() else None
+    def drawn(self, key: str):
+        """The chart `key` as it is on screen: redrawn first if the data changed since."""
+        return self._fresh(key)
 
     # refreshing
 
@@ -451,8 +401,8 @@ class ChartsPage(QWidget):
         return found[0][0], found[0][1]
 
     def _set_empty(self, key: str, text: str | None) -> None:
-        self._empty[key].setText(text or "")
-        self._empty[key].setVisible(text is not None)
+        self.empty_labels[key].setText(text or "")
+        self.empty_labels[key].setVisible(text is not None)
 
     # controls
 

@@ -19,6 +19,7 @@ from models.rules.domain import STATUS_COLOURS, Landmarks, Status
 from models.settings import Settings
 from models.storage.schema import Exercise, LoggedSet, Mesocycle, Session, SessionExercise
 from models.volume import weekly_volume
+from tests.ui.charts import plotted
 from ui.charts.charts_page import EMPTY_GLANCE, EMPTY_PROGRESS, EMPTY_VOLUME, ChartsPage
 from ui.commands import SetLandmarksCommand, SetSettingsCommand
 
@@ -79,29 +80,30 @@ def test_bar_heights_equal_the_models_weekly_volume(history, page):
     assert page.current_chart() == "volume"
     assert page.findChild(QWidget, "volumeChart").isVisible()
     since, until = time_range_bounds("mesocycle", TODAY)
-    assert page.volume_bar_weeks() == weeks_between(since, until)
-    assert page.volume_bar_heights() == expected("fractional", ["back"], since, until)
-    assert page.volume_bar_heights() == [6, 8, 10, 12, 3]
-    assert page.planned_bar_heights() == [6, 8, 10, 12, 6]  # the deload week: 3 done + 3 planned
-    assert page.volume_title() == "Back — weekly sets (fractional: secondary ½)"
-    assert page.empty_text("volume") is None
+    assert plotted.volume_bar_weeks(page) == weeks_between(since, until)
+    assert plotted.volume_bar_heights(page) == expected("fractional", ["back"], since, until)
+    assert plotted.volume_bar_heights(page) == [6, 8, 10, 12, 3]
+    # The deload week: 3 done + 3 planned.
+    assert plotted.planned_bar_heights(page) == [6, 8, 10, 12, 6]
+    assert plotted.volume_title(page) == "Back — weekly sets (fractional: secondary ½)"
+    assert plotted.empty_text(page, "volume") is None
 
 
 def test_band_edges_equal_the_landmarks_and_move_at_once(history, page, store):
-    top = page.band_edges()["over MRV"][1]
-    assert page.band_edges() == {"not maintaining": (0, 8), "maintenance": (8, 10),
+    top = plotted.band_edges(page)["over MRV"][1]
+    assert plotted.band_edges(page) == {"not maintaining": (0, 8), "maintenance": (8, 10),
                                  "productive": (10, 14), "optimal": (14, 22), "high": (22, 25),
                                  "over MRV": (25, top)}
     store.push(SetLandmarksCommand(store, load_landmarks(), {"back": Landmarks(6, 9, 12, 18, 20)}))
-    edges = page.band_edges()
+    edges = plotted.band_edges(page)
     assert edges["maintenance"] == (6, 9) and edges["optimal"] == (12, 18)
     assert edges["over MRV"][0] == 20
     store.undo_stack.undo()
-    assert page.band_edges()["optimal"] == (14, 22)
+    assert plotted.band_edges(page)["optimal"] == (14, 22)
     # Saved another way, announced by the signal alone: the bands follow too.
     save_landmarks({"back": Landmarks(0, 0, 4, 12, 16)})
     store.landmarks_changed.emit()
-    edges = page.band_edges()
+    edges = plotted.band_edges(page)
     assert "not maintaining" not in edges and "maintenance" not in edges  # empty zones hidden
     assert edges["productive"] == (0, 4) and edges["high"] == (12, 16)
 
@@ -110,38 +112,39 @@ def test_bar_colours_follow_the_status_of_each_week(history, page, store):
     # 6, 8, 10, 12 and 3 sets against back's MV 8, MEV 10, MAV 14–22:
     statuses = (Status.NOT_MAINTAINING, Status.MAINTENANCE, Status.PRODUCTIVE,
                 Status.PRODUCTIVE, Status.NOT_MAINTAINING)
-    assert page.volume_bar_colours() == [STATUS_COLOURS[s] for s in statuses]
+    assert plotted.volume_bar_colours(page) == [STATUS_COLOURS[s] for s in statuses]
     store.push(SetLandmarksCommand(store, load_landmarks(), {"back": Landmarks(2, 4, 6, 9, 11)}))
-    assert page.volume_bar_colours()[3] == STATUS_COLOURS[Status.OVER_MRV]
+    assert plotted.volume_bar_colours(page)[3] == STATUS_COLOURS[Status.OVER_MRV]
 
 
 def test_the_counting_rule_changes_heights_and_is_named(history, page, store):
     page.show_group(["biceps"])  # secondary on rows: ½ set per set under the fractional rule
-    assert page.volume_bar_heights() == [3, 4, 5, 6, 1.5]
+    assert plotted.volume_bar_heights(page) == [3, 4, 5, 6, 1.5]
     assert page.rule_combo.currentData() == "fractional"
     page.set_rule("direct")
-    assert page.volume_bar_heights() == [0, 0, 0, 0, 0]
-    assert page.volume_title() == "Biceps — weekly sets (direct only: secondary 0)"
+    assert plotted.volume_bar_heights(page) == [0, 0, 0, 0, 0]
+    assert plotted.volume_title(page) == "Biceps — weekly sets (direct only: secondary 0)"
     page.rule_combo.setCurrentIndex(page.rule_combo.findData("fractional"))
-    assert page.volume_bar_heights() == [3, 4, 5, 6, 1.5]
+    assert plotted.volume_bar_heights(page) == [3, 4, 5, 6, 1.5]
     # The rule follows the user's setting when it changes.
     store.push(SetSettingsCommand(store, store.settings, Settings(secondary_rule="direct")))
-    assert page.rule_combo.currentData() == "direct" and page.volume_bar_heights()[0] == 0
+    assert page.rule_combo.currentData() == "direct" and plotted.volume_bar_heights(page)[0] == 0
 
 
 def test_several_groups_are_summed(history, page, qtbot):
     page.show_group(["back", "chest"])
     since, until = time_range_bounds("mesocycle", TODAY)
-    assert page.volume_bar_heights() == expected("fractional", ["back", "chest"], since, until)
+    assert plotted.volume_bar_heights(page) == expected("fractional", ["back", "chest"], since,
+                                                        until)
     assert page.group_combo.currentData() == "several" and page.group_list.isVisible()
     triceps = page.group_list.findItems("Triceps", Qt.MatchFlag.MatchExactly)[0]
     triceps.setCheckState(Qt.CheckState.Checked)  # the user ticks one more
-    assert page.volume_bar_heights() == expected("fractional", ["back", "chest", "triceps"],
+    assert plotted.volume_bar_heights(page) == expected("fractional", ["back", "chest", "triceps"],
                                                  since, until)
-    assert page.volume_title().startswith("Back + Chest + Triceps — weekly sets")
+    assert plotted.volume_title(page).startswith("Back + Chest + Triceps — weekly sets")
     page.group_combo.setCurrentIndex(page.group_combo.findData("chest"))
     page.group_combo.activated.emit(page.group_combo.currentIndex())
-    assert page.volume_bar_heights() == [4, 4, 4, 4, 0] and not page.group_list.isVisible()
+    assert plotted.volume_bar_heights(page) == [4, 4, 4, 4, 0] and not page.group_list.isVisible()
 
 
 def test_time_range_switching_changes_the_weeks_shown(history, page):
@@ -149,17 +152,17 @@ def test_time_range_switching_changes_the_weeks_shown(history, page):
     for key in ("mesocycle", "3m", "1y", "all"):
         page.set_range(key)
         since, until = time_range_bounds(key, TODAY)
-        weeks = page.volume_bar_weeks()
+        weeks = plotted.volume_bar_weeks(page)
         assert weeks == weeks_between(since, until)
-        assert page.volume_bar_heights() == expected("fractional", ["back"], since, until)
-        left, right = page.volume_x_range()
+        assert plotted.volume_bar_heights(page) == expected("fractional", ["back"], since, until)
+        left, right = plotted.volume_x_range(page)
         assert left <= datetime(*weeks[0].timetuple()[:3]).timestamp() < right
         counts[key] = len(weeks)
     assert counts["mesocycle"] < counts["3m"] < counts["1y"] < counts["all"]
-    assert 5.0 in page.volume_bar_heights()  # the sessions of March 2026 and January 2025
+    assert 5.0 in plotted.volume_bar_heights(page)  # the sessions of March 2026 and January 2025
     assert page.range_combo.currentData() == "all"
     page.range_combo.setCurrentIndex(page.range_combo.findData("3m"))
-    assert len(page.volume_bar_weeks()) == counts["3m"]
+    assert len(plotted.volume_bar_weeks(page)) == counts["3m"]
 
 
 def test_updates_reuse_the_same_plot_items(history, page):
@@ -174,7 +177,7 @@ def test_updates_reuse_the_same_plot_items(history, page):
 def test_new_sessions_update_the_chart(history, page, store):
     log(date(2026, 11, 25), "Lat Pulldown", [(60, 10)] * 4)
     store.sessions_changed.emit()
-    assert page.volume_bar_heights()[-1] == 3 + 4
+    assert plotted.volume_bar_heights(page)[-1] == 3 + 4
 
 
 def test_hovering_a_week_shows_its_numbers(history, page):
@@ -182,16 +185,16 @@ def test_hovering_a_week_shows_its_numbers(history, page):
     view = widget.getPlotItem().getViewBox()
     middle = datetime(2026, 10, 29).timestamp()  # Thursday of the first week
     widget.scene().sigMouseMoved.emit(view.mapViewToScene(QPointF(middle, 3)))
-    assert page.hover_text() == "Week 2026-W44 (26 Oct): 6 sets done, 6 planned"
+    assert plotted.hover_text(page) == "Week 2026-W44 (26 Oct): 6 sets done, 6 planned"
     widget.scene().sigMouseMoved.emit(QPointF(-50, -50))  # outside the plot
-    assert page.hover_text() is None
+    assert plotted.hover_text(page) is None
 
 
 def test_changes_while_hidden_apply_when_shown_again(history, page, store):
     page.hide()
     store.push(SetLandmarksCommand(store, load_landmarks(), {"back": Landmarks(6, 9, 12, 18, 20)}))
     page.show()
-    assert page.band_edges()["maintenance"] == (6, 9)
+    assert plotted.band_edges(page)["maintenance"] == (6, 9)
 
 
 # --- this week at a glance --------------------------------------------------------------------
@@ -200,10 +203,10 @@ def test_glance_shows_every_group_farthest_from_its_range_first(history, page):
     page.show_chart("glance")
     assert page.findChild(QWidget, "weekGlanceChart").isVisible()
     assert not page.range_combo.isEnabled()  # this week only
-    rows = page.glance_rows_shown()
+    rows = plotted.glance_rows_shown(page)
     done = weekly_volume(date(2026, 11, 23), "fractional")
     assert len(rows) == 14
-    assert page.glance_bar_lengths() == [done[row.group] for row in rows]
+    assert plotted.glance_bar_lengths(page) == [done[row.group] for row in rows]
     # Chest: nothing this week against an MEV of 10, the farthest; quads, side delts and calves
     # (0 of 8) follow in table order; then back (3 of 10) and biceps (1.5 of 8, from the rows).
     assert [(r.group, r.distance) for r in rows[:6]] == [
@@ -211,8 +214,8 @@ def test_glance_shows_every_group_farthest_from_its_range_first(history, page):
         ("biceps", 6.5)]
     assert [r.distance for r in rows] == sorted((r.distance for r in rows), reverse=True)
     page.set_rule("direct")
-    assert page.glance_bar_lengths() == [weekly_volume(date(2026, 11, 23), "direct")[r.group]
-                                         for r in page.glance_rows_shown()]
+    assert plotted.glance_bar_lengths(page) == [weekly_volume(date(2026, 11, 23), "direct")[r.group]
+                                         for r in plotted.glance_rows_shown(page)]
 
 
 # --- progress ---------------------------------------------------------------------------------
@@ -223,7 +226,7 @@ def test_progress_shows_e1rm_heaviest_volume_load_and_prs(history, page):
     assert page.current_chart() == "progress"
     assert page.findChild(QWidget, "progressChart").isVisible()
     progress = exercise_progress(row_id(), *time_range_bounds("all", TODAY))
-    points = page.progress_points()
+    points = plotted.progress_points(page)
     assert points["e1rm"] == pytest.approx(list(progress.e1rm))
     assert points["heaviest"] == [50, 60, 80, 82.5, 85, 87.5, 70]
     assert points["volume_load"][0] == 50 * 10 * 5
@@ -231,14 +234,14 @@ def test_progress_shows_e1rm_heaviest_volume_load_and_prs(history, page):
     assert points["pr"] == pytest.approx([60 * (1 + 10 / 30)]
                                          + [load * (1 + 8 / 30) for load in (80, 82.5, 85, 87.5)])
     page.set_range("3m")
-    assert page.progress_points()["heaviest"] == [80, 82.5, 85, 87.5, 70]
-    assert len(page.progress_points()["pr"]) == 4  # still PRs: they beat the earlier sessions
+    assert plotted.progress_points(page)["heaviest"] == [80, 82.5, 85, 87.5, 70]
+    assert len(plotted.progress_points(page)["pr"]) == 4  # still PRs: they beat earlier sessions
 
 
 def test_progress_in_the_users_units(history, page, store):
     page.show_exercise(row_id())
     store.push(SetSettingsCommand(store, store.settings, Settings(units="lb")))
-    assert page.progress_points()["heaviest"][0] == pytest.approx(80 / 0.45359237)
+    assert plotted.progress_points(page)["heaviest"][0] == pytest.approx(80 / 0.45359237)
 
 
 # The completer's popup asks the offscreen platform for things it cannot do; harmless here.
@@ -253,13 +256,13 @@ def test_exercise_search_finds_aliases_and_picks_with_return(history, page, qtbo
     assert model.index(0, 0).data(Qt.ItemDataRole.UserRole + 1) == "Barbell Bench Press"
     search.completer().popup().hide()
     qtbot.keyClick(search, Qt.Key.Key_Return)
-    assert page.progress_points()["heaviest"] == [70, 70, 70, 70]
+    assert plotted.progress_points(page)["heaviest"] == [70, 70, 70, 70]
 
 
 def test_an_exercise_without_sets_in_range_says_so(history, page):
     page.show_exercise(Exercise.get(Exercise.name == "Lat Pulldown").id)
-    assert page.empty_text() == EMPTY_PROGRESS
-    assert page.progress_points()["e1rm"] == []
+    assert plotted.empty_text(page) == EMPTY_PROGRESS
+    assert plotted.progress_points(page)["e1rm"] == []
 
 
 # --- export and empty states ------------------------------------------------------------------
@@ -285,13 +288,13 @@ def test_export_refuses_other_formats(page, tmp_path):
 
 
 def test_empty_states_are_honest(page, store):
-    assert page.empty_text("volume") == EMPTY_VOLUME
-    assert page.volume_bar_heights() and not any(page.volume_bar_heights())
-    assert page.empty_text("glance") == EMPTY_GLANCE
-    assert page.empty_text("progress").startswith("Log a session")
+    assert plotted.empty_text(page, "volume") == EMPTY_VOLUME
+    assert plotted.volume_bar_heights(page) and not any(plotted.volume_bar_heights(page))
+    assert plotted.empty_text(page, "glance") == EMPTY_GLANCE
+    assert plotted.empty_text(page, "progress").startswith("Log a session")
     log(TODAY, "Barbell Row", [(60, 8)] * 4)
     store.sessions_changed.emit()
-    assert page.empty_text("volume") is None and page.empty_text("glance") is None
+    assert plotted.empty_text(page, "volume") is None and plotted.empty_text(page, "glance") is None
 
 
 # --- import order -----------------------------------------------------------------------------
