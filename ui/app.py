@@ -10,12 +10,14 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import tempfile
 import time
 import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.storage.paths import APP_NAME, default_database_path
 from models.storage.resources import resource_path
@@ -40,8 +42,6 @@ def create_application(argv: list[str] | None = None, *, icon: bool = True) -> Q
 def set_window_icon(app: QApplication) -> None:
     """The Overload icon for every window and the taskbar. Loading it starts Qt's SVG icon
     engine (its plugin and the QtSvg library, ~2 ms), which the first frame can do without."""
-    from PySide6.QtGui import QIcon
-
     path = resource_path("icons/overload.svg")
     if path.exists():
         app.setWindowIcon(QIcon(str(path)))
@@ -61,8 +61,7 @@ def open_or_offer_fresh(path: Path, *, interactive: bool, parent=None) -> Path |
     database beside it (never touching the bad one) or, for a damaged file with a good backup,
     to restore the newest backup in its place (the damaged file is kept, renamed). A database
     that cannot be written is only explained. Returns the path opened, or None."""
-    from PySide6.QtWidgets import QMessageBox
-
+    # models/ (and peewee) load after the first frame: this runs then, never at import.
     from models.opening import open_database
     from models.storage.connection import fresh_path_beside
     from models.storage.db import DatabaseOpenError, DatabaseTooNewError, ReadOnlyDatabaseError
@@ -122,8 +121,6 @@ def _newest_good_backup(path: Path):
 
 
 def _restore_in_place(path: Path, backup, parent) -> Path | None:
-    from PySide6.QtWidgets import QMessageBox
-
     from models.opening import open_database
     from models.storage.backups import BackupError
     from models.storage.connection import replace_damaged_with_backup
@@ -247,8 +244,6 @@ def _smoke_charts(window) -> str | None:
     """Draw every chart and export it as PNG, which needs pyqtgraph, numpy and Qt's image
     code all present (a packaged build that lost one of them fails here, not in a user's
     hands). None when all went well, else what failed."""
-    import tempfile
-
     from ui.charts.charts_page import CHART_KEYS
 
     try:
@@ -300,8 +295,6 @@ def _refuse_to_start(text: str, title: str, interactive: bool, parent) -> None:
     if not interactive:
         print(f"overload: {text}", file=sys.stderr)
         return None
-    from PySide6.QtWidgets import QMessageBox
-
     QMessageBox.information(parent, title, text)
     return None
 
@@ -314,8 +307,6 @@ def watch_database(window, store) -> None:
 
 def show_write_failure(window, message: str) -> None:
     """A window-modal note (not blocking: a drop that failed five times shows it once)."""
-    from PySide6.QtWidgets import QMessageBox
-
     box = window.write_failure_box
     if box is not None and box.isVisible():
         return
@@ -332,8 +323,6 @@ def offer_to_save_again(window, store, status: str) -> None:
     """The database file was deleted or moved ("missing") or another file took its name
     ("replaced"): offer to write what is open (every committed change) to a file again and go
     on there — its own path when missing, a new file beside it when replaced."""
-    from PySide6.QtWidgets import QMessageBox
-
     from models.storage.connection import fresh_path_beside, save_open_database_as
 
     if window.offering_save_again:
