@@ -31,6 +31,7 @@ class CreateExerciseCommand(QUndoCommand):
         self._store.exercises_changed.emit()
 
     def undo(self) -> None:
+        assert self._info.id is not None, "undo runs after redo, which gives the exercise its id"
         delete_exercise(self._info.id)
         self._store.exercises_changed.emit()
 
@@ -42,16 +43,19 @@ class CreateExerciseCommand(QUndoCommand):
 class EditExerciseCommand(QUndoCommand):
     def __init__(self, store, before: ExerciseInfo, after: ExerciseInfo):
         super().__init__(f"Edit exercise “{after.name}”")
+        if before.id is None:
+            raise ValueError("only a stored exercise (one with an id) can be edited")
         self._store = store
+        self._id = before.id
         self._before = before
         self._after = after
 
     def redo(self) -> None:
-        update_exercise(self._before.id, self._after)
+        update_exercise(self._id, self._after)
         self._store.exercises_changed.emit()
 
     def undo(self) -> None:
-        update_exercise(self._before.id, self._before)
+        update_exercise(self._id, self._before)
         self._store.exercises_changed.emit()
 
 
@@ -70,6 +74,7 @@ class DeleteExerciseCommand(QUndoCommand):
         self._store.exercises_changed.emit()
 
     def undo(self) -> None:
+        assert self._deleted is not None, "undo runs after redo, which keeps what it deleted"
         restore_exercise(self._deleted)
         self._store.exercises_changed.emit()
 
@@ -126,5 +131,6 @@ class SavePlanCommand(QUndoCommand):
     def undo(self) -> None:
         from models.plans import delete_mesocycle
 
+        assert self.mesocycle_id is not None, "undo runs after redo, which saved the plan"
         delete_mesocycle(self.mesocycle_id)
         self._store.sessions_changed.emit()

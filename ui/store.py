@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from models.landmarks import load_landmarks
+from models.rules.domain import Landmarks
 from models.sessions import SessionError
 from models.settings import Settings, load_settings
 from models.storage.connection import database_file_status
@@ -58,7 +59,7 @@ class Store(QObject):
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.db_path = db_path
         self._settings = load_settings()
-        self._landmarks = None
+        self._landmarks: dict[str, Landmarks] | None = None
         # Connected first, so the cache is cleared before any view redraws on the same signal.
         self.landmarks_changed.connect(self._forget_landmarks)
 
