@@ -27,3 +27,27 @@ def test_dragging_a_muscle_up_the_ranking_with_a_real_mouse(tmp_path):
     assert result["order"][:2] == ["chest", "back"], result
     assert result["rank"][0] == "chest"
     assert result["plan_rank"] == ["chest"]
+
+
+def test_dragging_a_library_exercise_onto_a_wizard_day_with_a_real_mouse(tmp_path):
+    """The day list accepted the drag and then let its base class reject the library's MIME
+    type: with a real mouse the drag image showed and nothing was added."""
+    with xvfb() as display:
+        child = Child(display, HERE / "drops_child.py", "wizard", home=tmp_path)
+        points = child.ready["points"]
+        drag(display, points["exercise"], points["day"])
+        result = child.finish()
+    assert result["names"][0] == "Helms Row", result
+    assert result["choices"][0] == "Helms Row"
+
+
+def test_dragging_from_the_library_onto_a_session_and_an_empty_day_with_a_real_mouse(tmp_path):
+    with xvfb() as display:
+        child = Child(display, HERE / "drops_child.py", "calendar", home=tmp_path)
+        points = child.ready["points"]
+        drag(display, points["exercise"], points["session"])
+        drag(display, points["exercise"], points["empty_day"])
+        result = child.finish()
+    days = result["days"]
+    assert days[result["session_day"]] == [["Barbell Row", "Helms Row"]], days
+    assert days[result["empty_day"]] == [["Helms Row"]], days

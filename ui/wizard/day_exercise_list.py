@@ -84,8 +84,11 @@ class DayExerciseList(QListWidget):
 
     def dragMoveEvent(self, event) -> None:
         if event.mimeData().hasFormat(EXERCISE_MIME):
+            # Accepted here and not passed on: the list's own handler only knows its internal
+            # move and would reject the library's MIME type, so a real drag would do nothing.
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
+            return
         super().dragMoveEvent(event)
 
     def dropEvent(self, event) -> None:
