@@ -29,7 +29,7 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="overload-drops-"))
     open_database(folder / "overload.sqlite")
     setup = {"wizard": _wizard, "calendar": _calendar}[sys.argv[1]]
-    window, points, results = setup(folder)
+    _window, points, results = setup(folder)  # held: the window lives while Qt runs
     finished = threading.Event()
 
     def report() -> None:
