@@ -70,7 +70,9 @@ def _add_plan_parser(commands, sub_db) -> None:
     plan.add_argument("--weeks", required=True, type=int, metavar="N",
                       help="accumulation weeks, 3–12")
     plan.add_argument("--no-deload", action="store_true", help="no deload week at the end")
-    plan.add_argument("--start", metavar="YYYY-MM-DD", help="first day (default: next Monday)")
+    plan.add_argument("--start", metavar="YYYY-MM-DD",
+                      help="first day (default: the Monday after the last planned session, or "
+                           "next Monday)")
     plan.add_argument("--split", default="auto",
                       choices=limits.SPLITS)
     for priority in limits.PRIORITIES:
@@ -83,6 +85,9 @@ def _add_plan_parser(commands, sub_db) -> None:
                       help="how secondary muscles count (default: your saved preference)")
     plan.add_argument("--name", default="", help="name of the saved mesocycle")
     plan.add_argument("--save", action="store_true", help="write the mesocycle to the database")
+    plan.add_argument("--replace", action="store_true",
+                      help="with --save: replace the planned (never trained) sessions in the "
+                           "plan's dates instead of refusing")
     plan.add_argument("--json", action="store_true", help="print JSON")
 
 
@@ -370,21 +375,30 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     import json
     from datetime import date
 
+    from models import plans
     from models.landmarks import load_landmarks
     from models.library import planning_library
-    from models.plans import default_name, save_plan
     from models.rules.generator import PlanRequest, generate_plan, plan_to_dict
-    from models.rules.plan_types import next_monday
     from models.settings import load_settings
 
     parts = args.request_parts
-    start = parts["start"] or next_monday(date.today())
+    start = parts["start"] or plans.first_free_start(date.today())
     plan = generate_plan(PlanRequest(
         level=args.level, days=parts["days"], weeks=args.weeks, start=start,
         deload=not args.no_deload, split=args.split, priorities=parts["priorities"],
         rank=parts["rank"], rule=args.rule or load_settings().secondary_rule,
         max_minutes=args.max_minutes, landmarks=load_landmarks(), library=planning_library()))
-    saved = save_plan(plan, name=args.name) if args.save else None
+    in_the_way = plans.planned_in_the_way(plan) if args.save else []
+    if in_the_way and not args.replace:
+        after = plans.first_free_start(in_the_way[-1][1])
+        print(f"overload: the plan's dates overlap {plans.overlap_text(in_the_way)}; add "
+              f"--replace to replace them, or start after them (--start {after}). Nothing was "
+              "saved.", file=sys.stderr)
+        return EXIT_FAILURE
+    saved = None
+    if args.save:
+        saved = plans.save_plan_replacing(plan, name=args.name)[0] if in_the_way else \
+            plans.save_plan(plan, name=args.name)
     if args.json:
         data = plan_to_dict(plan)
         if saved is not None:
@@ -393,7 +407,8 @@ def _cmd_plan(args: argparse.Namespace) -> int:
         return EXIT_OK
     _print_plan(plan)
     if saved is not None:
-        print(f"Saved as “{args.name or default_name(plan)}” (mesocycle {saved}).")
+        replaced = f", replacing {plans.overlap_text(in_the_way)}" if in_the_way else ""
+        print(f"Saved as “{args.name or plans.default_name(plan)}” (mesocycle {saved}){replaced}.")
     return EXIT_OK
 
 

@@ -4,14 +4,60 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from datetime import date
+
+from peewee import fn
 
 from models.rules.generator import Plan, PlannedExercise
+from models.rules.plan_types import next_monday
+from models.sessions import SessionSnapshot, delete_session
 from models.storage.db import database, row_tuples
 from models.storage.schema import Exercise, ExerciseAlias, Mesocycle, Session, SessionExercise
 
 
 class PlanSaveError(ValueError):
     """A plan that names an exercise the database does not have."""
+
+
+def planned_in_the_way(plan: Plan) -> list[tuple[int, date, str]]:
+    """(id, day, name) of the sessions still only planned (never trained, never skipped) from
+    the plan's first session to its last: saving the plan beside them would put two sessions
+    on a day. Done and skipped sessions are history and never in the way."""
+    days = [s.date for week in plan.weeks for s in week.sessions]
+    if not days:
+        return []
+    return [(row_id, day, name) for row_id, day, name in row_tuples(
+        Session.select(Session.id, Session.date, Session.name)
+        .where(Session.date.between(min(days), max(days)) & (Session.status == "planned"))
+        .order_by(Session.date, Session.position))]
+
+
+def first_free_start(today: date) -> date:
+    """Where a new block starts by default: the Monday after the last planned session still to
+    come (the current program runs out first), else the next Monday."""
+    last = (Session.select(fn.MAX(Session.date))
+            .where((Session.status == "planned") & (Session.date >= today)).scalar())
+    if isinstance(last, str):  # an aggregate comes back as the stored text
+        last = date.fromisoformat(last)
+    latest = max(today, last) if last is not None else today
+    return next_monday(latest)
+
+
+def save_plan_replacing(plan: Plan, *, name: str) -> tuple[int, list[SessionSnapshot]]:
+    """save_plan(), after deleting the planned sessions in its way (planned_in_the_way), in one
+    transaction; returns the mesocycle id and the deleted sessions (restore_session puts them
+    back)."""
+    with database.atomic():
+        replaced = [delete_session(row_id) for row_id, _, _ in planned_in_the_way(plan)]
+        return save_plan(plan, name=name), replaced
+
+
+def overlap_text(sessions: list[tuple[int, date, str]]) -> str:
+    """"3 planned sessions (Mon 04 Jan 2027 Upper A, …)" for a message."""
+    shown = ", ".join(f"{day:%a %d %b %Y} {name or 'session'}".strip() for _, day, name in
+                      sessions[:3])
+    more = ", …" if len(sessions) > 3 else ""
+    return f"{len(sessions)} planned session{'s' if len(sessions) != 1 else ''} ({shown}{more})"
 
 
 def save_plan(plan: Plan, *, name: str, priorities: Mapping[str, str] | None = None) -> int:

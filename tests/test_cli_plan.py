@@ -115,3 +115,18 @@ def test_bad_plan_arguments_exit_2_and_write_nothing(run_cli, db_path, args, mes
                        "--db", str(db_path))
     assert code == 2 and message in err
     assert not db_path.exists()  # refused before the database is touched
+
+
+def test_saving_onto_planned_dates_is_refused_unless_replace(run_cli, db_path):
+    args = ["plan", "--level", "beginner", "--days", "mon,thu", "--weeks", "4", "--save",
+            "--start", "2027-01-04", "--db", str(db_path)]
+    assert run_cli(*args)[0] == 0
+    code, _, err = run_cli(*args)
+    assert code == 1
+    assert "overlap 10 planned sessions (Mon 04 Jan 2027 Full body A" in err
+    assert "--replace" in err and "--start 2027-02-08" in err
+    code, out, _ = run_cli(*args, "--replace")
+    assert code == 0 and "replacing 10 planned sessions" in out
+    code, out, _ = run_cli("plan", "--level", "beginner", "--days", "mon,thu", "--weeks", "4",
+                           "--json", "--db", str(db_path))
+    assert json.loads(out)["start"] == "2027-02-08"  # after the planned block, by default

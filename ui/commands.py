@@ -113,24 +113,34 @@ class SetSettingsCommand(QUndoCommand):
 
 
 class SavePlanCommand(QUndoCommand):
-    """Finish in the program wizard: the whole mesocycle in one transaction; undo removes it."""
+    """Finish in the program wizard: the whole mesocycle in one transaction; undo removes it.
+    With `replace`, the planned sessions in its way go in the same transaction (and come back
+    on undo)."""
 
-    def __init__(self, store, plan, name: str):
+    def __init__(self, store, plan, name: str, *, replace: bool = False):
         super().__init__(f"Create program “{name}”")
         self._store = store
         self._plan = plan
         self._name = name
+        self._replace = replace
+        self._replaced: list = []
         self.mesocycle_id: int | None = None
 
     def redo(self) -> None:
-        from models.plans import save_plan
+        from models.plans import save_plan, save_plan_replacing
 
-        self.mesocycle_id = save_plan(self._plan, name=self._name)
+        if self._replace:
+            self.mesocycle_id, self._replaced = save_plan_replacing(self._plan, name=self._name)
+        else:
+            self.mesocycle_id = save_plan(self._plan, name=self._name)
         self._store.sessions_changed.emit()
 
     def undo(self) -> None:
         from models.plans import delete_mesocycle
+        from models.sessions import restore_session
 
         assert self.mesocycle_id is not None, "undo runs after redo, which saved the plan"
         delete_mesocycle(self.mesocycle_id)
+        for snapshot in self._replaced:
+            restore_session(snapshot)
         self._store.sessions_changed.emit()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidgetItem,
     QMenu,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -37,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.library import planning_library
-from models.plans import default_name
+from models.plans import default_name, first_free_start, overlap_text, planned_in_the_way
 from models.rules.domain import WEEKDAYS, group_label
 from models.rules.generator import (
     DEFAULT_RANK,
@@ -52,7 +53,6 @@ from models.rules.plan_types import (
     LAST_PLAN_START,
     MAX_SESSION_MINUTES,
     MIN_SESSION_MINUTES,
-    next_monday,
 )
 from models.rules.search import matches, search_text
 from ui.commands import SavePlanCommand
@@ -137,7 +137,7 @@ class SchedulePage(QWizardPage):
         layout.addRow("", self.deload_box)
         self.start_edit = QDateEdit(objectName="startDate", calendarPopup=True)
         self.start_edit.setDateRange(QDate(FIRST_DATE), QDate(LAST_PLAN_START))
-        self.start_edit.setDate(QDate(next_monday(date.today())))
+        self.start_edit.setDate(QDate(first_free_start(date.today())))
         self.start_edit.setDisplayFormat("ddd d MMM yyyy")
         self.start_edit.dateChanged.connect(wizard.recompute)
         layout.addRow("&Start", self.start_edit)
@@ -506,8 +506,34 @@ class ProgramWizard(QWizard):
         return self.goal.name_edit.text().strip() or default_name(self.plan)
 
     def accept(self) -> None:
-        command = SavePlanCommand(self._store, self.plan, self.program_name())
+        """Save the plan. When its dates overlap sessions still only planned, ask first:
+        replace them (one undo step with the plan) or move the start after them."""
+        in_the_way = planned_in_the_way(self.plan)
+        if in_the_way and not self._replace_or_move(in_the_way):
+            return
+        command = SavePlanCommand(self._store, self.plan, self.program_name(),
+                                  replace=bool(in_the_way))
         if not self._store.push(command):  # refused (disk full, read-only): keep the plan open
             return
         self.saved_mesocycle_id = command.mesocycle_id
         super().accept()
+
+    def _replace_or_move(self, in_the_way: list) -> bool:
+        """True to replace the sessions in the way; otherwise the start moved after them (or
+        the user cancelled) and the wizard stays open on its schedule."""
+        after = first_free_start(in_the_way[-1][1])
+        box = QMessageBox(QMessageBox.Icon.Question, "Sessions already planned",
+                          f"This program's dates overlap {overlap_text(in_the_way)}.",
+                          parent=self)
+        box.setObjectName("overlapBox")
+        box.setInformativeText("Replace them with this program (Undo brings them back), or "
+                               f"start this program after them, on {after:%a %d %b %Y}?")
+        replace = box.addButton("&Replace them", QMessageBox.ButtonRole.DestructiveRole)
+        move = box.addButton("&Start after them", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(move)
+        box.exec()
+        if box.clickedButton() is move:
+            self.schedule.start_edit.setDate(QDate(after))
+            self.setCurrentId(self.pageIds()[1])  # the schedule, showing the new start
+        return box.clickedButton() is replace

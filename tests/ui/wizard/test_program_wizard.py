@@ -269,3 +269,74 @@ def test_a_longest_session_limit_holds_every_session(wizard):
     wizard.next()
     tab = wizard.exercises.tabs.tabText(0)
     assert tab.endswith(" min")
+
+
+# --- a second program --------------------------------------------------------------------------
+
+def answer_next_box(button_text: str, seen: list) -> None:
+    """Click `button_text` on the next modal message box (it runs its own event loop)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, click)
+            return
+        seen.append(box.text())
+        next(b for b in box.buttons() if b.text().replace("&", "").startswith(button_text)).click()
+
+    QTimer.singleShot(0, click)
+
+
+@pytest.fixture
+def first_program(store, qtbot):
+    """A 4-week program saved through the wizard; (its mesocycle id, its planned sessions)."""
+    first = ProgramWizard(store)
+    qtbot.addWidget(first)
+    first.accept()
+    return first.saved_mesocycle_id, Session.select().count()
+
+
+def test_a_second_program_starts_after_the_first_by_default(store, qtbot, first_program):
+    """The wizard used to default to next Monday again: Finish put two sessions on every day."""
+    last = max(s.date for s in Session.select())
+    second = ProgramWizard(store)
+    qtbot.addWidget(second)
+    start = second.schedule.start_edit.date().toPython()
+    assert start > last and start.weekday() == 0
+    second.accept()
+    days = [s.date for s in Session.select()]
+    assert max(days.count(d) for d in days) == 1  # never two sessions on a day
+
+
+def test_overlapping_planned_sessions_are_replaced_in_one_undo_step(store, qtbot, first_program):
+    mesocycle_id, sessions = first_program
+    second = ProgramWizard(store)
+    qtbot.addWidget(second)
+    second.schedule.start_edit.setDate(Mesocycle.get_by_id(mesocycle_id).start_date)
+    seen = []
+    answer_next_box("Replace them", seen)
+    second.accept()
+    assert "overlap" in seen[0] and f"{sessions} planned sessions" in seen[0]
+    assert Session.select().where(Session.mesocycle == mesocycle_id).count() == 0
+    days = [s.date for s in Session.select()]
+    assert max(days.count(d) for d in days) == 1
+    store.undo_stack.undo()  # one step: the new program goes, the old sessions come back
+    assert Session.select().where(Session.mesocycle == mesocycle_id).count() == sessions
+    assert Session.select().count() == sessions
+
+
+def test_start_after_them_moves_the_start_and_keeps_the_wizard_open(store, qtbot, first_program):
+    mesocycle_id, sessions = first_program
+    second = ProgramWizard(store)
+    qtbot.addWidget(second)
+    second.show()
+    second.schedule.start_edit.setDate(Mesocycle.get_by_id(mesocycle_id).start_date)
+    answer_next_box("Start after them", [])
+    second.accept()
+    assert second.isVisible() and Session.select().count() == sessions  # nothing saved yet
+    last = max(s.date for s in Session.select())
+    assert second.schedule.start_edit.date().toPython() > last
+    second.accept()  # no overlap now: saved
+    assert Session.select().count() > sessions
