@@ -133,12 +133,17 @@ class MainWindow(QMainWindow):
 
         from ui.charts.charts_page import ChartsPage  # imports no pyqtgraph until a chart shows
 
-        self.pages = QTabWidget(objectName="pages")
+        self.pages = QTabWidget(objectName="pages", accessibleName="Plan and charts")
         self.pages.setDocumentMode(True)
         self.pages.addTab(self._build_home(store), "&Plan")
         self.charts = ChartsPage(store, self.pages)
         self.pages.addTab(self.charts, "C&harts")
         return self.pages
+
+    def show_plan(self) -> None:
+        """The Plan page, with the keyboard on the calendar's current day."""
+        self.pages.setCurrentIndex(0)
+        self.calendar.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
 
     def show_charts(self) -> None:
         self.pages.setCurrentWidget(self.charts)
@@ -162,7 +167,7 @@ class MainWindow(QMainWindow):
         self.calendar = SessionCalendar(store, home)
         # Under the calendar, one at a time: the selected week's volume, and how the feedback
         # adapts the week after it.
-        self.week_tabs = QTabWidget(home, objectName="weekTabs")
+        self.week_tabs = QTabWidget(home, objectName="weekTabs", accessibleName="This week")
         self.week_panel = WeekVolumePanel(store, self.week_tabs)
         self.adjustments_panel = AdjustmentsPanel(store, self.week_tabs)
         self.week_tabs.addTab(self.week_panel, "Week volume")
@@ -261,7 +266,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self._action("&Preferences…", self.edit_preferences,
                                               "Preferences",
                                               "preferencesAction", needs_data=True))
-        self.view_menu.addAction(self._action("&Plan", lambda: self.pages.setCurrentIndex(0),
+        self.view_menu.addAction(self._action("&Plan", self.show_plan,
                                               "Ctrl+1", "showPlanAction",
                                               needs_data=True))
         self.view_menu.addAction(self._action("C&harts", self.show_charts,

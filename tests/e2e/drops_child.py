@@ -2,6 +2,7 @@
 
     python drops_child.py wizard     the program wizard's exercises page
     python drops_child.py calendar   the main window: library dock and calendar
+    python drops_child.py keyboard   the main window, for a keyboard-only journey
 
 Prints one JSON line of screen coordinates once the window is up (`points`), waits for "done" on
 stdin while Qt runs, then prints one JSON line of what the drops did and exits.
@@ -28,7 +29,7 @@ def main() -> int:
 
     folder = Path(tempfile.mkdtemp(prefix="overload-drops-"))
     open_database(folder / "overload.sqlite")
-    setup = {"wizard": _wizard, "calendar": _calendar}[sys.argv[1]]
+    setup = {"wizard": _wizard, "calendar": _calendar, "keyboard": _keyboard}[sys.argv[1]]
     _window, points, results = setup(folder)  # held: the window lives while Qt runs
     finished = threading.Event()
 
@@ -120,6 +121,30 @@ def _calendar(folder: Path):
                 "empty_day": empty_day.isoformat()}
 
     return window, points, results
+
+
+def _keyboard(folder: Path):
+    """Today holds a planned session; the journey opens it and logs a set, keys only."""
+    from models.sessions import create_session
+    from models.storage.schema import Exercise, LoggedSet
+    from ui.app import load_data
+    from ui.main_window import MainWindow
+
+    today = date.today()
+    session_id = create_session(today, "Pull", [Exercise.get(Exercise.name == "Barbell Row").id])
+    window = MainWindow(QSettings(str(folder / "window.ini"), QSettings.Format.IniFormat))
+    window.setGeometry(0, 0, 1280, 720)
+    window.show()
+    load_data(window, folder / "overload.sqlite", interactive=False)
+    window.raise_()
+    window.activateWindow()
+
+    def results() -> dict:
+        sets = [(s.load_kg, s.reps) for s in LoggedSet.select()]
+        return {"sets": sets, "session": session_id,
+                "open": window.session_editor.session_id}
+
+    return window, lambda: {"window": _centre(window)}, results
 
 
 if __name__ == "__main__":

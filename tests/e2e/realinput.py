@@ -97,3 +97,15 @@ def drag(display: str, start: tuple[int, int], end: tuple[int, int], steps: int 
     time.sleep(0.2)
     xdotool(display, "mouseup", "1")
     time.sleep(0.3)
+
+
+def keys(display: str, *names: str) -> None:
+    """Press keys one after the other ("ctrl+1", "Return"), pausing as a hand would."""
+    for name in names:
+        xdotool(display, "key", "--clearmodifiers", name)
+        time.sleep(0.25)
+
+
+def type_text(display: str, text: str) -> None:
+    xdotool(display, "type", "--delay", "60", text)
+    time.sleep(0.25)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.realinput import Child, drag, xvfb
+from tests.e2e.realinput import Child, drag, keys, type_text, xvfb
 
 pytestmark = pytest.mark.slow  # a real X server and pointer (Xvfb + xdotool)
 
@@ -51,3 +51,19 @@ def test_dragging_from_the_library_onto_a_session_and_an_empty_day_with_a_real_m
     days = result["days"]
     assert days[result["session_day"]] == [["Barbell Row", "Helms Row"]], days
     assert days[result["empty_day"]] == [["Helms Row"]], days
+
+
+def test_a_keyboard_only_journey_opens_a_session_from_the_calendar_and_logs_a_set(tmp_path):
+    """No mouse: View ▸ Plan (Ctrl+1) puts the keyboard on the calendar's current day, Return
+    opens its session with the load field focused, Tab moves to the reps, Return logs."""
+    with xvfb() as display:
+        child = Child(display, HERE / "drops_child.py", "keyboard", home=tmp_path)
+        keys(display, "ctrl+1", "Home", "Return")
+        keys(display, "ctrl+a")
+        type_text(display, "60")
+        keys(display, "Tab", "ctrl+a")
+        type_text(display, "8")
+        keys(display, "Return")
+        result = child.finish()
+    assert result["open"] == result["session"], result
+    assert result["sets"] == [[60.0, 8]], result

@@ -210,3 +210,27 @@ def test_a_failure_while_loading_ends_the_run_instead_of_leaving_an_empty_window
     assert result.returncode == 1
     assert "Overload could not start" in result.stderr
     assert "RuntimeError: library file unreadable" in result.stderr
+
+
+def test_every_control_has_a_name_for_assistive_technology(window, qtbot):
+    """Keyboard and screen-reader users meet each control by its name: its own accessible name,
+    the label it is the buddy of, or its own text (a button's)."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar, QWidget
+
+    from models.sessions import create_session
+
+    session_id = create_session(date.today(), "Pull", [Exercise.get(name="Barbell Row").id])
+    window.store.sessions_changed.emit()
+    window.open_session(session_id)
+    buddies = {label.buddy() for label in window.findChildren(QLabel) if label.buddy()}
+
+    def named(widget) -> bool:
+        if widget.objectName() == "qt_spinbox_lineedit":  # a spin box's own editor
+            widget = widget.parentWidget()
+        return bool(widget.accessibleName() or widget in buddies
+                    or (isinstance(widget, QAbstractButton) and widget.text()))
+
+    unnamed = [f"{type(w).__name__} {w.objectName()}" for w in window.findChildren(QWidget)
+               if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(window)
+               and not isinstance(w, QTabBar) and not named(w)]
+    assert unnamed == []

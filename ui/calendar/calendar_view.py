@@ -70,6 +70,9 @@ def session_id_from_mime(mime: QMimeData) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+# Days the current day moves by for each arrow key.
+_ARROW_DAYS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
+
 @dataclass(frozen=True)
 class DropPlan:
     """What a drop does: add exercises to a session, create a session holding them, or move or
@@ -294,6 +297,13 @@ class DayCell(QFrame):
         for chip in self.chips:
             self.chip_box.addWidget(chip)
 
+    def set_current(self, current: bool) -> None:
+        """The calendar's current day (the keyboard's): framed in the highlight colour."""
+        if current == getattr(self, "_current", False):
+            return
+        self._current = current
+        self.setStyleSheet("DayCell { border: 2px solid palette(highlight); }" if current else "")
+
     def chip_at(self, point: QPoint) -> SessionChip | None:
         for chip in self.chips:
             if chip.geometry().contains(point):
@@ -403,6 +413,9 @@ class SessionCalendar(QWidget):
     def __init__(self, store, parent: QWidget | None = None, *, today: date | None = None):
         super().__init__(parent)
         self.setObjectName("sessionCalendar")
+        # One Tab stop: the current day, moved with the arrows (see keyPressEvent).
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Calendar")
         self._store = store
         self._today = today
         self.mode = "month"
@@ -438,9 +451,9 @@ class SessionCalendar(QWidget):
         self.today_button = QPushButton("Today", objectName="todayButton",
                                         toolTip="Go to today (Home)")
         self.next_button = QPushButton("▶", objectName="nextPage", toolTip="Next (Page Down)")
-        for button, shortcut in ((self.previous_button, "PgUp"), (self.next_button, "PgDown"),
-                                 (self.today_button, "Home")):
-            button.setShortcut(shortcut)
+        for button, name in ((self.previous_button, "Previous month or week"),
+                             (self.next_button, "Next month or week")):
+            button.setAccessibleName(name)
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
         self.today_button.clicked.connect(self.go_today)
@@ -535,7 +548,74 @@ class SessionCalendar(QWidget):
 
     def select_day(self, day: date) -> None:
         self.selected_day = day
+        for cell in self.cells:
+            cell.set_current(cell.day == day)
+        self.setAccessibleDescription(f"{day:%A %d %B %Y}")
         self.week_selected.emit(day)
+
+    # The keyboard: the current day, and what the mouse does to it.
+
+    def keyPressEvent(self, event) -> None:
+        """Arrows move the current day (the page follows), Enter opens its session or creates
+        one, Ctrl+←/→ moves its session a day, Delete marks it skipped, Page Up/Down turn the
+        page, Home goes to today. Keys are read here, not through shortcuts on the animated
+        buttons, so fast presses are never lost."""
+        key, ctrl = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if key in _ARROW_DAYS and not ctrl:
+            self.move_current(_ARROW_DAYS[key])
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and ctrl:
+            self.move_current_session(_ARROW_DAYS[key])
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_current()
+        elif key == Qt.Key.Key_Delete:
+            self.skip_current()
+        elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            self.step(-1 if key == Qt.Key.Key_PageUp else 1)
+            self._select_in_page()
+        elif key == Qt.Key.Key_Home:
+            self.go_today()
+        else:
+            super().keyPressEvent(event)
+
+    def move_current(self, days: int) -> None:
+        day = self.selected_day + timedelta(days=days)
+        if not in_date_range(day):
+            return
+        if day not in self.days_shown():
+            self.show_date(day)
+        else:
+            self.select_day(day)
+
+    def sessions_on_current(self) -> list[SessionSummary]:
+        cell = self.cell_for(self.selected_day)
+        return [chip.summary for chip in cell.chips] if cell is not None else []
+
+    def open_current(self) -> None:
+        sessions = self.sessions_on_current()
+        if sessions:
+            self.session_activated.emit(sessions[0].id)
+        else:
+            self.create_session_on(self.selected_day)
+
+    def move_current_session(self, days: int) -> None:
+        sessions = self.sessions_on_current()
+        if not sessions:
+            return
+        day = self.selected_day + timedelta(days=days)
+        self.apply_drop(DropPlan("move", day, session_id=sessions[0].id))
+        self.move_current(days)
+
+    def skip_current(self) -> None:
+        sessions = [s for s in self.sessions_on_current() if s.status == "planned"]
+        if sessions:
+            self._store.push(SetStatusCommand(self._store, sessions[0].id, "skipped"))
+
+    def _select_in_page(self) -> None:
+        """After a page turn the current day moves into the new page (same weekday)."""
+        shown = self.days_shown()
+        if self.selected_day not in shown:
+            target = self.anchor if self.mode == "week" else self.anchor.replace(day=1)
+            self.select_day(min(shown, key=lambda d: abs((d - target).days)))
 
     # Drawing.
 
@@ -558,6 +638,7 @@ class SessionCalendar(QWidget):
                        conflicts.get(s.id, [])) for s in by_day.get(day, [])]
             in_month = self.mode == "week" or day.month == self.anchor.month
             cell.show_day(day, in_month, self.today(), states)
+            cell.set_current(day == self.selected_day)
         for summary, week in zip(self.summaries, weeks, strict=True):
             summary.show_week(week, volumes.inside(week, landmarks), volumes.basis[week],
                               not volumes.sets.get(week))

@@ -71,6 +71,7 @@ class ExerciseLibraryPanel(QWidget):
     def _build_filters(self) -> QGridLayout:
         grid = QGridLayout()
         self.search_edit = QLineEdit(objectName="librarySearch", clearButtonEnabled=True,
+                                     accessibleName="Search the exercise library",
                                      placeholderText="Search exercises and aliases…")
         self.search_edit.textChanged.connect(self.proxy.set_search)
         self.group_combo = self._filter_combo("groupFilter", "All muscle groups",
@@ -100,7 +101,7 @@ class ExerciseLibraryPanel(QWidget):
 
     @staticmethod
     def _filter_combo(name: str, all_text: str, items: list[tuple[str, str]]) -> QComboBox:
-        combo = QComboBox(objectName=name)
+        combo = QComboBox(objectName=name, accessibleName=f"Filter: {all_text.lower()}")
         # Narrow docks: the combos may shrink below their longest entry (the popup still
         # shows it whole).
         combo.setSizeAdjustPolicy(
@@ -112,7 +113,8 @@ class ExerciseLibraryPanel(QWidget):
         return combo
 
     def _build_views(self) -> QStackedWidget:
-        self.table = QTableView(objectName="libraryTable")
+        self.table = QTableView(objectName="libraryTable", tabKeyNavigation=False,
+                                accessibleName="Exercise library")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)

@@ -296,7 +296,8 @@ class PlateCalculator(QDialog):
         return form
 
     def _build_table(self) -> QTableWidget:
-        self.table = QTableWidget(0, 2, objectName="plateTable")
+        self.table = QTableWidget(0, 2, objectName="plateTable", tabKeyNavigation=False,
+                                  accessibleName="Plates you have")
         self.table.setHorizontalHeaderLabels([f"Plate ({self.unit})", "Pairs"])
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

@@ -159,6 +159,7 @@ class SessionEditor(QWidget):
 
     def _build_header(self) -> QVBoxLayout:
         self.name_edit = QLineEdit(objectName="sessionName", placeholderText="Session name",
+                                   accessibleName="Session name",
                                    maxLength=MAX_NAME_LENGTH)
         self.name_edit.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.name_edit.editingFinished.connect(self._commit_name)
@@ -193,6 +194,7 @@ class SessionEditor(QWidget):
 
     def _build_exercise_list(self) -> SessionExerciseList:
         self.exercise_list = SessionExerciseList()
+        self.exercise_list.setAccessibleName("Exercises of the session")
         self.exercise_list.setModel(self.exercise_model)
         self.exercise_list.setMinimumHeight(150)
         self.exercise_list.selectionModel().currentChanged.connect(self._on_exercise_changed)
@@ -245,7 +247,8 @@ class SessionEditor(QWidget):
         return panel
 
     def _build_set_table(self) -> SetTableView:
-        self.set_table = SetTableView(objectName="setTable")
+        self.set_table = SetTableView(objectName="setTable", tabKeyNavigation=False,
+                                      accessibleName="Logged sets")
         self.set_table.setModel(self.set_model)
         self.set_table.setItemDelegateForColumn(COL_KIND, SetKindDelegate(self.set_table))
         self.set_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -145,7 +145,8 @@ class RestoreDialog(QDialog):
         self.backups: list[backups.BackupInfo] = []
         self.problems: dict[Path, str | None] = {}  # None: checked and usable
         self._busy = False
-        self.table = QTableWidget(0, len(self.COLUMNS), objectName="backupTable")
+        self.table = QTableWidget(0, len(self.COLUMNS), objectName="backupTable",
+                                  tabKeyNavigation=False, accessibleName="Backups")
         self.table.setHorizontalHeaderLabels(self.COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -72,6 +72,7 @@ class PlanTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(len(MUSCLE_GROUPS), 0, parent)
+        self.setTabKeyNavigation(False)  # one Tab stop; the arrows move inside
         self.setObjectName("planTable")
         self.setVerticalHeaderLabels([group_label(g) for g in MUSCLE_GROUPS])
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -229,3 +229,45 @@ def test_a_week_row_tooltip_gives_the_reasons_of_its_adaptation(calendar, store,
     QApplication.sendEvent(row, QHelpEvent(QEvent.Type.ToolTip, QPoint(2, 2), QPoint(2, 2)))
     assert "Adapted from last week's feedback" in row.toolTip()
     assert "back +1: healed just in time" in row.toolTip()
+
+
+# --- the keyboard ------------------------------------------------------------------------------
+
+def press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier, times: int = 1) -> None:
+    for _ in range(times):
+        qtbot.keyClick(widget, key, modifier)
+
+
+def test_the_calendar_is_driven_from_the_keyboard(calendar, store, qtbot):
+    """Keyboard-only use used to stop at the calendar: no focus, no way to open a session."""
+    calendar.setFocus()
+    calendar.select_day(MONDAY)
+    session_id = create_session(MONDAY + timedelta(days=1), "Pull",
+                                [exercise_id("Barbell Row")])
+    store.sessions_changed.emit()
+    press(qtbot, calendar, Qt.Key.Key_Right)
+    assert calendar.selected_day == MONDAY + timedelta(days=1)
+    assert "border" in calendar.cell_for(calendar.selected_day).styleSheet()
+    with qtbot.waitSignal(calendar.session_activated) as opened:
+        press(qtbot, calendar, Qt.Key.Key_Return)
+    assert opened.args == [session_id]
+    press(qtbot, calendar, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)  # move it
+    assert Session.get_by_id(session_id).date == MONDAY + timedelta(days=2)
+    assert calendar.selected_day == MONDAY + timedelta(days=2)  # the current day follows it
+    press(qtbot, calendar, Qt.Key.Key_Delete)  # skip it
+    assert Session.get_by_id(session_id).status == "skipped"
+    press(qtbot, calendar, Qt.Key.Key_Down)  # a week on: an empty day
+    with qtbot.waitSignal(calendar.session_activated) as created:
+        press(qtbot, calendar, Qt.Key.Key_Enter)
+    assert Session.get_by_id(created.args[0]).date == MONDAY + timedelta(days=9)
+
+
+def test_every_page_key_press_turns_a_page(calendar, qtbot):
+    """Shortcuts on the animated buttons lost fast presses (24 presses moved 5 months)."""
+    calendar.setFocus()
+    start = calendar.anchor.replace(day=1)
+    press(qtbot, calendar, Qt.Key.Key_PageUp, times=24)
+    assert calendar.anchor == start.replace(year=start.year - 2)
+    assert calendar.selected_day in calendar.days_shown()
+    press(qtbot, calendar, Qt.Key.Key_Home)
+    assert calendar.selected_day == calendar.today()
