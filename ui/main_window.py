@@ -20,15 +20,22 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
+    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from models import __version__
+
+# The library, the calendar and the session editor side by side need this much width; below
+# it the session editor shares the library's place as a tab.
+WIDE_ENOUGH_FOR_BOTH_DOCKS = 1500
 
 EMPTY_PROGRAM_TEXT = (
     "<h3>Welcome to Overload</h3>"
@@ -63,7 +70,9 @@ class MainWindow(QMainWindow):
                               "color: palette(placeholder-text);")
         self.setCentralWidget(opening)
         self._build_menus()
-        self.resize(1200, 800)
+        # A first start fills most of the screen, never more than it (a 1280×720 laptop).
+        available = QApplication.primaryScreen().availableGeometry()
+        self.resize(min(1400, available.width()), min(860, available.height()))
         geometry = self._settings.value("mainWindow/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
@@ -83,6 +92,9 @@ class MainWindow(QMainWindow):
         state = self._settings.value("mainWindow/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+            # No session is open at start: an empty Session dock would only take the
+            # calendar's room (it comes back, at its saved width, when a session opens).
+            self.session_dock.hide()
         else:  # once the new central widget is laid out, or the dock keeps the shell's width
 
             QTimer.singleShot(0, self._default_dock_sizes)
@@ -108,9 +120,15 @@ class MainWindow(QMainWindow):
         self._build_session_dock(store)
 
     def _default_dock_sizes(self) -> None:
-        """Docks at a useful width, the calendar taking the rest (a saved layout overrides)."""
-
-        self.resizeDocks([self.library, self.session_dock], [340, 420],
+        """Docks at a useful width, the calendar taking the rest (a saved layout overrides).
+        On a screen narrower than the three side by side need (a 1280×720 or 1366×768
+        laptop), the session editor shares the library's place as a tab: opening a session
+        brings its tab forward, and the calendar keeps its room."""
+        if self.width() < WIDE_ENOUGH_FOR_BOTH_DOCKS:
+            self.tabifyDockWidget(self.library, self.session_dock)
+            self.resizeDocks([self.library], [400], QtCore.Qt.Orientation.Horizontal)
+            return
+        self.resizeDocks([self.library, self.session_dock], [300, 400],
                          QtCore.Qt.Orientation.Horizontal)
 
     def _build_session_dock(self, store) -> None:
@@ -170,11 +188,19 @@ class MainWindow(QMainWindow):
         self.week_tabs = QTabWidget(home, objectName="weekTabs", accessibleName="This week")
         self.week_panel = WeekVolumePanel(store, self.week_tabs)
         self.adjustments_panel = AdjustmentsPanel(store, self.week_tabs)
-        self.week_tabs.addTab(self.week_panel, "Week volume")
-        self.week_tabs.addTab(self.adjustments_panel, "Next week")
+        # Each page scrolls: on a 1280×720 screen the week's table is taller than its room.
+        self.week_tabs.addTab(_scrolling(self.week_panel, "weekScroll"), "Week volume")
+        self.week_tabs.addTab(_scrolling(self.adjustments_panel, "adjustmentsScroll"),
+                              "Next week")
+        # The user sets the split between the calendar and the week (kept with the layout).
+        self.home_splitter = QSplitter(QtCore.Qt.Orientation.Vertical, objectName="homeSplitter")
+        self.home_splitter.addWidget(self.calendar)
+        self.home_splitter.addWidget(self.week_tabs)
+        self.home_splitter.setStretchFactor(0, 3)
+        self.home_splitter.setStretchFactor(1, 2)
+        self.home_splitter.setChildrenCollapsible(False)
         layout.addWidget(self.empty_state)
-        layout.addWidget(self.calendar, 3)
-        layout.addWidget(self.week_tabs, 0)
+        layout.addWidget(self.home_splitter, 1)
         self.calendar.week_selected.connect(self.week_panel.show_week)
         self.calendar.week_selected.connect(self.adjustments_panel.show_week)
         self.calendar.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
@@ -210,7 +236,7 @@ class MainWindow(QMainWindow):
             from ui.session.session_editor import SessionEditor
 
             self._session_editor = SessionEditor(self._store, self.session_dock)
-            self.session_dock.setWidget(self._session_editor)
+            self.session_dock.setWidget(_scrolling(self._session_editor, "sessionScroll"))
         return self._session_editor
 
     # Menus.
@@ -408,3 +434,12 @@ def _key_sequence(shortcut: str):
 
     standard = getattr(QKeySequence.StandardKey, shortcut, None)
     return standard if standard is not None else QKeySequence(shortcut)
+
+
+def _scrolling(widget: QWidget, name: str) -> QScrollArea:
+    """`widget` in a frameless scroll area: a panel keeps its natural size where there is room
+    and scrolls where there is not (a 1280×720 laptop), instead of forcing the window larger."""
+    area = QScrollArea(objectName=name, widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+    area.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)  # the panel's controls take the focus
+    area.setWidget(widget)
+    return area

@@ -234,3 +234,38 @@ def test_every_control_has_a_name_for_assistive_technology(window, qtbot):
                if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(window)
                and not isinstance(w, QTabBar) and not named(w)]
     assert unnamed == []
+
+
+def test_the_window_fits_a_1280_by_720_laptop_with_a_session_open(window, qtbot):
+    """The window could not be made smaller than 1386×777 with both docks: every panel now
+    scrolls where there is no room, and the calendar and the week split the height."""
+    from models.sessions import create_session
+
+    session_id = create_session(date.today(), "Pull", [Exercise.get(name="Barbell Row").id])
+    window.store.sessions_changed.emit()
+    window.open_session(session_id)
+    window.library.show()
+    qtbot.wait(10)
+    needed = window.minimumSizeHint().expandedTo(window.minimumSize())
+    assert needed.width() <= 1280 and needed.height() <= 720 - 40, needed  # 40: the desktop's bar
+
+
+def test_on_a_small_screen_the_session_editor_shares_the_librarys_place(window_settings, qtbot,
+                                                                      db, db_path):
+    from ui.main_window import MainWindow
+
+    small = MainWindow(window_settings)
+    qtbot.addWidget(small)
+    small.resize(1280, 700)
+    small.show()
+    qtbot.waitExposed(small)
+    small.attach(Store(), db_path)
+    qtbot.wait(20)  # the default layout is set once the central widget is laid out
+    from models.sessions import create_session
+
+    session_id = create_session(date.today(), "Pull", [Exercise.get(name="Barbell Row").id])
+    small.store.sessions_changed.emit()
+    small.open_session(session_id)
+    qtbot.wait(20)
+    assert small.session_dock in small.tabifiedDockWidgets(small.library)
+    assert small.calendar.width() > 700  # the calendar keeps its room

@@ -106,7 +106,7 @@ class ExerciseLibraryPanel(QWidget):
         # shows it whole).
         combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(8)
+        combo.setMinimumContentsLength(5)
         combo.addItem(all_text, "")
         for text, key in items:
             combo.addItem(text, key)
