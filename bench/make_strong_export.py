@@ -6,6 +6,7 @@ writes ROWS set rows (default 60,000: about fifteen years of four workouts a wee
 models.io.csv_parsers.parse_file on the file and prints the figure.
 """
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -71,9 +72,13 @@ def write_strong_export(path: str | Path, rows: int = 60_000, seed: int = 1) -> 
 
 
 def main(argv: list[str]) -> None:
-    if not 2 <= len(argv) <= 3:
-        sys.exit(__doc__)
-    out, rows = argv[1], int(argv[2]) if len(argv) == 3 else 60_000
+    parser = argparse.ArgumentParser(
+        prog="make_strong_export.py", description=(__doc__ or "").strip().splitlines()[0])
+    parser.add_argument("out", metavar="OUT.csv", help="the file to write")
+    parser.add_argument("rows", nargs="?", type=int, default=60_000,
+                        help="set rows to write (default 60000)")
+    args = parser.parse_args(argv[1:])  # --help prints this and writes no file
+    out, rows = args.out, args.rows
     workouts = write_strong_export(out, rows)
     start = time.perf_counter()
     parsed = parse_file(Path(out))

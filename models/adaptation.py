@@ -52,6 +52,7 @@ from models.storage.schema import (
     Adjustment,
     Exercise,
     ExerciseSecondary,
+    LoggedSet,
     Mesocycle,
     Session,
     SessionExercise,
@@ -111,10 +112,15 @@ class MesocycleInfo:
 # ---------------------------------------------------------------------------------------------
 
 def trained_groups(session_id: int) -> tuple[str, ...]:
-    """The primary groups a session's exercises train, in the DOMAIN table's order."""
+    """The primary groups a session trained, in the DOMAIN table's order: those of exercises
+    with a working set logged; before any is logged, those of every planned exercise (feedback
+    never asks about a muscle the lifter skipped)."""
     _session(session_id)
-    groups = {group for (group,) in row_tuples(Exercise.select(Exercise.primary_group)
-              .join(SessionExercise).where(SessionExercise.session == session_id))}
+    planned = (Exercise.select(Exercise.primary_group).join(SessionExercise)
+               .where(SessionExercise.session == session_id))
+    logged = planned.join(LoggedSet).where(LoggedSet.kind != "warmup")
+    groups = {group for (group,) in row_tuples(logged)} or {
+        group for (group,) in row_tuples(planned)}
     return tuple(g for g in MUSCLE_GROUPS if g in groups)
 
 

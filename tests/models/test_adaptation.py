@@ -60,6 +60,16 @@ def finish_week_1(mesocycle_id: int, ratings: dict[int, list[Feedback]]) -> list
 
 # --- feedback ---------------------------------------------------------------------------------
 
+def test_feedback_asks_only_about_the_muscles_trained(db):
+    session_id = ms.create_session(START, "Pull", [Exercise.get(Exercise.name == n).id
+                                                   for n in ("Barbell Row", "Barbell Curl")])
+    row, curl = (e.id for e in ms.session_detail(session_id).exercises)
+    ms.log_set(curl, kind="warmup", load_kg=10, reps=10, rir=None)
+    assert fs.trained_groups(session_id) == ("back", "biceps")  # a warm-up trains nothing yet
+    ms.log_set(row, kind="working", load_kg=60, reps=8, rir=2)
+    assert fs.trained_groups(session_id) == ("back",)  # the curls were skipped
+
+
 def test_save_load_replace_and_remove_feedback(db):
     session_id = ms.create_session(START, "Pull", [Exercise.get(Exercise.name == n).id
                                                    for n in ("Barbell Row", "Barbell Curl")])

@@ -528,6 +528,7 @@ class SessionCalendar(QWidget):
         if in_date_range(anchor):  # the calendar ends where the dates a log can hold end
             self.anchor = anchor
             self.refresh()
+            self._select_in_page()  # the week panel follows the page shown
 
     def go_today(self) -> None:
         self.show_date(self.today())
@@ -571,7 +572,6 @@ class SessionCalendar(QWidget):
             self.skip_current()
         elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
             self.step(-1 if key == Qt.Key.Key_PageUp else 1)
-            self._select_in_page()
         elif key == Qt.Key.Key_Home:
             self.go_today()
         else:

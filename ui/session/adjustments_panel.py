@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from models.adaptation import deload_suggestion, week_adjustments, week_plan
@@ -82,6 +83,7 @@ class AdjustmentsPanel(QWidget):
 
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # keeps the focus after Apply (see _run)
         self.apply_button = QPushButton("Apply to next week", objectName="applyAdjustments")
         self.apply_button.setToolTip("Change next week's planned sets as listed (undoable)")
         self.apply_button.clicked.connect(self.apply)
@@ -161,3 +163,6 @@ class AdjustmentsPanel(QWidget):
             self.message.setText(str(error))
             return
         self.message.clear()
+        # The button just pressed is disabled now ("Applied ✓"): without a home for the focus
+        # Qt would hand it to the next field — the session's name — and typing would rename it.
+        self.setFocus(Qt.FocusReason.OtherFocusReason)

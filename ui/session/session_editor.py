@@ -111,6 +111,7 @@ class SessionEditor(QWidget):
         self.setObjectName("sessionEditor")
         self._store = store
         self._session_id: int | None = None
+        self._confirming_done: int | None = None  # a session whose Mark done awaits a 2nd press
         self._detail: SessionDetail | None = None
         self._entry_for: tuple[int, str] | None = None  # (se id, units) the entry was filled for
         self._refreshing = False
@@ -551,11 +552,30 @@ class SessionEditor(QWidget):
             self._run(SetTargetsCommand(self._store, info.id, rest_seconds=seconds))
 
     def set_status(self, status: str) -> None:
-        if self._detail is not None and status != self._detail.status:
-            session_id = self._detail.id
-            if (self._run(SetStatusCommand(self._store, session_id, status))
-                    and status == "done" and self.ask_feedback_on_done):
-                self.feedback_flow.ask(session_id)
+        """Change the session's status. Marking done a session with exercises that have no
+        working set logged takes a second press (the message line says which): a stray
+        Ctrl+Return never closes a session half trained."""
+        if self._detail is None or status == self._detail.status:
+            return
+        session_id = self._detail.id
+        if status == "done" and not self._done_confirmed(session_id):
+            return
+        if (self._run(SetStatusCommand(self._store, session_id, status))
+                and status == "done" and self.ask_feedback_on_done):
+            self.feedback_flow.ask(session_id)
+
+    def _done_confirmed(self, session_id: int) -> bool:
+        assert self._detail is not None
+        unlogged = [e.exercise.name for e in self._detail.exercises if working_sets_done(e) == 0]
+        if not unlogged or self._confirming_done == session_id:
+            self._confirming_done = None
+            return True
+        self._confirming_done = session_id
+        count = f"{len(unlogged)} of {len(self._detail.exercises)} exercises have"
+        self._show_info(f"{count} no sets logged ({', '.join(unlogged[:3])}"
+                        f"{', …' if len(unlogged) > 3 else ''}). Mark done again "
+                        "(Ctrl+Return) to close the session anyway.")
+        return False
 
     def ask_feedback(self) -> None:
         """Open the feedback dialog for the session (skippable, undoable once saved)."""

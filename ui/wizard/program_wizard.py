@@ -126,7 +126,10 @@ class SchedulePage(QWizardPage):
             box.toggled.connect(self._days_changed)
             self.day_boxes[day] = box
             days_row.addWidget(box)
-        layout.addRow("Training &days", days_row)
+        # A label for a row of boxes has no buddy by itself: its & would show as is.
+        days_label = QLabel("Training &days")
+        days_label.setBuddy(self.day_boxes[WEEKDAYS[0]])
+        layout.addRow(days_label, days_row)
         self.weeks_spin = QSpinBox(objectName="weeksSpin", suffix=" weeks", minimum=3, maximum=12)
         self.weeks_spin.setValue(5)
         self.weeks_spin.valueChanged.connect(wizard.recompute)

@@ -271,3 +271,11 @@ def test_every_page_key_press_turns_a_page(calendar, qtbot):
     assert calendar.selected_day in calendar.days_shown()
     press(qtbot, calendar, Qt.Key.Key_Home)
     assert calendar.selected_day == calendar.today()
+
+
+def test_the_week_panel_follows_the_page_shown(calendar, qtbot):
+    """Turning the page left the week panel on a week no longer shown."""
+    calendar.set_mode("week")
+    with qtbot.waitSignal(calendar.week_selected) as shown:
+        qtbot.mouseClick(calendar.next_button, Qt.MouseButton.LeftButton)
+    assert shown.args[0] in calendar.days_shown()

@@ -82,6 +82,12 @@ def test_the_feedback_dialog_shows_what_was_stored_and_drops_unrated_rows(qtbot)
 
 # --- after Mark done in the session editor ----------------------------------------------------
 
+def mark_done(editor, qtbot) -> None:
+    """Mark done, twice: nothing is logged in these sessions, so the first press only says so."""
+    for _ in range(2):
+        qtbot.mouseClick(editor.done_button, Qt.MouseButton.LeftButton)
+
+
 def open_monday(editor, block) -> Session:
     monday = week_sessions(block, 1)[0]
     editor.open_session(monday.id)
@@ -90,7 +96,7 @@ def open_monday(editor, block) -> Session:
 
 def test_mark_done_opens_the_feedback_dialog_and_save_is_undoable(editor, store, qtbot, block):
     monday = open_monday(editor, block)
-    qtbot.mouseClick(editor.done_button, Qt.MouseButton.LeftButton)
+    mark_done(editor, qtbot)
     dialog = editor.feedback_flow.dialog
     assert isinstance(dialog, FeedbackDialog) and dialog.isVisible()
     assert dialog.groups == fs.trained_groups(monday.id)
@@ -110,8 +116,9 @@ def test_mark_done_opens_the_feedback_dialog_and_save_is_undoable(editor, store,
 def test_skip_saves_nothing_and_feedback_can_be_given_later(editor, store, qtbot, block):
     monday = open_monday(editor, block)
     assert not editor.feedback_button.isEnabled()  # nothing to rate before it is done
-    qtbot.keyClick(editor.set_entry.load_spin, Qt.Key.Key_Return,
-                   Qt.KeyboardModifier.ControlModifier)
+    for _ in range(2):  # nothing logged: the second press confirms
+        qtbot.keyClick(editor.set_entry.load_spin, Qt.Key.Key_Return,
+                       Qt.KeyboardModifier.ControlModifier)
     dialog = editor.feedback_flow.dialog
     depth = store.undo_stack.count()
     with qtbot.waitSignal(dialog.rejected):
@@ -131,7 +138,7 @@ def test_skip_saves_nothing_and_feedback_can_be_given_later(editor, store, qtbot
 def test_editor_can_leave_feedback_out(editor, qtbot, block):
     open_monday(editor, block)
     editor.ask_feedback_on_done = False
-    qtbot.mouseClick(editor.done_button, Qt.MouseButton.LeftButton)
+    mark_done(editor, qtbot)
     assert editor.feedback_flow.dialog is None
 
 
@@ -139,7 +146,7 @@ def test_joint_pain_proposes_a_swap_that_is_undoable(editor, store, qtbot, block
     monday = open_monday(editor, block)
     row = Exercise.get(Exercise.name == "Barbell Row")
     upcoming = fs.upcoming_uses(monday.id, row.id)
-    qtbot.mouseClick(editor.done_button, Qt.MouseButton.LeftButton)
+    mark_done(editor, qtbot)
     dialog = editor.feedback_flow.dialog
     qtbot.keyClicks(dialog.combos["back", "soreness"], "1")
     dialog.pain_boxes["back"].setFocus()
@@ -359,6 +366,27 @@ def test_adjustments_panel_lists_reasons_and_applies_them_undoably(store, qtbot,
     store.undo_stack.undo()
     assert panel.apply_button.isEnabled()
     assert not any(a.applied for a in fs.week_adjustments(START + timedelta(days=7)))
+
+
+def test_after_apply_typing_does_not_rename_the_session(store, qtbot, week_1_rated):
+    """Apply disabled its own button and Qt gave the focus to the next field: the session
+    editor's name, so the next keys typed renamed the session."""
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    panel = AdjustmentsPanel(store, today=START)
+    name = QLineEdit(objectName="sessionName")  # what follows the panel in the focus chain
+    layout.addWidget(panel)
+    layout.addWidget(name)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    panel.apply_button.setFocus()
+    qtbot.keyClick(panel.apply_button, Qt.Key.Key_Space)
+    assert not panel.apply_button.isEnabled()
+    assert window.focusWidget() is panel  # kept, not handed down the chain
 
 
 def test_accepting_the_early_deload_from_the_panel(store, qtbot, week_1_rated):

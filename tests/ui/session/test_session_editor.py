@@ -330,6 +330,10 @@ def test_status_buttons_and_shortcut_with_undo(opened, store, qtbot, pull_sessio
     qtbot.mouseClick(opened.planned_button, Qt.MouseButton.LeftButton)
     assert status() == "planned"
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    # Nothing logged yet: the first press says so and waits (a stray press closes nothing).
+    assert status() == "planned"
+    assert opened.message.startswith("3 of 3 exercises have no sets logged (Barbell Row")
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert status() == "done" and opened.status_label.text() == "Done"
     store.undo_stack.undo()
     assert status() == "planned" and opened.status_label.text() == "Planned"
