@@ -1,13 +1,16 @@
 """Everything the user logged, out of the database: a CSV of sets, and a complete JSON export.
 
 CSV — for spreadsheets: one row per logged set, header
-`date,workout,exercise,set_order,set_kind,weight_kg,reps,rir,rpe,notes`, ordered by date, the
-session's place in its day, the exercise's place in the session and the set's. `set_order` counts
-from 1 within the exercise; numbers are written without float noise (82.5, not 82.50000001) and
-blank when unknown. A text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return
-— after any invisible or space characters, and in full-width forms too — gets a leading `'`,
-so a spreadsheet shows it as text instead of running it as a formula ("CSV injection");
-numbers are never changed. The CSV is for reading, not for re-importing.
+`date,workout,exercise,set_order,set_kind,weight_kg,reps,rir,rpe,notes,seconds`, ordered by date,
+the session's place in its day, the exercise's place in the session and the set's. `set_order`
+counts from 1 within the exercise; numbers are written without float noise (82.5, not
+82.50000001) and blank when unknown. A timed set (a plank) has reps 0 and its time in `seconds`,
+the last column (added last, so a sheet that reads the first ten columns reads them still); an
+assisted exercise's weight is negative, the help it had. A text cell that begins with `=`,
+`+`, `-`, `@`, a tab or a carriage return — after any invisible or space characters, and in
+full-width forms too — gets a leading `'`, so a spreadsheet shows it as text instead of running
+it as a formula ("CSV injection"); numbers are never changed. The CSV is for reading, not for
+re-importing.
 
 JSON — for moving to another computer or keeping a readable archive: every table (exercises with
 the user's edits, aliases and secondary groups, landmarks, mesocycles, sessions, session
@@ -43,7 +46,7 @@ from models.storage.migrations import LATEST_VERSION
 from models.storage.restoring import TABLES, ContentError, replace_content, stage_json
 
 CSV_HEADER = ("date", "workout", "exercise", "set_order", "set_kind", "weight_kg", "reps", "rir",
-              "rpe", "notes")
+              "rpe", "notes", "seconds")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 EXPORT_FORMAT = "overload-export"
@@ -87,7 +90,8 @@ def export_target_problem(target: Path | str, db_path: Path | str) -> str | None
 # --- CSV -----------------------------------------------------------------------------------------
 
 _SETS_SQL = """
-SELECT s.date, s.name, e.name, se.id, ls.kind, ls.load_kg, ls.reps, ls.rir, ls.rpe, ls.notes
+SELECT s.date, s.name, e.name, se.id, ls.kind, ls.load_kg, ls.reps, ls.rir, ls.rpe, ls.notes,
+       ls.seconds
 FROM logged_set ls
 JOIN session_exercise se ON se.id = ls.session_exercise_id
 JOIN session s ON s.id = se.session_id
@@ -105,13 +109,13 @@ def export_csv(path: Path | str) -> int:
         writer = csv.writer(handle)
         writer.writerow(CSV_HEADER)
         previous_se, order = None, 0
-        for day, workout, exercise, se_id, kind, load, reps, rir, rpe, notes in \
+        for day, workout, exercise, se_id, kind, load, reps, rir, rpe, notes, seconds in \
                 database.execute_sql(_SETS_SQL):
             order = order + 1 if se_id == previous_se else 1
             previous_se = se_id
             writer.writerow((day, escape_cell(workout), escape_cell(exercise), order, kind,
                              format_number(load), format_number(reps), format_number(rir),
-                             format_number(rpe), escape_cell(notes)))
+                             format_number(rpe), escape_cell(notes), format_number(seconds)))
             rows += 1
 
     with database.atomic():  # one snapshot, even if the app writes meanwhile

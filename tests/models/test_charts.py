@@ -234,3 +234,25 @@ def test_search_matches_names_and_aliases_of_logged_exercises(row_history):
     assert [name for _, name, _ in search_exercises_with_history("PULL")] == ["Lat Pulldown"]
     assert search_exercises_with_history("Squat") == []  # in the library, never logged
     assert search_exercises_with_history("%") == []  # a literal percent sign, not a wildcard
+
+
+def test_timed_and_assisted_sets_count_as_sets_but_give_no_progress_points(db):
+    """A plank and an assisted pull-up are hard sets for the week (DOMAIN §1); neither has an
+    e1RM, heaviest load or volume load to chart: 0 reps and a negative load are left out."""
+    from models.library import create_exercise
+    from models.rules.domain import ExerciseInfo
+    from models.volume import weekly_volume
+
+    day = date(2026, 9, 7)
+    plank = create_exercise(ExerciseInfo(name="Plank", primary="abs", equipment="bodyweight"))
+    assisted = Exercise.get(Exercise.name == "Assisted Pull-Up").id
+    session = Session.create(date=day, name="Core and pull", status="done")
+    for exercise_id, load, reps, seconds in ((plank, None, 0, 60), (plank, 10.0, 0, 45),
+                                             (assisted, -20.0, 8, None)):
+        se = SessionExercise.create(session=session, exercise=exercise_id, rep_low=6,
+                                    rep_high=10)
+        LoggedSet.create(session_exercise=se, kind="working", load_kg=load, reps=reps,
+                         seconds=seconds)
+    volume = weekly_volume(day, "direct")
+    assert (volume["abs"], volume["back"]) == (2, 1)
+    assert exercise_progress(plank).is_empty and exercise_progress(assisted).is_empty

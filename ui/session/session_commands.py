@@ -140,10 +140,12 @@ class ReorderExercisesCommand(_SessionCommand):
 
 class LogSetCommand(_SessionCommand):
     def __init__(self, store, se_id: int, *, kind: str, load_kg: float | None, reps: int,
-                 rir: float | None = None, rpe: float | None = None):
+                 rir: float | None = None, rpe: float | None = None,
+                 seconds: int | None = None):
         super().__init__(store, "Log set")
         self._se_id = se_id
-        self._fields = {"kind": kind, "load_kg": load_kg, "reps": reps, "rir": rir, "rpe": rpe}
+        self._fields = {"kind": kind, "load_kg": load_kg, "reps": reps, "rir": rir, "rpe": rpe,
+                        "seconds": seconds}
         self.set_id: int | None = None
         self._snapshot = None
 
