@@ -336,6 +336,10 @@ def test_the_week_keeps_the_calendars_keyboard(week, store, qtbot):
     qtbot.keyClick(week, Qt.Key.Key_Delete)
     assert Session.get_by_id(pull).status == "skipped"
     assert column(week, MONDAY + timedelta(days=1)).cards[0].header.muted
+    row = column(week, MONDAY + timedelta(days=1)).cards[0].rows[0]
+    week.select_day(THURSDAY)
+    qtbot.mouseClick(row, Qt.MouseButton.LeftButton)  # a click on a row makes its day current
+    assert week.selected_day == MONDAY + timedelta(days=1) and week.hasFocus()
     qtbot.keyClick(week, Qt.Key.Key_PageDown)
     assert week.cells[0].day == MONDAY + timedelta(days=7)
     assert week.selected_day in week.days_shown()
