@@ -13,12 +13,14 @@ Double-click a session to open it; double-click the empty part of a day to add a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, QPoint, QSize, Qt
+from PySide6.QtCore import QDate, QLocale, QMimeData, QPoint, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -64,11 +66,14 @@ class _TwoPartLine(QWidget):
     """A main text and its detail, painted: on one line when the width holds both, else the
     detail under it in a smaller font. Text the width cannot hold is elided; the tooltip
     always gives it in full. The detail's `extra` (a tempo) shows only where it fits whole,
-    and a `compact` form of the detail takes its place where the detail would be cut."""
+    and a `compact` form of the detail takes its place where the detail would be cut.
+    A drag source of what `payload()` returns (Ctrl copies it when `copy`)."""
 
-    def __init__(self, calendar: SessionCalendar, *, bold: bool = False):
+    def __init__(self, calendar: SessionCalendar, payload: Callable[[], QMimeData], *,
+                 copy: bool, bold: bool = False):
         super().__init__()
         self.calendar = calendar
+        self._payload, self._copy = payload, copy
         self.main, self.detail, self.extra, self.compact = "", "", "", ""
         self.muted = False
         self._press: QPoint | None = None
@@ -152,9 +157,6 @@ class _TwoPartLine(QWidget):
 
     # A drag source; double-click opens the session.
 
-    def mime(self):
-        raise NotImplementedError
-
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._press = event.position().toPoint()
@@ -162,12 +164,12 @@ class _TwoPartLine(QWidget):
 
     def mouseMoveEvent(self, event) -> None:
         if self._press is None or (event.position().toPoint() - self._press).manhattanLength() \
-                < 8:
+                < QApplication.startDragDistance():
             return
         self._press = None
         self.dragging = True
         self.update()
-        self.calendar.run_drag(self, self.mime(), copy=isinstance(self, SessionHeader))
+        self.calendar.run_drag(self, self._payload(), copy=self._copy)
         self.dragging = False  # alive: the calendar redraws only once the drag is over
         self.update()
 
@@ -181,15 +183,12 @@ class SessionHeader(_TwoPartLine):
 
     def __init__(self, calendar: SessionCalendar, summary: SessionSummary,
                  conflicts: list[SpacingConflict]):
-        super().__init__(calendar, bold=True)
+        super().__init__(calendar, lambda: session_mime(summary.id), copy=True, bold=True)
         self.summary = summary
         self.setObjectName(f"sessionHeader_{summary.id}")
         self.muted = summary.status == "skipped"
         self.set_texts(session_title(summary, conflicts), session_facts(summary))
         self.setToolTip(session_tooltip(summary, conflicts))
-
-    def mime(self):
-        return session_mime(self.summary.id)
 
     def mouseDoubleClickEvent(self, event) -> None:
         self.calendar.session_activated.emit(self.summary.id)
@@ -204,16 +203,13 @@ class ExerciseRow(_TwoPartLine):
 
     def __init__(self, calendar: SessionCalendar, summary: SessionSummary,
                  exercise: PlannedExercise, index: int, logged: bool):
-        super().__init__(calendar)
+        super().__init__(calendar, lambda: session_exercise_mime(exercise.id), copy=False)
         self.summary, self.exercise, self.index = summary, exercise, index
         self.setObjectName(f"sessionExercise_{exercise.id}")
         self.muted = summary.status == "skipped"
         self.set_texts(exercise.name, prescription(exercise, logged), exercise.tempo,
                        compact_prescription(exercise, logged))
         self.setToolTip(exercise_tooltip(exercise, logged))
-
-    def mime(self):
-        return session_exercise_mime(self.exercise.id)
 
     def paint_background(self, painter: QPainter) -> None:
         super().paint_background(painter)
