@@ -210,7 +210,7 @@ def test_progress_per_session_from_working_sets_only(row_history):
                                            105 * (1 + 5 / 30), 125))  # a single is its own 1RM
     assert progress.heaviest == (100, 90, 105, 125)  # the 150 kg warm-up never counts
     assert progress.volume_load == (900, 90 * 8 + 70 * 12, 105 * 5 + 100 * 6, 125)
-    assert progress.is_pr == (False, False, True, True)  # the first session is the baseline
+    assert progress.is_pr == (True, False, True, True)  # the first session: the first record
 
 
 def test_a_pr_beats_sessions_before_the_range_too(row_history):
