@@ -430,11 +430,12 @@ def search_exercises_with_history(text: str) -> list[tuple[int, str, int]]:
 # --- date axis: the labels a time axis can show, finest first ----------------------------------
 
 # Each unit with the steps its labels may skip by, finest first: a date axis takes the first
-# whose labels fit side by side at its width (ui/charts/date_axis.py measures them).
+# whose labels fit side by side at its width (ui/charts/date_axis.py measures them). No 4-week
+# step: a label every 4th week names arbitrary days where months read at once.
 TICK_STEPS: tuple[tuple[str, int], ...] = (
-    ("day", 1), ("day", 2), ("week", 1), ("week", 2), ("week", 4), ("month", 1), ("month", 2),
-    ("month", 3), ("month", 6), ("year", 1), ("year", 2), ("year", 5), ("year", 10),
-    ("year", 20), ("year", 50), ("year", 100))
+    ("day", 1), ("day", 2), ("week", 1), ("week", 2), ("month", 1), ("month", 2), ("month", 3),
+    ("month", 6), ("year", 1), ("year", 2), ("year", 5), ("year", 10), ("year", 20),
+    ("year", 50), ("year", 100))
 _UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
 
 

@@ -44,6 +44,7 @@ WEEKLY_AXIS = "hard sets per week"
 MONTHLY_AXIS = "hard sets per week (monthly average)"
 PLANNED_LEGEND = {False: "▭&nbsp;planned (dashed outline)",
                   True: "▬&nbsp;planned (average per week)"}
+HOVER_OFFSET_PX = 9  # between a hovered point and its label: clear of a PR star's points
 GLANCE_LABEL_GAP_PX = 12  # a glance row's label clears its planned tick (22 px wide)
 GLANCE_MARGIN_PX = 4  # between the longest label and the view's right edge
 
@@ -111,11 +112,18 @@ def hover_label(pg, widget):
     return label
 
 
-def slide_anchor(x: float, low: float, high: float) -> tuple[float, float]:
-    """A label's anchor above a point at `x`: left of its box at the view's left end, right of it
-    at the right end, so it is never cut by the view's edge."""
-    share = (x - low) / (high - low) if high > low else 0.5
-    return min(max(share, 0.0), 1.0), 1.0
+def place_hover(label, view, x: float, y: float) -> None:
+    """Put a hover label beside the point (x, y) where the view never cuts it: above the point
+    in the lower half of the view, below it in the upper half, HOVER_OFFSET_PX clear of the
+    point's marker; its box slides from right of the point at the view's left end to left of it
+    at the right end."""
+    (left, right), (bottom, top) = view.viewRange()
+    share = (x - left) / (right - left) if right > left else 0.5
+    upper = y > (bottom + top) / 2
+    offset = HOVER_OFFSET_PX * view.viewPixelSize()[1]
+    label.setAnchor((min(max(share, 0.0), 1.0), 0.0 if upper else 1.0))
+    label.setPos(x, y - offset if upper else y + offset)
+    label.show()
 
 
 def status_legend(planned: str) -> str:
@@ -257,10 +265,9 @@ class VolumeChart(Chart):
             self.hover.hide()
             return
         self.hover.setText(self.bars.label(index))
-        x = (self._starts[index] + self._ends[index]) / 2
-        self.hover.setAnchor(slide_anchor(x, *self.plot.getViewBox().viewRange()[0]))
-        self.hover.setPos(x, max(self.bars.done[index], self.bars.planned[index]))
-        self.hover.show()
+        place_hover(self.hover, self.plot.getViewBox(),
+                    (self._starts[index] + self._ends[index]) / 2,
+                    max(self.bars.done[index], self.bars.planned[index]))
 
     def _on_mouse_moved(self, scene_pos) -> None:
         view = self.plot.getViewBox()

@@ -84,24 +84,32 @@ class CalendarAxis(pg.AxisItem):
 
     def _choose(self, first: date, last: date, low: float, high: float,
                 px_per_second: float) -> tuple[DateTicks, list[tuple[float, str]]] | None:
-        """The finest step whose labels fit; the coarsest tried when none does."""
+        """The finest step whose labels fit side by side with at least one wholly in view.
+
+        A centred axis zoomed into less than one period has no centre in view: it then labels
+        the periods' first days instead, so the axis still names a date."""
         metrics = QFontMetricsF(self.style["tickFont"] or self.font())
         gap = metrics.horizontalAdvance("MM")
         most = (high - low) * px_per_second / MIN_LABEL_SPACING_PX
-        tried = None
-        for unit, step in TICK_STEPS:
-            if tick_count(unit, step, first, last) > most:
-                continue
-            ticks = date_ticks(unit, step, first, last, self.week_start)
-            labelled = [(x, label) for x, label in zip(self._positions(ticks), ticks.labels,
-                                                       strict=True) if low <= x <= high]
-            tried = ticks, labelled
-            if _labels_fit(labelled, px_per_second, metrics, gap):
-                return tried
-        return tried
+        for centred in dict.fromkeys((self.centred, False)):
+            for unit, step in TICK_STEPS:
+                if tick_count(unit, step, first, last) > most:
+                    continue
+                ticks = date_ticks(unit, step, first, last, self.week_start)
+                positions = self._positions(ticks, centred)
+                labelled = [(x, label) for x, label in zip(positions, ticks.labels, strict=True)
+                            if low <= x <= high]
+                if not _labels_fit(labelled, px_per_second, metrics, gap):
+                    continue
+                if any(low <= x - metrics.horizontalAdvance(label) / 2 / px_per_second
+                       and x + metrics.horizontalAdvance(label) / 2 / px_per_second <= high
+                       for x, label in labelled):
+                    return ticks, labelled
+        return None
 
-    def _positions(self, ticks: DateTicks) -> list[float]:
-        if not self.centred:
+    @staticmethod
+    def _positions(ticks: DateTicks, centred: bool) -> list[float]:
+        if not centred:
             return [timestamp(day) for day in ticks.starts]
         return [(timestamp(day) + timestamp(next_period(day, ticks.unit))) / 2
                 for day in ticks.starts]

@@ -17,7 +17,7 @@ from ui.charts.chart_plots import (
     DAY,
     WEEK,
     hover_label,
-    slide_anchor,
+    place_hover,
     text_width,
     timestamp,
     translucent,
@@ -72,8 +72,11 @@ class ProgressChart:
                                       antialias=True, connect="finite")
         self.lone = pg.ScatterPlotItem(symbol="o", size=LONE_POINT_SIZE, brush=E1RM_COLOUR,
                                        pen=None, antialias=True)
-        self.lone.setZValue(4)
-        self.top.addItem(self.lone)
+        self.lone_heaviest = pg.ScatterPlotItem(symbol="o", size=LONE_POINT_SIZE - 3,
+                                                brush=HEAVIEST_COLOUR, pen=None, antialias=True)
+        for item in (self.lone, self.lone_heaviest):
+            item.setZValue(4)
+            self.top.addItem(item)
         self.prs = pg.ScatterPlotItem(symbol="star", size=14, brush=PR_COLOUR,
                                       pen=pg.mkPen(PR_EDGE_COLOUR, width=0.8))
         self.prs.setZValue(5)
@@ -97,9 +100,9 @@ class ProgressChart:
         self.heaviest.setData(xs, _with_breaks(series.heaviest, runs, math.nan))
         self.volume.setData(xs, _with_breaks(series.volume_load, runs, math.nan))
         lone = [run[0] for run in runs if len(run) == 1]
-        self.lone.setData(x=[self._xs[i] for i in lone], y=[series.e1rm[i] for i in lone])
-        self.lone_volume.setData(x=[self._xs[i] for i in lone],
-                                 y=[series.volume_load[i] for i in lone])
+        for item, values in ((self.lone, series.e1rm), (self.lone_heaviest, series.heaviest),
+                             (self.lone_volume, series.volume_load)):
+            item.setData(x=[self._xs[i] for i in lone], y=[values[i] for i in lone])
         prs = [i for i, is_pr in enumerate(series.is_pr) if is_pr]
         self.prs.setData(x=[self._xs[i] for i in prs], y=[series.e1rm[i] for i in prs])
         unit = series.unit
@@ -129,11 +132,8 @@ class ProgressChart:
         if index is None or self.series is None:
             self.hover.hide()
             return
-        x = self._xs[index]
         self.hover.setText(self.series.label(index))
-        self.hover.setAnchor(slide_anchor(x, *self.top.getViewBox().viewRange()[0]))
-        self.hover.setPos(x, self.series.e1rm[index])
-        self.hover.show()
+        place_hover(self.hover, self.top.getViewBox(), self._xs[index], self.series.e1rm[index])
 
     def _on_mouse_moved(self, scene_pos) -> None:
         for plot in (self.top, self.bottom):

@@ -8,6 +8,9 @@ from __future__ import annotations
 import math
 from datetime import date, datetime
 
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QImage, QPainter, QPainterPath
+
 from models.charts import GlanceRow
 from ui.charts.chart_plots import DONE_WIDTH
 
@@ -98,3 +101,55 @@ def empty_text(page, key: str | None = None) -> str | None:
     page.drawn(key or page.current_chart())
     label = page.empty_labels[key or page.current_chart()]
     return label.text() if not label.isHidden() else None
+
+
+def volume_hover(page, index: int) -> str | None:
+    """Hover the middle of bar `index` as the mouse would; the label it shows."""
+    chart = page.drawn("volume")
+    view = chart.plot.getViewBox()
+    x = chart.done.opts["x"][index]
+    chart.plot.scene().sigMouseMoved.emit(view.mapViewToScene(QPointF(x, 0.5)))
+    return hover_text(page)
+
+
+def tick_labels(axis) -> list[tuple[QRectF, str]]:
+    """A date axis's labels as it draws them, left to right: each text and its rectangle."""
+    image = QImage(8, 8, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        painter.setFont(axis.style["tickFont"] or axis.font())
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return sorted(((rect, text) for rect, _, text in specs[2] if text),
+                  key=lambda spec: spec[0].left())
+
+
+def line_pieces(curve_item) -> int:
+    """How many separate pieces a line is drawn in: the moves to a new start in its path."""
+    path = curve_item.curve.getPath()
+    return sum(1 for i in range(path.elementCount())
+               if path.elementAt(i).type == QPainterPath.ElementType.MoveToElement)
+
+
+def progress_label(page) -> str | None:
+    hover = page.drawn("progress").hover
+    return hover.textItem.toPlainText() if hover.isVisible() else None
+
+
+def scene_rect(text_item) -> QRectF:
+    """Where a pyqtgraph TextItem's text is in the scene, as last painted (a TextItem keeps its
+    size in pixels by a transform it updates when painted)."""
+    inner = text_item.textItem
+    return inner.mapRectToScene(inner.boundingRect())
+
+
+def glance_labels(page) -> list[tuple[str, QRectF]]:
+    """Each visible row label of the glance chart: its text and its rectangle in the scene."""
+    chart = page.drawn("glance")
+    return [(label.textItem.toPlainText(), scene_rect(label))
+            for label in chart.labels if label.isVisible()]
+
+
+def glance_view_rect(page) -> QRectF:
+    return page.drawn("glance").plot.getViewBox().sceneBoundingRect()
