@@ -8,6 +8,7 @@ per session in SQL (DOMAIN §8: Epley e1RM, volume load = Σ load × reps over w
 from __future__ import annotations
 
 import calendar
+import functools
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -513,9 +514,16 @@ def _tick_labels(unit: str, starts: list[date]) -> list[str]:
     if unit == "year":
         return [str(day.year) for day in starts]
     if unit == "month":
-        return [str(day.year) if day.month == 1 else f"{day:%b}" for day in starts]
+        return [str(day.year) if day.month == 1 else _month_name(day.month) for day in starts]
     labels = []
     for index, day in enumerate(starts):
+        label = f"{day.day} {_month_name(day.month)}"
         new_year = index > 0 and starts[index - 1].year != day.year
-        labels.append(f"{day.day} {day:%b} {day.year}" if new_year else f"{day.day} {day:%b}")
+        labels.append(f"{label} {day.year}" if new_year else label)
     return labels
+
+
+@functools.cache
+def _month_name(month: int) -> str:
+    """'Oct': strftime once per month, not once per label on every redraw of an axis."""
+    return f"{date(2000, month, 1):%b}"

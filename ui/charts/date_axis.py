@@ -26,6 +26,8 @@ FIRST_DAY = date(1901, 1, 1)
 LAST_DAY = date(2199, 12, 31)
 # No step is even considered with ticks closer than this: a label is wider than 20 px.
 MIN_LABEL_SPACING_PX = 20.0
+# The shortest label of each unit about, to skip at once the steps that cannot fit.
+TYPICAL_LABELS = {"day": "1 Jan", "week": "1 Jan", "month": "May", "year": "2024"}
 MIN_TICK_SPACING_PX = 5.0  # unlabelled minor ticks closer than this are left out
 
 
@@ -90,10 +92,13 @@ class CalendarAxis(pg.AxisItem):
         the periods' first days instead, so the axis still names a date."""
         metrics = QFontMetricsF(self.style["tickFont"] or self.font())
         gap = metrics.horizontalAdvance("MM")
-        most = (high - low) * px_per_second / MIN_LABEL_SPACING_PX
+        length = (high - low) * px_per_second
+        # A step whose typical labels could not fit is not even listed (ten years of days).
+        least = {unit: max(metrics.horizontalAdvance(sample) + gap, MIN_LABEL_SPACING_PX)
+                 for unit, sample in TYPICAL_LABELS.items()}
         for centred in dict.fromkeys((self.centred, False)):
             for unit, step in TICK_STEPS:
-                if tick_count(unit, step, first, last) > most:
+                if (tick_count(unit, step, first, last) - 1) * least[unit] > length:
                     continue
                 ticks = date_ticks(unit, step, first, last, self.week_start)
                 positions = self._positions(ticks, centred)
