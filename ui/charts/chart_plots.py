@@ -214,7 +214,7 @@ class VolumeChart(Chart):
         self.done.setOpts(x=centres, height=list(bars.done), brushes=brushes,
                           width=[DONE_WIDTH * span for span in spans])
         top = self._update_bands(lm, max((*bars.done, *bars.planned), default=0))
-        self.axis.set_week_start(bars.week_start)
+        self.axis.set_calendar(bars.week_start, "month" if bars.monthly else "week")
         axis_label = MONTHLY_AXIS if bars.monthly else WEEKLY_AXIS
         if self.plot.getAxis("left").labelText != axis_label:
             self.plot.setLabel("left", axis_label)

@@ -41,20 +41,23 @@ class CalendarAxis(pg.AxisItem):
     centred: each label sits in the middle of its period (bar charts: under the week's or the
     month's bar, with small ticks at the periods' edges); otherwise on the period's first day.
     week_start: where weeks begin ("mon" or "sun"), as in the user's settings.
+    finest: the finest unit labelled — a chart of weekly bars labels weeks, not days.
     """
 
-    def __init__(self, *, centred: bool = False, week_start: str = "mon"):
+    def __init__(self, *, centred: bool = False, week_start: str = "mon", finest: str = "day"):
         super().__init__("bottom")
         self.centred = centred
         self.week_start = week_start
+        self.finest = finest
         self.chosen: DateTicks | None = None  # the labelled step last drawn
         self._labels: dict[float, str] = {}
         self._label_spacing = 0.0
 
-    def set_week_start(self, week_start: str) -> None:
-        if week_start != self.week_start:
-            self.week_start = week_start
-            self.picture = None
+    def set_calendar(self, week_start: str, finest: str) -> None:
+        """Weeks beginning on `week_start`; no label for a unit finer than `finest`."""
+        if (week_start, finest) != (self.week_start, self.finest):
+            self.week_start, self.finest = week_start, finest
+            self.picture = None  # pyqtgraph's cache of the drawn axis
             self.update()
 
     # pyqtgraph's hooks
@@ -88,16 +91,19 @@ class CalendarAxis(pg.AxisItem):
                 px_per_second: float) -> tuple[DateTicks, list[tuple[float, str]]] | None:
         """The finest step whose labels fit side by side with at least one wholly in view.
 
-        A centred axis zoomed into less than one period has no centre in view: it then labels
-        the periods' first days instead, so the axis still names a date."""
+        Zoomed into less than one period, no label of the preferred kind is in view: a centred
+        axis then labels the periods' first days, and at last finer units than `finest` are
+        allowed, so the axis always names a date."""
         metrics = QFontMetricsF(self.style["tickFont"] or self.font())
         gap = metrics.horizontalAdvance("MM")
         length = (high - low) * px_per_second
         # A step whose typical labels could not fit is not even listed (ten years of days).
         least = {unit: max(metrics.horizontalAdvance(sample) + gap, MIN_LABEL_SPACING_PX)
                  for unit, sample in TYPICAL_LABELS.items()}
-        for centred in dict.fromkeys((self.centred, False)):
-            for unit, step in TICK_STEPS:
+        preferred = TICK_STEPS[[unit for unit, _ in TICK_STEPS].index(self.finest):]
+        for steps, centred in dict.fromkeys(((preferred, self.centred), (preferred, False),
+                                             (TICK_STEPS, False))):
+            for unit, step in steps:
                 if (tick_count(unit, step, first, last) - 1) * least[unit] > length:
                     continue
                 ticks = date_ticks(unit, step, first, last, self.week_start)
