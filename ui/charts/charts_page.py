@@ -387,12 +387,13 @@ class ChartsPage(QWidget):
         since, until = time_range_bounds(self._range, self._today())
         if self._exercise is None:
             since = min(since, time_range_bounds("3m", self._today())[0])  # not one empty day
-            chart.update(ProgressSeries(0, (), (), (), (), ()), "Progress", since, until)
+            chart.update(ProgressSeries(0, (), (), (), (), ()), "Progress", since, until,
+                         self._store.settings.week_start)
             self._set_empty("progress", NO_EXERCISE)
             return
         exercise_id, name = self._exercise
         series = exercise_progress(exercise_id, since, until).in_unit(self._store.settings.units)
-        chart.update(series, name, since, until)
+        chart.update(series, name, since, until, self._store.settings.week_start)
         self._set_empty("progress", EMPTY_PROGRESS if series.is_empty else None)
 
     def _default_exercise(self) -> tuple[int, str] | None:

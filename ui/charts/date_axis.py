@@ -41,7 +41,8 @@ class CalendarAxis(pg.AxisItem):
     centred: each label sits in the middle of its period (bar charts: under the week's or the
     month's bar, with small ticks at the periods' edges); otherwise on the period's first day.
     week_start: where weeks begin ("mon" or "sun"), as in the user's settings.
-    finest: the finest unit labelled — a chart of weekly bars labels weeks, not days.
+    finest: the finest unit labelled while one is in view — a chart of weekly bars labels
+    weeks, not days.
     """
 
     def __init__(self, *, centred: bool = False, week_start: str = "mon", finest: str = "day"):
@@ -54,7 +55,7 @@ class CalendarAxis(pg.AxisItem):
         self._label_spacing = 0.0
 
     def set_calendar(self, week_start: str, finest: str) -> None:
-        """Weeks beginning on `week_start`; no label for a unit finer than `finest`."""
+        """Weeks beginning on `week_start`; labels of `finest` or coarser units."""
         if (week_start, finest) != (self.week_start, self.finest):
             self.week_start, self.finest = week_start, finest
             self.picture = None  # pyqtgraph's cache of the drawn axis

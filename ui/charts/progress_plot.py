@@ -91,8 +91,11 @@ class ProgressChart:
         self.hover = hover_label(pg, self.widget)
         self.top.addItem(self.hover)
 
-    def update(self, series: ProgressSeries, name: str, since: date, until: date) -> None:
+    def update(self, series: ProgressSeries, name: str, since: date, until: date,
+               week_start: str = "mon") -> None:
         self.series = series
+        for plot in (self.top, self.bottom):
+            plot.getAxis("bottom").set_calendar(week_start, "day")
         self._xs = [timestamp(day) for day in series.dates]
         runs = line_runs(series.dates)
         xs = _with_breaks(self._xs, runs)

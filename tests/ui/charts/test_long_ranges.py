@@ -19,12 +19,14 @@ from models.charts import (
     volume_series,
     weeks_between,
 )
+from models.settings import Settings
 from models.storage.db import database
 from models.storage.schema import Exercise, LoggedSet, Session, SessionExercise
 from models.volume import weekly_volume
 from tests.ui.charts import plotted
 from ui.charts.chart_plots import MONTHLY_AXIS
 from ui.charts.charts_page import EMPTY_GLANCE, ChartsPage
+from ui.commands import SetSettingsCommand
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 FIRST_MONDAY = date(2016, 11, 28)
@@ -275,3 +277,16 @@ def test_bar_labels_sit_under_their_bars(ten_years, page, range_key, width):
         assert {round(x) for x in labelled} <= centres
     else:  # coarser labels: months over weeks, years over months
         assert axis.chosen.unit in ("month", "year")[bar_unit == "month":]
+
+
+def test_week_labels_follow_the_users_week_start(ten_years, page, store):
+    store.push(SetSettingsCommand(store, store.settings, Settings(week_start="sun")))
+    page.resize(1600, 650)
+    page.set_range("3m")
+    page.show_exercise(exercise_id("Barbell Row"))
+    settle()
+    for axis in (page.drawn("progress").top.getAxis("bottom"),
+                 page.drawn("volume").plot.getAxis("bottom")):
+        axis.tickValues(*axis.range, axis.width())
+        assert axis.chosen.unit == "week"
+        assert {day.weekday() for day in axis.chosen.starts} == {6}  # Sundays
