@@ -54,7 +54,7 @@ from models.rules.limits import (
     SET_SECONDS,
     TARGET_SETS,
 )
-from models.rules.progression import SetResult, Target, next_target
+from models.rules.progression import PROGRESSION_KINDS, SetResult, Target, next_target
 from models.settings import load_settings
 from models.storage.db import BaseModel, database, row_dicts, row_tuples
 from models.storage.schema import (
@@ -105,6 +105,36 @@ class SessionSummary:
     exercise_count: int
     sets_done: int  # non-warm-up logged sets
     minutes: int = 0  # estimated length of the planned sets (DOMAIN §10)
+    kind: str = "regular"  # "deload" for a deload week's session
+
+
+@dataclass(frozen=True)
+class PlannedExercise:
+    """One exercise of a session as the week planner lists it: its targets and the working
+    sets logged against them."""
+
+    id: int  # the session exercise
+    session_id: int
+    exercise_id: int
+    name: str
+    primary: str | None
+    target_sets: int
+    rep_low: int
+    rep_high: int
+    target_rir: float | None
+    tempo: str
+    rest_seconds: int
+    notes: str
+    sets_done: int  # working and failure sets, as the session editor counts them
+    recovery: bool = False
+
+
+@dataclass(frozen=True)
+class ExercisePlace:
+    """Where an exercise sits: its session and its index in that session's order."""
+
+    session_id: int
+    position: int
 
 
 @dataclass(frozen=True)
@@ -209,7 +239,7 @@ _SUMMARIES_SQL = """
         WHERE s.date BETWEEN :start AND :end AND ls.kind != 'warmup'
         GROUP BY se.session_id
     )
-    SELECT s.id, s.date, s.position, s.name, s.status, s.mesocycle_id,
+    SELECT s.id, s.date, s.position, s.name, s.status, s.mesocycle_id, s.kind,
            x.groups, COALESCE(x.exercise_count, 0), COALESCE(y.sets_done, 0)
     FROM session s
     LEFT JOIN exercises x ON x.session_id = s.id
@@ -285,10 +315,41 @@ def sessions_between(start: date, end: date) -> list[SessionSummary]:
                        status=status, mesocycle_id=mesocycle_id,
                        groups=_in_table_order(groups.split(",") if groups else ()),
                        exercise_count=exercise_count, sets_done=sets_done,
-                       minutes=minutes.get(session_id, 0))
-        for (session_id, day, position, name, status, mesocycle_id, groups, exercise_count,
-             sets_done) in rows
+                       minutes=minutes.get(session_id, 0), kind=kind)
+        for (session_id, day, position, name, status, mesocycle_id, kind, groups,
+             exercise_count, sets_done) in rows
     ]
+
+
+# The sets counted against a target are the progression's kinds (working and failure sets).
+_PLANNED_EXERCISES_SQL = """
+    SELECT se.id, se.session_id, e.id, e.name, e.primary_group, se.target_sets, se.rep_low,
+           se.rep_high, se.target_rir, se.tempo, se.rest_seconds, se.notes, se.recovery,
+           (SELECT COUNT(*) FROM logged_set ls
+            WHERE ls.session_exercise_id = se.id AND ls.kind IN ({kinds}))
+    FROM session s
+    CROSS JOIN session_exercise se ON se.session_id = s.id
+    JOIN exercise e ON e.id = se.exercise_id
+    WHERE s.date BETWEEN ? AND ?
+    ORDER BY se.session_id, se.position, se.id
+"""
+
+
+def exercises_between(start: date, end: date) -> dict[int, tuple[PlannedExercise, ...]]:
+    """The exercises of every session from `start` to `end` inclusive, in each session's
+    order, keyed by session id (one query). Sessions without exercises are left out."""
+    start, end = _day("start", start), _day("end", end)
+    sql = _PLANNED_EXERCISES_SQL.format(kinds=", ".join("?" * len(PROGRESSION_KINDS)))
+    found: dict[int, list[PlannedExercise]] = defaultdict(list)
+    for (se_id, session_id, exercise_id, name, primary, target_sets, rep_low, rep_high,
+         target_rir, tempo, rest_seconds, notes, recovery, sets_done) in database.execute_sql(
+            sql, (*PROGRESSION_KINDS, start.isoformat(), end.isoformat())):
+        found[session_id].append(PlannedExercise(
+            id=se_id, session_id=session_id, exercise_id=exercise_id, name=name,
+            primary=primary, target_sets=target_sets, rep_low=rep_low, rep_high=rep_high,
+            target_rir=target_rir, tempo=tempo, rest_seconds=rest_seconds, notes=notes,
+            sets_done=sets_done, recovery=bool(recovery)))
+    return {session_id: tuple(rows) for session_id, rows in found.items()}
 
 
 _MINUTES_SQL = """
@@ -670,6 +731,66 @@ def reorder_exercises(session_id: int, ordered_se_ids: Sequence[int]) -> list[in
     with database.atomic():
         _write_positions(ordered)
     return old
+
+
+def move_session_exercise(se_id: int, session_id: int, position: int | None) -> ExercisePlace:
+    """Move an exercise to `position` (0 = first; None or past the end = last) of a session:
+    its own (a reorder) or another one, closing the gap it leaves. Returns where it was, which
+    moves it back. An exercise with logged sets stays in its session: the sets were done on
+    that session's day."""
+    if position is not None:
+        position = _whole("position", position, 0, None)
+    with database.atomic():  # read and written as one step
+        row = _get_session_exercise(se_id)
+        _get_session(session_id)
+        if session_id != row.session_id:
+            _refuse_moving_logged_sets(row)
+        old_order = exercise_order(row.session_id)
+        was = ExercisePlace(row.session_id, old_order.index(se_id))
+        old_order.remove(se_id)
+        new_order = old_order if session_id == row.session_id else exercise_order(session_id)
+        new_order.insert(len(new_order) if position is None else min(position, len(new_order)),
+                         se_id)
+        if session_id != row.session_id:
+            SessionExercise.update(session=session_id).where(
+                SessionExercise.id == se_id).execute()
+            _write_positions(old_order)
+        _write_positions(new_order)
+    return was
+
+
+def _refuse_moving_logged_sets(row: SessionExercise) -> None:
+    logged = LoggedSet.select().where(LoggedSet.session_exercise == row.id).count()
+    if logged:
+        name = _get_exercise(row.exercise_id).name
+        raise SessionError(f"exercise: {name} has {logged} logged set{'s' * (logged != 1)} "
+                           f"in its session of {row.session.date:%d %b %Y}; only an exercise "
+                           "with no logged set moves to another session")
+
+
+def move_exercise_to_new_session(se_id: int, day: date) -> tuple[int, ExercisePlace]:
+    """A new planned session at the end of `day` holding the exercise, moved out of its
+    session, in one transaction; returns the new session's id and where the exercise was."""
+    day = _day("day", day)
+    with database.atomic():
+        session_id = create_session(day)
+        return session_id, move_session_exercise(se_id, session_id, 0)
+
+
+def return_exercise_from_new_session(session_id: int, se_id: int,
+                                     was: ExercisePlace) -> SessionSnapshot:
+    """Undo move_exercise_to_new_session: the exercise back where it was and the session made
+    for it deleted, in one transaction; returns that session for restore_new_session."""
+    with database.atomic():
+        move_session_exercise(se_id, was.session_id, was.position)
+        return _delete_session(session_id)
+
+
+def restore_new_session(snapshot: SessionSnapshot, se_id: int) -> ExercisePlace:
+    """Redo move_exercise_to_new_session: the session back with its id, the exercise in it."""
+    with database.atomic():
+        restore_session(snapshot)
+        return move_session_exercise(se_id, snapshot.row["id"], 0)
 
 
 def remove_session_exercise(se_id: int) -> SessionExerciseSnapshot:

@@ -8,6 +8,7 @@ import pytest
 from models.library import create_exercise
 from models.rules.domain import LB_TO_KG, ExerciseInfo
 from models.sessions import (
+    ExercisePlace,
     NextSet,
     SessionError,
     SpacingConflict,
@@ -18,16 +19,21 @@ from models.sessions import (
     delete_session,
     delete_set,
     exercise_order,
+    exercises_between,
     last_performance,
     log_set,
+    move_exercise_to_new_session,
     move_session,
+    move_session_exercise,
     next_set,
     remove_session_exercise,
     rename_session,
     reorder_exercises,
+    restore_new_session,
     restore_session,
     restore_session_exercise,
     restore_set,
+    return_exercise_from_new_session,
     session_detail,
     sessions_between,
     set_exercise_targets,
@@ -503,6 +509,109 @@ def test_session_detail_brings_sets_last_time_and_targets_in_a_handful_of_querie
     set_exercise_targets(row.id, rep_low=8, rep_high=12)
     assert session_detail(today, units="kg").exercises[0].target.note \
         == "+1 rep: 11 reps at 80 kg"
+
+
+# --- the week planner: its exercises, moving one within or between sessions ---------------------
+
+def names_of(session_id: int) -> list[str]:
+    return [SessionExercise.get_by_id(se_id).exercise.name for se_id in exercise_order(session_id)]
+
+
+def test_exercises_between_lists_each_sessions_exercises_in_order_in_one_query(db):
+    pull = create_session(MONDAY, "Pull", [exercise("Barbell Row"), exercise("Lat Pulldown")])
+    row_id, pulldown_id = exercise_order(pull)
+    set_exercise_targets(pulldown_id, target_sets=4, rep_low=8, rep_high=12, target_rir=2)
+    for kind in ("warmup", "working", "failure", "drop"):
+        log_set(row_id, kind=kind, load_kg=60, reps=8)
+    empty = create_session(WEDNESDAY, "Walk")
+    create_session(MONDAY - timedelta(days=1), "Outside", [exercise("Face Pull")])
+    reorder_exercises(pull, [pulldown_id, row_id])
+
+    with counting_queries() as statements:
+        found = exercises_between(MONDAY, WEDNESDAY)
+    assert len(statements) == 1 and list(found) == [pull] and empty not in found
+    pulldown, row = found[pull]
+    assert (pulldown.id, pulldown.name, pulldown.primary, pulldown.target_sets,
+            pulldown.rep_low, pulldown.rep_high, pulldown.target_rir, pulldown.sets_done) \
+        == (pulldown_id, "Lat Pulldown", "back", 4, 8, 12, 2.0, 0)
+    # Working and failure sets count against the target, as in the session editor.
+    assert (row.id, row.sets_done, row.target_rir, row.tempo) == (row_id, 2, None, "3-1-1-0")
+
+
+def test_moving_an_exercise_within_its_session_reorders_and_moves_back(db):
+    pull = create_session(MONDAY, "Pull", [exercise("Barbell Row"), exercise("Lat Pulldown"),
+                                           exercise("Face Pull")])
+    row_id = exercise_order(pull)[0]
+    was = move_session_exercise(row_id, pull, 2)
+    assert names_of(pull) == ["Lat Pulldown", "Face Pull", "Barbell Row"]
+    assert was == ExercisePlace(pull, 0)
+    move_session_exercise(row_id, was.session_id, was.position)
+    assert names_of(pull) == ["Barbell Row", "Lat Pulldown", "Face Pull"]
+    move_session_exercise(row_id, pull, None)  # None: last
+    assert names_of(pull)[-1] == "Barbell Row"
+
+
+def test_moving_an_exercise_to_another_session_and_back_restores_both(db):
+    pull = create_session(MONDAY, "Pull", [exercise("Barbell Row"), exercise("Lat Pulldown"),
+                                           exercise("Face Pull")])
+    push = create_session(WEDNESDAY, "Push", [exercise("Barbell Bench Press"),
+                                              exercise("Cable Fly")])
+    pulldown_id = exercise_order(pull)[1]
+    before = [names_of(pull), names_of(push)]
+    was = move_session_exercise(pulldown_id, push, 1)
+    assert names_of(pull) == ["Barbell Row", "Face Pull"]
+    assert names_of(push) == ["Barbell Bench Press", "Lat Pulldown", "Cable Fly"]
+    assert [se.position for se in session_detail(pull).exercises] == [0, 1]  # no gap left
+    move_session_exercise(pulldown_id, was.session_id, was.position)
+    assert [names_of(pull), names_of(push)] == before
+    move_session_exercise(pulldown_id, push, 99)  # past the end: last
+    assert names_of(push)[-1] == "Lat Pulldown"
+
+
+def test_an_exercise_with_logged_sets_stays_in_its_session(db):
+    done = trained(MONDAY, ["Barbell Row", "Lat Pulldown"])
+    other = create_session(WEDNESDAY, "Pull", [exercise("Face Pull")])
+    row_id = exercise_order(done)[0]
+    before = table_rows()
+    with pytest.raises(SessionError, match=r"exercise: Barbell Row has 3 logged sets in its "
+                                           r"session of 23 Nov 2026"):
+        move_session_exercise(row_id, other, 0)
+    with pytest.raises(SessionError, match="logged sets"):
+        move_exercise_to_new_session(row_id, TUESDAY)
+    assert table_rows() == before
+    move_session_exercise(row_id, done, 1)  # a reorder keeps the sets on their day
+    assert names_of(done) == ["Lat Pulldown", "Barbell Row"]
+
+
+@pytest.mark.parametrize("args, message", [
+    ((999, 1, 0), "session exercise: no session exercise with id 999"),
+    (("first", 999, 0), "session: no session with id 999"),
+    (("first", "same", -1), "position: -1 is negative"),
+    (("first", "same", 1.5), "position: 1.5 is not a whole number"),
+])
+def test_bad_moves_are_refused_naming_the_field(db, args, message):
+    pull = create_session(MONDAY, "Pull", [exercise("Barbell Row"), exercise("Lat Pulldown")])
+    first = exercise_order(pull)[0]
+    values = {"first": first, "same": pull}
+    se_id, session_id, position = (values.get(a, a) if isinstance(a, str) else a for a in args)
+    before = table_rows()
+    with pytest.raises(SessionError, match=message):
+        move_session_exercise(se_id, session_id, position)
+    assert table_rows() == before
+
+
+def test_an_exercise_moved_to_a_rest_day_makes_a_session_that_undo_and_redo_keep(db):
+    pull = create_session(MONDAY, "Pull", [exercise("Barbell Row"), exercise("Lat Pulldown")])
+    pulldown_id = exercise_order(pull)[1]
+    before = table_rows()
+    new_id, was = move_exercise_to_new_session(pulldown_id, WEDNESDAY)
+    assert was == ExercisePlace(pull, 1)
+    assert names_of(pull) == ["Barbell Row"] and names_of(new_id) == ["Lat Pulldown"]
+    assert Session.get_by_id(new_id).date == WEDNESDAY
+    snapshot = return_exercise_from_new_session(new_id, pulldown_id, was)
+    assert table_rows() == before
+    assert restore_new_session(snapshot, pulldown_id) == was
+    assert names_of(new_id) == ["Lat Pulldown"] and names_of(pull) == ["Barbell Row"]
 
 
 # --- timed sets and assistance (issue 18) ---------------------------------------------------------

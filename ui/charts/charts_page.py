@@ -46,6 +46,7 @@ from models.charts import (
     load_volume_history,
     search_exercises_with_history,
     time_range_bounds,
+    volume_bars,
     volume_title,
 )
 from models.library import get_exercise
@@ -56,12 +57,13 @@ from models.rules.domain import (
 )
 from models.volume import week_start_of, weekly_volume
 from ui.charts.chart_plots import (
+    PLANNED_LEGEND,
     GlanceChart,
-    ProgressChart,
     VolumeChart,
     load_pyqtgraph,
     status_legend,
 )
+from ui.charts.progress_plot import ProgressChart
 
 CHART_KEYS = ("volume", "glance", "progress")
 CHART_TITLES = {"volume": "Weekly volume", "glance": "This week", "progress": "Progress"}
@@ -73,8 +75,6 @@ EMPTY_GLANCE = "No sets logged this week yet — log a session to see where each
 EMPTY_PROGRESS = ("No loaded working sets for this exercise in this range yet — log one to see "
                   "your estimated 1RM.")
 NO_EXERCISE = "Log a session, then pick an exercise above to see its progress."
-
-
 
 
 class ChartsPage(QWidget):
@@ -114,6 +114,7 @@ class ChartsPage(QWidget):
         self.tabs = QTabWidget(objectName="chartTabs")
         self._holders: dict[str, QGridLayout] = {}
         self.empty_labels: dict[str, QLabel] = {}
+        self.legends: dict[str, QLabel] = {}
         self.tabs.addTab(self._build_volume_tab(), CHART_TITLES["volume"])
         glance = self._tab_with_holder("glance", legend="<b>|</b>&nbsp;planned")
         self.tabs.addTab(glance, CHART_TITLES["glance"])
@@ -146,26 +147,26 @@ class ChartsPage(QWidget):
 
     def _tab_with_holder(self, key: str, *, legend: str | None,
                          top: QWidget | None = None) -> QWidget:
-        """A tab whose grid cell will hold the chart, with its empty-state note laid over it."""
+        """A tab whose grid cell will hold the chart, with its empty-state note in a strip
+        above it: laid over the chart it would hide what there is (planned sets, the bands)."""
         tab = QWidget()
         column = QVBoxLayout(tab)
         column.setContentsMargins(4, 4, 4, 4)
         if top is not None:
             column.addWidget(top)
-        holder = QGridLayout()
         empty = QLabel(objectName=f"{key}EmptyState", wordWrap=True)
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        empty.setMinimumWidth(480)
         empty.setStyleSheet("background: palette(window); border: 1px solid palette(mid); "
-                            "border-radius: 4px; padding: 8px 14px;")
-        empty.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+                            "border-radius: 4px; padding: 6px 14px;")
         empty.hide()
-        holder.addWidget(empty, 0, 0, Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(empty)
+        holder = QGridLayout()
         column.addLayout(holder, 1)
         if legend:
             note = QLabel(status_legend(legend), objectName=f"{key}Legend", wordWrap=True)
             note.setStyleSheet("color: palette(placeholder-text);")
             column.addWidget(note)
+            self.legends[key] = note
         self._holders[key], self.empty_labels[key] = holder, empty
         return tab
 
@@ -195,8 +196,7 @@ class ChartsPage(QWidget):
         row.addWidget(self.group_combo)
         row.addWidget(self.group_list, 1)
         row.addStretch()
-        return self._tab_with_holder("volume", legend="▭&nbsp;planned (dashed outline)",
-                                     top=picker)
+        return self._tab_with_holder("volume", legend=PLANNED_LEGEND[False], top=picker)
 
     def _build_progress_tab(self) -> QWidget:
         self.exercise_search = QLineEdit(objectName="exerciseSearch", clearButtonEnabled=True)
@@ -220,7 +220,6 @@ class ChartsPage(QWidget):
                      "progress": ProgressChart}[key](pg)
             self._holders[key].addWidget(chart.widget, 0, 0)
             chart.widget.show()  # a layout shows a child added to a visible parent only later
-            self.empty_labels[key].raise_()
             self._charts[key] = chart
             self._stale.add(key)
         return self._charts[key]
@@ -363,8 +362,12 @@ class ChartsPage(QWidget):
     def _refresh_volume(self, chart: VolumeChart) -> None:
         since, until = time_range_bounds(self._range, self._today())
         series = self._volume_history(since, until).series(self._groups, since, until)
+        bars = volume_bars(series, self._today())
         lm = combined_landmarks(self._groups, self._current_landmarks())
-        chart.update(series, lm, volume_title(self._groups, self._rule))
+        chart.update(bars, lm, volume_title(self._groups, self._rule, monthly=bars.monthly))
+        legend = status_legend(PLANNED_LEGEND[bars.monthly])
+        if self.legends["volume"].text() != legend:
+            self.legends["volume"].setText(legend)
         self._set_empty("volume", None if series.has_done else EMPTY_VOLUME)
 
     def _refresh_glance(self, chart: GlanceChart) -> None:
@@ -384,12 +387,13 @@ class ChartsPage(QWidget):
         since, until = time_range_bounds(self._range, self._today())
         if self._exercise is None:
             since = min(since, time_range_bounds("3m", self._today())[0])  # not one empty day
-            chart.update(ProgressSeries(0, (), (), (), (), ()), "Progress", since, until)
+            chart.update(ProgressSeries(0, (), (), (), (), ()), "Progress", since, until,
+                         self._store.settings.week_start)
             self._set_empty("progress", NO_EXERCISE)
             return
         exercise_id, name = self._exercise
         series = exercise_progress(exercise_id, since, until).in_unit(self._store.settings.units)
-        chart.update(series, name, since, until)
+        chart.update(series, name, since, until, self._store.settings.week_start)
         self._set_empty("progress", EMPTY_PROGRESS if series.is_empty else None)
 
     def _default_exercise(self) -> tuple[int, str] | None:

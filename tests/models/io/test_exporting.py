@@ -2,6 +2,7 @@
 
 import csv
 import json
+import sqlite3
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -17,6 +18,9 @@ from models.io.exporting import (
     export_json,
     format_number,
     import_json,
+    looks_like_json,
+    read_export_info,
+    restore_json_replacing,
 )
 from models.io.import_writer import apply_import
 from models.io.matching import remember_mapping
@@ -24,7 +28,9 @@ from models.landmarks import save_landmarks
 from models.library import create_exercise, get_exercise, update_exercise
 from models.opening import open_database
 from models.rules.domain import ExerciseInfo, Landmarks
+from models.sessions import create_session
 from models.settings import update_settings
+from models.storage.backups import backup_folder
 from models.storage.db import close_database
 from models.storage.schema import (
     Adjustment,
@@ -245,6 +251,40 @@ def test_import_json_refuses_a_database_with_history(db, db_path, tmp_path):
     with pytest.raises(ExportFileError, match="already has training data"):
         import_json(tmp_path / "all.json")
     assert Session.select().count() == 3
+
+
+def test_a_json_restore_over_history_backs_it_up_first(db, db_path, tmp_path):
+    apply_import(parse_file(FIXTURES / "strong_A.csv"), db_path)
+    export_json(tmp_path / "three.json")
+    create_session(date(2030, 1, 7), "Later")  # history the export does not have
+    assert read_export_info(tmp_path / "three.json").counts["session"] == 3
+    result = restore_json_replacing(tmp_path / "three.json", db_path)
+    assert Session.select().count() == 3 and result.counts["session"] == 3
+    assert result.safety is not None and "before-restore" in result.safety.name
+    backed_up = sqlite3.connect(result.safety)
+    assert backed_up.execute("SELECT COUNT(*) FROM session").fetchone() == (4,)
+    backed_up.close()
+
+
+def test_a_refused_json_restore_leaves_no_backup_behind(db, db_path, tmp_path):
+    apply_import(parse_file(FIXTURES / "strong_A.csv"), db_path)
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "overload-export", "version": 1, "schema": 1, "tables": {}}',
+                   encoding="utf-8")
+    folder = backup_folder(db_path)
+    before = set(folder.iterdir()) if folder.exists() else set()
+    with pytest.raises(ExportFileError, match="not a complete export"):
+        restore_json_replacing(bad, db_path)
+    assert Session.select().count() == 3
+    assert (set(folder.iterdir()) if folder.exists() else set()) == before
+
+
+def test_a_json_file_is_told_from_a_csv_by_its_start(tmp_path):
+    (tmp_path / "a.json").write_bytes(b"\xef\xbb\xbf  {\"format\": 1}")
+    (tmp_path / "b.csv").write_text("Date,Workout Name\n", encoding="utf-8")
+    assert looks_like_json(tmp_path / "a.json")
+    assert not looks_like_json(tmp_path / "b.csv")
+    assert not looks_like_json(tmp_path / "missing.json")
 
 
 @pytest.mark.parametrize("content, message", [
