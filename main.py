@@ -471,6 +471,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(f"Imported {summary.workouts} workouts, {summary.sets} sets ({summary.warmup_sets} "
           f"warm-up) from {summary.variant}; unit {summary.unit or 'kg and lb per row'}.")
+    if summary.filled_planned:
+        print(f"{summary.filled_planned} workouts filled the planned session of their day "
+              "(now done).")
+    for swap in summary.swaps:
+        print(f"Swap: {swap}")
     if summary.skipped_existing:
         print(f"Skipped {summary.skipped_existing} workouts imported before.")
     if summary.skipped_rows:

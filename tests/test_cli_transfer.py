@@ -125,3 +125,16 @@ def test_a_json_export_restores_into_an_empty_database(run, db_path, tmp_path):
 def test_export_to_an_unwritable_place_exits_1(run, db_path, tmp_path):
     code, _, err = run("export", tmp_path / "missing-folder" / "x.csv", "--db", db_path)
     assert code == 1 and err.startswith("overload: cannot write")
+
+
+def test_import_onto_a_saved_plan_says_what_it_filled(run, db_path):
+    code, out, _ = run("plan", "--level", "beginner", "--days", "mon,thu", "--weeks", "4",
+                       "--start", "2019-03-04", "--save", "--db", db_path)
+    assert code == 0, out
+    code, out, err = run("import", FIXTURES / "strong_A.csv", "--json", "--db", db_path)
+    assert (code, err) == (0, "")
+    summary = json.loads(out)
+    assert summary["filled_planned"] == 1  # Mon 4 Mar; Wed 6 and Fri 8 Mar were not planned
+    assert summary["workouts"] == 3 and "undo" not in summary
+    code, out, _ = run("import", FIXTURES / "strong_A.csv", "--db", db_path)
+    assert code == 0 and "filled" not in out  # all imported before: nothing fills again

@@ -14,6 +14,15 @@ Each workout becomes one session with status 'done', dated by its start day, key
 (session.source, session.source_key) = (format, ImportedWorkout.key): a workout already there is
 skipped, so importing the same file twice adds nothing the second time.
 
+A workout dated on a day with a planned session (status 'planned') fills it instead — the gym
+loop: planned here, trained with a phone app, imported back. The day's first workout (in the
+file's order) takes the day's first planned session: each exercise goes on its planned row (the
+same exercise, else a row of the same primary group and movement pattern — a swap: the row then
+holds the exercise really done, with the plan's targets), exercises the plan did not have are
+added after, and the session becomes 'done' with the workout's key (so re-importing skips it).
+Later workouts of that day become sessions of their own. The summary says how many workouts
+filled planned sessions and names the swaps; `undo_import(summary.undo)` gives the plan back.
+
 What becomes of the file's fields:
 - session: name = workout name, notes = workout notes, position after the day's sessions;
 - session exercise: one per consecutive block of an exercise; target sets = its non-warm-up sets
@@ -96,6 +105,8 @@ class ImportPreview:
     matches: dict[str, Match]  # every exercise name in the file, in order of first appearance
     sets_per_name: dict[str, int]
     already_imported: int  # workouts of the file that are already in the database
+    fills_planned: int = 0  # new workouts that will fill a planned session of their day
+    swaps: tuple[str, ...] = ()  # "Cable Row for Barbell Row (Mon 07 Dec 2026)"
 
     @property
     def new_workouts(self) -> int:
@@ -126,9 +137,29 @@ class ImportSummary:
     skipped_existing: int  # workouts already imported before, left alone
     backup: str | None = None  # the copy of the database taken before the import
     mapped: dict[str, str] = field(default_factory=dict)  # file name → exercise, user's choices
+    filled_planned: int = 0  # workouts that filled a planned session of their day
+    swaps: list[str] = field(default_factory=list)  # "Cable Row for Barbell Row (Mon 7 Dec)"
+    undo: ImportUndo | None = None  # what undo_import() needs; not part of the JSON
 
     def to_json(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        del data["undo"]
+        return data
+
+
+@dataclass(frozen=True)
+class ImportUndo:
+    """What an import changed, for undo_import(): the rows it inserted (id ranges, taken under
+    the write lock, so every id in them is the import's), the planned sessions it filled as
+    they were, the planned exercises it swapped, and the exercises it created."""
+
+    sessions: tuple[int, int]  # first and last id inserted (first > last: none)
+    session_exercises: tuple[int, int]
+    sets: tuple[int, int]
+    # The filled sessions before: id, status, source, source key, notes.
+    filled: tuple[tuple[int, str, str | None, str | None, str], ...]
+    swapped: tuple[tuple[int, int], ...]  # session exercise id, planned exercise id
+    created_exercises: tuple[int, ...]
 
 
 def plan_import(parsed: ParsedFile) -> ImportPreview:
@@ -140,12 +171,47 @@ def plan_import(parsed: ParsedFile) -> ImportPreview:
     names = list(sets_per_name)
     existing = _existing_keys(parsed.format)
     first, last = parsed.date_range
+    matches = match_exercises(names)
+    new = [w for w in parsed.workouts if w.key not in existing]
+    fills, swaps = _preview_fills(new, {n: m.exercise_id for n, m in matches.items()
+                                        if m.exercise_id is not None})
     return ImportPreview(
         format=parsed.format, variant=parsed.variant, unit=parsed.unit,
         unit_source=parsed.unit_source, workouts=len(parsed.workouts), sets=parsed.set_count,
         warmup_sets=parsed.warmup_sets, skipped_rows=parsed.skipped_rows, first_day=first,
-        last_day=last, matches=match_exercises(names), sets_per_name=sets_per_name,
-        already_imported=sum(w.key in existing for w in parsed.workouts))
+        last_day=last, matches=matches, sets_per_name=sets_per_name,
+        already_imported=len(parsed.workouts) - len(new), fills_planned=fills, swaps=swaps)
+
+
+def _preview_fills(workouts: list[ImportedWorkout], ids: dict[str, int]
+                   ) -> tuple[int, tuple[str, ...]]:
+    """How many of `workouts` fill a planned session, and the swaps, with the library's
+    matches (the import itself uses the user's final choices)."""
+    planned = planned_sessions({w.started.date() for w in workouts})
+    kinds = _kinds(set(ids.values()))
+    fills, swaps = 0, []
+    for workout in workouts:
+        slot = planned.pop(workout.started.date().isoformat(), None)
+        if slot is None:
+            continue
+        fills += 1
+        for block in workout.exercises:
+            exercise_id = ids.get(block.name)
+            row = None if exercise_id is None else slot.take(exercise_id, kinds.get(exercise_id))
+            if row is not None and row.exercise_id != exercise_id:
+                swaps.append(_swap_text(block.name, row.name, slot.day))
+    return fills, tuple(swaps)
+
+
+def _kinds(ids: set[int]) -> dict[int, tuple[str | None, str]]:
+    """Each exercise's primary group and movement pattern: what makes a swap."""
+    return {row[0]: row[1:] for row in row_tuples(Exercise.select(
+        Exercise.id, Exercise.primary_group, Exercise.pattern)
+        .where(Exercise.id.in_(list(ids))))}
+
+
+def _swap_text(done: str, planned: str, day: date) -> str:
+    return f"{done} for {planned} ({day:%a %d %b %Y})"
 
 
 def apply_import(parsed: ParsedFile, db_path: Path | str, *,
@@ -171,7 +237,8 @@ def apply_import(parsed: ParsedFile, db_path: Path | str, *,
         # IMMEDIATE takes the write lock now: the ids read below stay free until the commit.
         with database.atomic("IMMEDIATE"):
             ids, created = plan.resolve()
-            written = _Writer(parsed, ids, progress, cancel).write()
+            writer = _Writer(parsed, ids, progress, cancel)
+            written = writer.write()
     except BaseException:
         backup.unlink(missing_ok=True)  # nothing changed: the copy is the database as it is
         raise
@@ -179,7 +246,8 @@ def apply_import(parsed: ParsedFile, db_path: Path | str, *,
         format=parsed.format, variant=parsed.variant, workouts=written.workouts,
         sets=written.sets, warmup_sets=written.warmup_sets, skipped_rows=parsed.skipped_rows,
         new_exercises=created, unit=parsed.unit, skipped_existing=written.skipped_existing,
-        backup=str(backup), mapped=plan.mapped_names())
+        backup=str(backup), mapped=plan.mapped_names(), filled_planned=written.filled,
+        swaps=written.swaps, undo=writer.undo_record(plan.created_ids))
 
 
 # --- exercise names ------------------------------------------------------------------------------
@@ -192,6 +260,7 @@ class _NamePlan:
     matched: dict[str, int]  # name → exercise id found by the matcher
     create: dict[str, str | None]  # name → primary group of a new custom exercise
     first_line: dict[str, int]  # for messages about a name
+    created_ids: tuple[int, ...] = ()  # the exercises resolve() created
 
     @classmethod
     def make(cls, parsed: ParsedFile, mapping: dict[str, int],
@@ -238,6 +307,7 @@ class _NamePlan:
                 created[key] = self._create(name, group)
                 new_names.append(name.strip())
             ids[name] = created[key]
+        self.created_ids = tuple(created.values())
         return ids, new_names
 
     def _create(self, name: str, group: str | None) -> int:
@@ -278,6 +348,8 @@ class _Written:
     sets: int = 0
     warmup_sets: int = 0
     skipped_existing: int = 0
+    filled: int = 0
+    swaps: list[str] = field(default_factory=list)
 
 
 _SESSION_COLUMNS = "session (id, date, position, name, status, notes, source, source_key)"
@@ -306,10 +378,16 @@ class _Writer:
             Exercise.rest_seconds).where(Exercise.id.in_(used)))}
         self.names = dict(row_tuples(Exercise.select(Exercise.id, Exercise.name)
                                      .where(Exercise.id.in_(used))))
-        self.session_ids = count(_next_id("session"))
-        self.exercise_row_ids = count(_next_id("session_exercise"))
-        self.next_set_id = _next_id("logged_set")
+        self.kinds = _kinds(set(used))
+        self.first_ids = (_next_id("session"), _next_id("session_exercise"),
+                          _next_id("logged_set"))
+        self.session_ids = count(self.first_ids[0])
+        self.exercise_row_ids = count(self.first_ids[1])
+        self.next_set_id = self.first_ids[2]
         self.next_position: dict[str, int] = {}
+        self.planned: dict[str, PlannedSession] = {}  # day → its first planned session
+        self.filled: list[tuple[int, str, str | None, str | None, str]] = []
+        self.swapped: list[tuple[int, int]] = []
 
     def write(self) -> _Written:
         existing = _existing_keys(self.parsed.format)
@@ -318,6 +396,7 @@ class _Writer:
         self.written.skipped_existing = len(self.parsed.workouts) - len(new)
         if new:
             self._load_positions(new[0].started.date(), new[-1].started.date())
+            self.planned = planned_sessions({w.started.date() for w in new})
         self._report(0, len(new))
         for start in range(0, len(new), BATCH_WORKOUTS):
             self._write_batch(new[start:start + BATCH_WORKOUTS])
@@ -349,6 +428,14 @@ class _Writer:
         if self.progress is not None:
             self.progress(done, total)
 
+    def undo_record(self, created_exercises: tuple[int, ...]) -> ImportUndo:
+        first_session, first_exercise, first_set = self.first_ids
+        return ImportUndo(
+            sessions=(first_session, next(self.session_ids) - 1),
+            session_exercises=(first_exercise, next(self.exercise_row_ids) - 1),
+            sets=(first_set, self.next_set_id - 1), filled=tuple(self.filled),
+            swapped=tuple(self.swapped), created_exercises=created_exercises)
+
     def _load_positions(self, first: date, last: date) -> None:
         """The next free position on each day that already has sessions."""
         rows = row_tuples(Session.select(Session.date, fn.MAX(Session.position))
@@ -356,40 +443,62 @@ class _Writer:
         self.next_position = {str(day): top + 1 for day, top in rows}
 
     def _write_batch(self, workouts: list[ImportedWorkout]) -> None:
-        # The values of each table's rows one after the other, as _insert() takes them.
-        sessions: list = []
-        exercises: list = []
-        sets: list = []
-        source = self.parsed.format
-        set_id = self.next_set_id
-        warmups = 0
+        batch = _Batch(self.next_set_id)
         for workout in workouts:
-            session_id = next(self.session_ids)
             day = workout.started.date().isoformat()
-            position = self.next_position.get(day, 0)
-            self.next_position[day] = position + 1
-            sessions += (session_id, day, position, workout.name, "done", workout.notes, source,
-                         workout.key)
-            logged_at = workout.started.isoformat(timespec="seconds")
-            for index, block in enumerate(workout.exercises):
-                se_id = next(self.exercise_row_ids)
-                block_warmups = 0
-                for s in block.sets:
-                    sets += (set_id, se_id, s.order - 1, s.kind, s.load_kg, s.reps or 0, s.rir,
-                             s.rpe, s.notes, logged_at, s.seconds)
-                    set_id += 1
-                    block_warmups += s.kind == "warmup"
-                warmups += block_warmups
-                exercises += self._exercise_row(se_id, session_id, index, block,
-                                                len(block.sets) - block_warmups)
+            slot = self.planned.pop(day, None)  # the day's first workout fills its plan
+            if slot is None:
+                self._add_workout(batch, workout, day)
+            else:
+                self._fill_planned(batch, workout, slot)
         cursor = database.cursor()
-        _insert(cursor, _SESSION_COLUMNS, sessions)
-        _insert(cursor, _EXERCISE_COLUMNS, exercises)
-        _insert(cursor, _SET_COLUMNS, sets)
+        _insert(cursor, _SESSION_COLUMNS, batch.sessions)
+        _insert(cursor, _EXERCISE_COLUMNS, batch.exercises)
+        _insert(cursor, _SET_COLUMNS, batch.sets)
+        cursor.executemany("UPDATE session SET status = 'done', source = ?, source_key = ?, "
+                           "notes = ? WHERE id = ?", batch.filled_sessions)
+        cursor.executemany("UPDATE session_exercise SET exercise_id = ? WHERE id = ?",
+                           batch.swaps)
         self.written.workouts += len(workouts)
-        self.written.sets += set_id - self.next_set_id
-        self.written.warmup_sets += warmups
-        self.next_set_id = set_id
+        self.written.sets += batch.next_set_id - self.next_set_id
+        self.written.warmup_sets += batch.warmups
+        self.next_set_id = batch.next_set_id
+
+    def _add_workout(self, batch: _Batch, workout: ImportedWorkout, day: str) -> None:
+        """A workout of its own: a new done session after the day's others."""
+        session_id = next(self.session_ids)
+        position = self.next_position.get(day, 0)
+        self.next_position[day] = position + 1
+        batch.sessions += (session_id, day, position, workout.name, "done", workout.notes,
+                           self.parsed.format, workout.key)
+        for index, block in enumerate(workout.exercises):
+            se_id = next(self.exercise_row_ids)
+            working = batch.add_sets(se_id, block, 0, workout)
+            batch.exercises += self._exercise_row(se_id, session_id, index, block, working)
+
+    def _fill_planned(self, batch: _Batch, workout: ImportedWorkout, slot: PlannedSession
+                      ) -> None:
+        """The workout logged onto the day's planned session: each exercise on its planned
+        row (the same exercise, else one of the same muscle and movement — a swap, the row
+        then holds what was done), the others added after; the session done."""
+        self.filled.append((slot.id, slot.status, slot.source, slot.source_key, slot.notes))
+        notes = "\n".join(text for text in (slot.notes, workout.notes) if text)
+        batch.filled_sessions.append((self.parsed.format, workout.key, notes, slot.id))
+        self.written.filled += 1
+        for block in workout.exercises:
+            exercise_id = self.exercise_ids[block.name]
+            row = slot.take(exercise_id, self.kinds.get(exercise_id))
+            if row is None:
+                se_id = next(self.exercise_row_ids)
+                working = batch.add_sets(se_id, block, 0, workout)
+                batch.exercises += self._exercise_row(se_id, slot.id, slot.next_position(),
+                                                      block, working)
+                continue
+            if row.exercise_id != exercise_id:
+                self.swapped.append((row.id, row.exercise_id))
+                batch.swaps.append((exercise_id, row.id))
+                self.written.swaps.append(_swap_text(self.names[exercise_id], row.name, slot.day))
+            batch.add_sets(row.id, block, row.logged, workout)
 
     def _exercise_row(self, se_id: int, session_id: int, index: int, block: ImportedExercise,
                       working_sets: int) -> tuple:
@@ -400,6 +509,119 @@ class _Writer:
         target = min(working_sets, TARGET_SETS[1])
         return (se_id, session_id, exercise_id, index, target, rep_low, rep_high, tempo, rest,
                 block.notes)
+
+
+@dataclass
+class _Batch:
+    """The rows of a batch of workouts, each table's values one after the other as _insert()
+    takes them, and the updates of the planned sessions they fill."""
+
+    next_set_id: int
+    sessions: list = field(default_factory=list)
+    exercises: list = field(default_factory=list)
+    sets: list = field(default_factory=list)
+    filled_sessions: list[tuple] = field(default_factory=list)
+    swaps: list[tuple[int, int]] = field(default_factory=list)
+    warmups: int = 0
+
+    def add_sets(self, se_id: int, block: ImportedExercise, first_position: int,
+                 workout: ImportedWorkout) -> int:
+        """The block's sets on session exercise `se_id` after its `first_position` ones;
+        returns how many are working sets."""
+        logged_at = workout.started.isoformat(timespec="seconds")
+        warmups = 0
+        for s in block.sets:
+            self.sets += (self.next_set_id, se_id, first_position + s.order - 1, s.kind,
+                          s.load_kg, s.reps or 0, s.rir, s.rpe, s.notes, logged_at, s.seconds)
+            self.next_set_id += 1
+            warmups += s.kind == "warmup"
+        self.warmups += warmups
+        return len(block.sets) - warmups
+
+
+@dataclass
+class PlannedRow:
+    id: int
+    exercise_id: int
+    name: str
+    kind: tuple[str | None, str]  # primary group, movement pattern
+    logged: int  # sets already logged on it
+
+
+@dataclass
+class PlannedSession:
+    """A planned (not done) session an imported workout of its day can fill."""
+
+    id: int
+    day: date
+    status: str
+    source: str | None
+    source_key: str | None
+    notes: str
+    rows: list[PlannedRow]
+    last_position: int
+    used: set[int] = field(default_factory=set)
+
+    def take(self, exercise_id: int, kind: tuple[str | None, str] | None) -> PlannedRow | None:
+        """The planned row a block of `exercise_id` goes on: the same exercise first, else
+        the same primary group and movement pattern (a swap); None: not in the plan."""
+        free = [row for row in self.rows if row.id not in self.used]
+        row = next((r for r in free if r.exercise_id == exercise_id), None)
+        if row is None and kind is not None and kind[0] is not None:
+            row = next((r for r in free if r.kind == kind), None)
+        if row is not None:
+            self.used.add(row.id)
+        return row
+
+    def next_position(self) -> int:
+        self.last_position += 1
+        return self.last_position
+
+
+def planned_sessions(days: set[date]) -> dict[str, PlannedSession]:
+    """Each of `days`' first planned session (by position), with its exercises."""
+    if not days:
+        return {}
+    sessions: dict[str, PlannedSession] = {}
+    for row in row_tuples(Session.select(Session.id, Session.date, Session.status,
+                                         Session.source, Session.source_key, Session.notes)
+                          .where((Session.status == "planned") & Session.date.in_(list(days)))
+                          .order_by(Session.date, Session.position)):
+        session_id, day, status, source, key, notes = row
+        day = date.fromisoformat(day) if isinstance(day, str) else day
+        sessions.setdefault(day.isoformat(), PlannedSession(
+            session_id, day, status, source, key, notes, [], -1))
+    by_id = {slot.id: slot for slot in sessions.values()}
+    rows = database.execute_sql(
+        "SELECT se.id, se.session_id, se.exercise_id, e.name, e.primary_group, e.pattern,"
+        " se.position, (SELECT COUNT(*) FROM logged_set ls WHERE ls.session_exercise_id = se.id)"
+        " FROM session_exercise se JOIN exercise e ON e.id = se.exercise_id"
+        f" WHERE se.session_id IN ({', '.join('?' * len(by_id))}) ORDER BY se.position",
+        list(by_id)).fetchall() if by_id else []
+    for se_id, session_id, exercise_id, name, group, pattern, position, logged in rows:
+        slot = by_id[session_id]
+        slot.rows.append(PlannedRow(se_id, exercise_id, name, (group, pattern), logged))
+        slot.last_position = max(slot.last_position, position)
+    return sessions
+
+
+def undo_import(undo: ImportUndo) -> None:
+    """Take an import back, in one transaction: its inserted rows go, the planned sessions it
+    filled are planned again with their own exercises, the exercises it created go."""
+    with database.atomic():
+        for table, (first, last) in (("logged_set", undo.sets),
+                                     ("session_exercise", undo.session_exercises),
+                                     ("session", undo.sessions)):
+            database.execute_sql(f"DELETE FROM {table} WHERE id BETWEEN ? AND ?", (first, last))
+        database.cursor().executemany(
+            "UPDATE session_exercise SET exercise_id = ? WHERE id = ?",
+            [(exercise_id, se_id) for se_id, exercise_id in undo.swapped])
+        database.cursor().executemany(
+            "UPDATE session SET status = ?, source = ?, source_key = ?, notes = ? WHERE id = ?",
+            [(status, source, key, notes, session_id)
+             for session_id, status, source, key, notes in undo.filled])
+        if undo.created_exercises:
+            Exercise.delete().where(Exercise.id.in_(list(undo.created_exercises))).execute()
 
 
 def _insert(cursor: sqlite3.Cursor, table: str, values: list) -> None:

@@ -55,6 +55,7 @@ from models.io.matching import Match
 from models.library import list_exercises
 from models.rules.domain import MUSCLE_GROUPS, group_label
 from models.rules.search import matches, search_text
+from ui.transfer.import_command import ImportCommand
 from ui.worker import run_in_worker
 
 IMPORT_FILTER = ("Strong, Hevy, FitNotes or Overload exports (*.csv *.txt *.json);;"
@@ -129,7 +130,8 @@ class ImportDialog(QDialog):
         self.values: dict[str, QLabel] = {}
         for key, label in (("format", "Format"), ("workouts", "Workouts"), ("sets", "Sets"),
                            ("warmups", "Warm-up sets"), ("dates", "Dates"), ("unit", "Unit"),
-                           ("existing", "Already imported"), ("exercises", "Exercises")):
+                           ("existing", "Already imported"), ("planned", "Planned sessions"),
+                           ("exercises", "Exercises")):
             self.values[key] = QLabel(objectName=f"preview_{key}", wordWrap=True)
             form.addRow(label, self.values[key])
         layout.addLayout(form)
@@ -297,6 +299,7 @@ class ImportDialog(QDialog):
         self.values["existing"].setText(
             f"{preview.already_imported} of {preview.workouts} workouts (will be skipped)"
             if preview.already_imported else "none")
+        self.values["planned"].setText(planned_text(preview.fills_planned, preview.swaps))
         unmatched = preview.unmatched
         text = f"{len(preview.matches) - len(unmatched)} of {len(preview.matches)} matched"
         if unmatched:
@@ -349,6 +352,7 @@ class ImportDialog(QDialog):
         if not self._can_import():
             return
         mapping, new = self.choices()
+        self._choices = (mapping, new)  # for redoing the import after an undo
         parsed, db_path, cancel = self._parsed, self._db_path, threading.Event()
         self._cancel, self._importing = cancel, True
         self.progress = QProgressDialog("Importing workouts…", "Cancel", 0,
@@ -384,9 +388,10 @@ class ImportDialog(QDialog):
         self.summary = summary
         self.summary_label.setText(summary_text(summary))
         self._show_page(2)
-        self._store.sessions_changed.emit()
-        if summary.new_exercises:
-            self._store.exercises_changed.emit()
+        if summary.workouts:  # Edit ▸ Undo takes it back and gives the plan back
+            mapping, new = self._choices
+            self._store.push(ImportCommand(self._store, self._db_path, self._parsed, summary,
+                                           mapping=mapping, new_exercises=new))
         self.import_finished.emit(summary)
 
     def _import_failed(self, error: BaseException) -> None:
@@ -548,11 +553,26 @@ class ExercisePicker(QDialog):
         return item.data(Qt.ItemDataRole.UserRole), item.text()
 
 
+def planned_text(fills: int, swaps, *, done: bool = False) -> str:
+    """How many workouts land on planned sessions, and the exercises that stand in for
+    planned ones (the same muscle and movement)."""
+    if not fills:
+        return "none — no planned session on these workouts' days"
+    verb = "filled" if done else "will fill"
+    text = (f"{fills} workout(s) {verb} the planned session of their day (marked done, "
+            "targets kept)")
+    if swaps:
+        text += "; swaps: " + "; ".join(swaps)
+    return text + "."
+
+
 def summary_text(summary: ImportSummary) -> str:
     """The end of an import in words."""
     lines = [f"Imported {summary.workouts} workout(s) with {summary.sets} set(s) "
              f"({summary.warmup_sets} warm-up) from {FORMAT_NAMES[summary.format]} "
              f"({summary.variant})."]
+    if summary.filled_planned:
+        lines.append(planned_text(summary.filled_planned, summary.swaps, done=True))
     if summary.skipped_existing:
         lines.append(f"{summary.skipped_existing} workout(s) were already imported and were "
                      "left as they were.")

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from models import sessions as ms
 from models.io import import_writer as importing
 from models.io.csv_parsers import ImportFileError, parse_file
 from models.io.import_writer import (
@@ -226,10 +227,110 @@ def test_strong_b_notes_rest_and_rpe(db, db_path):
 
 
 def test_imported_sessions_come_after_the_days_own_sessions(db, db_path):
-    Session.create(date=date(2019, 3, 4), name="Planned", status="planned", position=0)
+    Session.create(date=date(2019, 3, 4), name="Done here", status="done", position=0)
     apply_import(parse_file(FIXTURES / "strong_A.csv"), db_path)
     day = Session.select().where(Session.date == date(2019, 3, 4)).order_by(Session.position)
-    assert [(s.name, s.position) for s in day] == [("Planned", 0), ("Pull Day", 1)]
+    assert [(s.name, s.position) for s in day] == [("Done here", 0), ("Pull Day", 1)]
+
+
+# --- the gym loop: imported workouts land on the plan ------------------------------------------
+
+# A workout day of each format, and the exercises the file has on it, in order.
+PLANNED_DAYS = {
+    "strong_A.csv": (date(2019, 3, 4), ("Barbell Row", "Lat Pulldown")),
+    "hevy_kg.csv": (date(2025, 9, 15), ("Lat Pulldown", "Cable Row")),
+    "fitnotes_kgs.csv": (date(2020, 3, 2), ("Barbell Row", "Lat Pulldown")),
+}
+
+
+def exercise_id(name: str) -> int:
+    return Exercise.get(Exercise.name == name).id
+
+
+def stand_in(name: str) -> int:
+    """Another exercise of the same primary group and movement pattern: a plan's row that the
+    lifter swapped for `name`."""
+    done = Exercise.get(Exercise.name == name)
+    return (Exercise.select().where((Exercise.primary_group == done.primary_group)
+                                    & (Exercise.pattern == done.pattern)
+                                    & (Exercise.id != done.id) & ~Exercise.is_custom)
+            .order_by(Exercise.name).first().id)
+
+
+def plan_the_day(day: date, done: tuple[str, str]) -> tuple[int, list[int]]:
+    """A planned session on `day`: the first exercise as done, a stand-in for the second, and
+    curls the lifter skipped."""
+    planned = [exercise_id(done[0]), stand_in(done[1]), exercise_id("Barbell Curl")]
+    return ms.create_session(day, "Pull A", planned), planned
+
+
+@pytest.mark.parametrize("fixture", sorted(PLANNED_DAYS))
+def test_an_imported_workout_fills_the_planned_session_of_its_day(db, db_path, fixture):
+    day, done = PLANNED_DAYS[fixture]
+    session_id, planned = plan_the_day(day, done)
+    sessions_before = Session.select().count()
+    parsed = parse_file(FIXTURES / fixture)
+    preview = plan_import(parsed)
+    assert preview.fills_planned == 1
+    assert preview.swaps == (f"{list(preview.matches)[1]} for "
+                             f"{Exercise.get_by_id(planned[1]).name} ({day:%a %d %b %Y})",)
+    summary = apply_import(parsed, db_path)
+    assert summary.filled_planned == 1 and summary.to_json()["filled_planned"] == 1
+    assert summary.swaps == [f"{done[1]} for {Exercise.get_by_id(planned[1]).name} "
+                             f"({day:%a %d %b %Y})"]
+    # No second session on the day: the planned one is done, holding what was done.
+    on_day = list(Session.select().where(Session.date == day))
+    assert [(s.id, s.status, s.name) for s in on_day] == [(session_id, "done", "Pull A")]
+    assert Session.select().count() == sessions_before + summary.workouts - 1
+    rows = list(SessionExercise.select().where(SessionExercise.session == session_id)
+                .order_by(SessionExercise.position))
+    assert [r.exercise_id for r in rows] == [exercise_id(done[0]), exercise_id(done[1]),
+                                             exercise_id("Barbell Curl")]
+    logged = [LoggedSet.select().where(LoggedSet.session_exercise == r.id).count()
+              for r in rows]
+    assert logged[0] > 0 and logged[1] > 0 and logged[2] == 0  # the curls were skipped
+    # Re-importing adds nothing.
+    after = dump(db_path)
+    again = apply_import(parse_file(FIXTURES / fixture), db_path)
+    assert (again.workouts, again.filled_planned) == (0, 0)
+    assert dump(db_path) == after
+
+
+@pytest.mark.parametrize("fixture", sorted(PLANNED_DAYS))
+def test_undoing_an_import_gives_the_plan_back(db, db_path, fixture):
+    day, done = PLANNED_DAYS[fixture]
+    plan_the_day(day, done)
+    before = dump(db_path)
+    summary = apply_import(parse_file(FIXTURES / fixture), db_path)
+    assert summary.undo is not None
+    importing.undo_import(summary.undo)
+    assert dump(db_path) == before
+
+
+def test_the_days_first_workout_fills_the_plan_and_the_next_is_its_own(db, db_path, tmp_path):
+    session_id = ms.create_session(date(2019, 3, 4), "Planned pull",
+                                   [exercise_id("Barbell Row")])
+    path = tmp_path / "two.csv"
+    path.write_text(strong_text(
+        "2019-03-04 07:00:00,Morning,Bent Over Row (Barbell),0,60,10,0,0,",
+        "2019-03-04 18:00:00,Evening,Bench Press (Barbell),0,80,8,0,0,"), encoding="utf-8")
+    summary = apply_import(parse_file(path), db_path)
+    assert (summary.workouts, summary.filled_planned, summary.swaps) == (2, 1, [])
+    day = list(Session.select().where(Session.date == date(2019, 3, 4))
+               .order_by(Session.position))
+    assert [(s.id == session_id, s.name, s.status) for s in day] == [
+        (True, "Planned pull", "done"), (False, "Evening", "done")]
+
+
+def test_an_exercise_the_plan_lacks_is_added_after_the_planned_ones(db, db_path, tmp_path):
+    session_id = ms.create_session(date(2019, 3, 4), "Planned", [exercise_id("Barbell Curl")])
+    path = tmp_path / "one.csv"
+    path.write_text(strong_text(
+        "2019-03-04 07:00:00,Pull,Bench Press (Barbell),0,80,8,0,0,"), encoding="utf-8")
+    apply_import(parse_file(path), db_path)
+    rows = [(r.exercise.name, r.position, r.sets.count()) for r in SessionExercise.select()
+            .where(SessionExercise.session == session_id).order_by(SessionExercise.position)]
+    assert rows == [("Barbell Curl", 0, 0), ("Barbell Bench Press", 1, 1)]
 
 
 # --- preview -------------------------------------------------------------------------------------

@@ -332,3 +332,42 @@ def test_worker_does_not_call_back_a_deleted_parent(qtbot):
     with qtbot.waitSignal(handle.finished, timeout=WAIT_MS):
         release.set()
     assert calls == []
+
+
+# --- the gym loop ------------------------------------------------------------------------------
+
+def test_a_phone_workout_lands_on_the_planned_session_and_undo_gives_the_plan_back(
+        dialog, qtbot, store, db_path):
+    from datetime import date
+
+    from models import sessions as ms
+
+    def named(name: str) -> int:
+        return Exercise.get(Exercise.name == name).id
+
+    # Planned Monday: lat pulldowns, as done; Helms rows, where the lifter did seated cable
+    # rows (back, horizontal pull: a swap).
+    planned = ms.create_session(date(2025, 9, 15), "Pull A",
+                                [named("Lat Pulldown"), named("Helms Row")])
+    before = dump_db(db_path)
+    load(dialog, qtbot, FIXTURES / "hevy_kg.csv")
+    text = dialog.values["planned"].text()
+    assert text.startswith("1 workout(s) will fill the planned session of their day")
+    assert "Seated Cable Row for Helms Row (Mon 15 Sep 2025)" in text
+    summary = run_import(dialog, qtbot, store)
+    assert summary.filled_planned == 1
+    assert "filled the planned session" in dialog.summary_label.text()
+    assert Session.get_by_id(planned).status == "done"
+    assert Session.select().where(Session.date == date(2025, 9, 15)).count() == 1
+    assert store.undo_stack.undoText() == "Import 2 workout(s)"
+    with qtbot.waitSignal(store.sessions_changed, timeout=WAIT_MS):
+        store.undo_stack.undo()
+    assert dump_db(db_path) == before  # the plan is back as it was
+    store.undo_stack.redo()
+    assert Session.get_by_id(planned).status == "done"
+    assert Session.select().where(Session.date == date(2025, 9, 15)).count() == 1
+
+
+def dump_db(db_path: Path) -> str:
+    with sqlite3.connect(db_path) as connection:
+        return "\n".join(connection.iterdump())
