@@ -446,6 +446,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     from models.io.csv_parsers import ImportFileError, UnitRequiredError, parse_file
     from models.io.exporting import looks_like_json
+    from models.io.import_log import record_import
     from models.io.import_writer import apply_import
     from models.storage.copies import BackupFolderError
     from models.storage.db import database
@@ -466,6 +467,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"overload: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILURE
+    record_import(args.file.resolve(), "command", summary=summary)
     if args.json:
         print(json.dumps(summary.to_json(), indent=2, ensure_ascii=False))
         return EXIT_OK

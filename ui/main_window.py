@@ -105,6 +105,17 @@ class MainWindow(QMainWindow):
         for action in self._data_actions:
             action.setEnabled(True)
         self.statusBar().showMessage("Ready", 3000)
+        self._watch_import_folder(store, db_path)
+
+    def _watch_import_folder(self, store, db_path: Path) -> None:
+        from ui.transfer.import_folder import ImportFolderWatcher, saved_folder
+
+        self.import_folder_watcher = ImportFolderWatcher(store, db_path, self)
+        self.import_folder_watcher.reported.connect(
+            lambda text: self.statusBar().showMessage(text, 15_000))
+        folder = saved_folder(self._settings)
+        # After the data's first frame: the folder's files are imported in a worker.
+        QTimer.singleShot(0, lambda: self.import_folder_watcher.set_folder(folder))
 
     def _build_dock(self, store) -> None:
 
@@ -277,6 +288,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self._action("&Import…", self.import_file,
                                               "Ctrl+I", "importAction",
                                               needs_data=True))
+        self.file_menu.addAction(self._action("Import &history…", self.show_import_history,
+                                              name="importHistoryAction", needs_data=True))
         self.file_menu.addAction(self._action("&Export…", self.export_file,
                                               "Ctrl+Shift+X", "exportAction",
                                               needs_data=True))
@@ -352,6 +365,13 @@ class MainWindow(QMainWindow):
 
         transfer_actions.import_file(self, self._store)
 
+    def show_import_history(self) -> None:
+        from ui.transfer.import_folder import ImportHistoryDialog
+
+        dialog = ImportHistoryDialog(self)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def export_file(self) -> None:
         from ui.transfer import transfer_actions
 
@@ -393,11 +413,17 @@ class MainWindow(QMainWindow):
     def edit_preferences(self) -> None:
         from ui.commands import SetSettingsCommand
         from ui.settings.preferences_dialog import PreferencesDialog
+        from ui.transfer.import_folder import FOLDER_KEY, saved_folder
 
         before = self._store.settings
-        dialog = PreferencesDialog(before, self)
-        if dialog.exec() == PreferencesDialog.DialogCode.Accepted \
-                and dialog.result_settings() != before:
+        folder = saved_folder(self._settings)
+        dialog = PreferencesDialog(before, self, import_folder=folder)
+        if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
+            return
+        if dialog.import_folder() != folder:
+            self._settings.setValue(FOLDER_KEY, str(dialog.import_folder() or ""))
+            self.import_folder_watcher.set_folder(dialog.import_folder())
+        if dialog.result_settings() != before:
             self._store.push(SetSettingsCommand(self._store, before, dialog.result_settings()))
 
     def about(self) -> None:

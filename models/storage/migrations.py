@@ -208,6 +208,25 @@ CREATE INDEX logged_set_session_exercise ON logged_set (session_exercise_id, pos
 CREATE INDEX logged_set_counting ON logged_set (session_exercise_id, kind);
 """
 
+# Version 6: the import history (issue 19): one row per file imported — by File ▸ Import…, the
+# command line or the import folder — with what it added, or why it could not be imported. The
+# folder watcher reads it to import each version of a file once (`signature`: size and mtime).
+V6_IMPORT_LOG = """
+CREATE TABLE import_log (
+    id INTEGER PRIMARY KEY,
+    imported_at TEXT NOT NULL,
+    file TEXT NOT NULL,
+    signature TEXT NOT NULL DEFAULT '',
+    origin TEXT NOT NULL CHECK (origin IN ('dialog', 'command', 'folder')),
+    format TEXT NOT NULL DEFAULT '',
+    workouts INTEGER NOT NULL DEFAULT 0 CHECK (workouts >= 0),
+    sets INTEGER NOT NULL DEFAULT 0 CHECK (sets >= 0),
+    filled_planned INTEGER NOT NULL DEFAULT 0 CHECK (filled_planned >= 0),
+    problem TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX import_log_file ON import_log (file, signature);
+"""
+
 # How versions 1–3 remembered a recovery session: a sentence before the row's notes.
 _V3_RECOVERY_NOTE = re.compile(
     r"^Recovery session: half the sets and reps at the same load "
@@ -256,7 +275,11 @@ def _step_5(db: SqliteDatabase) -> None:
     _run_script(db, V5_TIMED_AND_ASSISTED_SETS)
 
 
-STEPS = (_step_1, _step_2, _step_3, _step_4, _step_5)
+def _step_6(db: SqliteDatabase) -> None:
+    _run_script(db, V6_IMPORT_LOG)
+
+
+STEPS = (_step_1, _step_2, _step_3, _step_4, _step_5, _step_6)
 LATEST_VERSION = len(STEPS)
 
 

@@ -45,6 +45,7 @@ TABLES: tuple[tuple[str, str], ...] = (
     ("setting", "key"),
     ("exercise_mapping", "source_name"),
     ("adjustment", "id"),
+    ("import_log", "id"),
 )
 TABLE_NAMES = tuple(name for name, _ in TABLES)
 # Another program writing: how long a restore waits for it before saying so.

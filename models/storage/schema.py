@@ -176,5 +176,23 @@ class Adjustment(BaseModel):
     reason = TextField(default="")
 
 
+class ImportLog(BaseModel):
+    """One file imported (or refused), for File ▸ Import history… and the import folder."""
+
+    id = AutoField()
+    imported_at = TextField()
+    file = TextField()
+    signature = TextField(default="")
+    origin = TextField()
+    format = TextField(default="")
+    workouts = IntegerField(default=0)
+    sets = IntegerField(default=0)
+    filled_planned = IntegerField(default=0)
+    problem = TextField(default="")
+
+    class Meta:
+        table_name = "import_log"
+
+
 ALL_MODELS = (MuscleGroup, Exercise, ExerciseAlias, ExerciseSecondary, Mesocycle, Session,
-              SessionExercise, LoggedSet, Feedback, Setting, ExerciseMapping, Adjustment)
+              SessionExercise, LoggedSet, Feedback, Setting, ExerciseMapping, Adjustment, ImportLog)

@@ -1,8 +1,22 @@
-"""Edit ▸ Preferences…: units, first day of the week, secondary-set counting rule."""
+"""Edit ▸ Preferences…: units, first day of the week, secondary-set counting rule, and the
+import folder (this computer's: kept with the window settings, not in the database)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from models.settings import Settings
 
@@ -13,7 +27,8 @@ RULE_CHOICES = (("Fractional — a secondary muscle counts ½ set", "fractional"
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None):
+    def __init__(self, settings: Settings, parent: QWidget | None = None, *,
+                 import_folder: Path | None = None):
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle("Preferences")
@@ -29,11 +44,44 @@ class PreferencesDialog(QDialog):
                       "Renaissance Periodization's landmark tables are meant to be read.")
         note.setWordWrap(True)
         form.addRow(note)
+        form.addRow("Import &folder", self._build_folder_row(import_folder))
+        self.folder_label = form.labelForField(self.folder_row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _build_folder_row(self, folder: Path | None) -> QWidget:
+        """Where a phone syncs its Strong, Hevy or FitNotes exports: read at start and on
+        every change."""
+        self.folder_row = QWidget(objectName="importFolderRow")
+        row = QHBoxLayout(self.folder_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.folder_edit = QLineEdit(str(folder or ""), objectName="importFolderEdit",
+                                     placeholderText="None — exports are imported by hand")
+        self.folder_edit.setAccessibleName("Import folder")
+        self.folder_edit.setToolTip("Strong, Hevy or FitNotes exports that appear in this folder "
+                                    "(one your phone syncs into) are imported at start and "
+                                    "while Overload runs; each version of a file once.")
+        choose = QPushButton("Choose…", objectName="chooseImportFolder")
+        choose.clicked.connect(self._choose_folder)
+        clear = QPushButton("Clear", objectName="clearImportFolder")
+        clear.clicked.connect(self.folder_edit.clear)
+        row.addWidget(self.folder_edit, 1)
+        row.addWidget(choose)
+        row.addWidget(clear)
+        return self.folder_row
+
+    def _choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Import folder",
+                                                  self.folder_edit.text() or str(Path.home()))
+        if chosen:
+            self.folder_edit.setText(chosen)
+
+    def import_folder(self) -> Path | None:
+        text = self.folder_edit.text().strip()
+        return Path(text).expanduser() if text else None
 
     @staticmethod
     def _combo(name: str, choices, current: str) -> QComboBox:

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.io.csv_parsers import FilePreview, ParsedFile, parse_file, peek
+from models.io.import_log import record_import
 from models.io.import_writer import (
     ImportCancelledError,
     ImportPreview,
@@ -388,6 +389,8 @@ class ImportDialog(QDialog):
         self.summary = summary
         self.summary_label.setText(summary_text(summary))
         self._show_page(2)
+        if self._path is not None:
+            record_import(self._path, "dialog", summary=summary)
         if summary.workouts:  # Edit ▸ Undo takes it back and gives the plan back
             mapping, new = self._choices
             self._store.push(ImportCommand(self._store, self._db_path, self._parsed, summary,

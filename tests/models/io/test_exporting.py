@@ -36,6 +36,7 @@ from models.storage.schema import (
     Adjustment,
     Exercise,
     Feedback,
+    ImportLog,
     LoggedSet,
     Mesocycle,
     Session,
@@ -180,6 +181,9 @@ def fill_everything(db_path: Path) -> None:
     Adjustment.create(mesocycle=mesocycle, week_number=2, group="quads", from_sets=8,
                       to_sets=9, recovery=False, reason="quads +1: healed just in time")
     Feedback.create(session=session, group="quads", soreness=1, pump=2, performance=3)
+    ImportLog.create(imported_at="2026-02-01T07:30:00", file="/phone/strong.csv",
+                     signature="2048:1767250000000000000", origin="folder", format="strong",
+                     workouts=2, sets=11, filled_planned=1)
     create_exercise(ExerciseInfo(name="Plank", primary="abs", equipment="bodyweight"))
     log_session(date(2025, 1, 7), "Core", "Plank", [("working", None, 0, None, None, "", 60),
                                                     ("working", 10.0, 0, 1.0, None, "", 45)])
@@ -223,6 +227,7 @@ def test_a_json_export_from_before_timed_sets_restores(db, db_path, tmp_path):
     assert logged["columns"].pop() == "seconds"
     logged["rows"] = [row[:-1] for row in logged["rows"]]
     data["schema"] = 4
+    del data["tables"]["import_log"]  # version 6
     (tmp_path / "v4.json").write_text(json.dumps(data), encoding="utf-8")
     close_database()
     open_database(tmp_path / "fresh.sqlite")
@@ -239,7 +244,7 @@ def test_json_header_and_layout(db, tmp_path):
     assert list(data["tables"]) == [
         "muscle_group", "exercise", "exercise_alias", "exercise_secondary", "mesocycle",
         "session", "session_exercise", "logged_set", "feedback", "setting", "exercise_mapping",
-        "adjustment"]
+        "adjustment", "import_log"]
     exercise = data["tables"]["exercise"]
     assert exercise["columns"][:3] == ["id", "key", "name"]
     assert [row[0] for row in exercise["rows"]] == sorted(row[0] for row in exercise["rows"])

@@ -217,15 +217,17 @@ def test_version_5_adds_timed_sets_and_assistance_keeping_every_set(db_path):
     indexes_before = _indexes(db_path, "logged_set")
     open_database(db_path)
     try:
-        assert migrations.schema_version(database) == 5
+        assert migrations.schema_version(database) == migrations.LATEST_VERSION
         after = _dump(db_path)
+        assert after.pop("import_log") == []  # version 6
         assert after["logged_set"] == [(*row, None) for row in before["logged_set"]]
         assert {t: rows for t, rows in after.items() if t not in (
             "logged_set", "exercise", "exercise_alias", "exercise_secondary")} == {
             t: rows for t, rows in before.items() if t not in (
                 "logged_set", "exercise", "exercise_alias", "exercise_secondary")}
         assert _indexes(db_path, "logged_set") == indexes_before
-        (backup,) = (db_path.parent / "backups").glob("*before-v5*.sqlite")
+        (backup,) = (db_path.parent / "backups").glob(
+            f"*before-v{migrations.LATEST_VERSION}*.sqlite")
         assert _dump(backup) == before
         # What the new schema takes and refuses.
         database.execute_sql("INSERT INTO logged_set (session_exercise_id, load_kg, reps, "
@@ -238,5 +240,31 @@ def test_version_5_adds_timed_sets_and_assistance_keeping_every_set(db_path):
         database.execute_sql("DELETE FROM session_exercise WHERE id = 1")
         assert database.execute_sql("SELECT COUNT(*) FROM logged_set").fetchone()[0] == 0
         assert database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        close_database()
+
+
+def test_version_6_adds_the_import_history(db_path):
+    """A version 5 database: opened, it gains an empty import_log that takes one row per file
+    and refuses an origin or a count it does not know."""
+    _make_v1_database(db_path)
+    db = SqliteDatabase(str(db_path), pragmas=PRAGMAS)
+    db.connect()
+    migrations.migrate(db, db_path, target=5)
+    db.close()
+    before = _dump(db_path)
+    open_database(db_path)
+    try:
+        assert migrations.schema_version(database) == 6
+        after = _dump(db_path)
+        assert after.pop("import_log") == []
+        assert {t: rows for t, rows in after.items() if not t.startswith("exercise")} == {
+            t: rows for t, rows in before.items() if not t.startswith("exercise")}
+        database.execute_sql("INSERT INTO import_log (imported_at, file, origin, workouts) "
+                             "VALUES ('2026-12-06T07:00:00', '/phone/a.csv', 'folder', 3)")
+        for bad in ("origin) VALUES ('x', 'f', 'email'", "origin, sets) VALUES ('x', 'f', "
+                    "'folder', -1"):
+            with pytest.raises(peewee.IntegrityError, match="CHECK"):
+                database.execute_sql(f"INSERT INTO import_log (imported_at, file, {bad})")
     finally:
         close_database()
