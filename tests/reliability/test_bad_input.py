@@ -307,8 +307,9 @@ def test_preferences_offer_choices_only(store, qtbot):
 
     dialog = PreferencesDialog(store.settings)
     qtbot.addWidget(dialog)
-    assert not dialog.findChildren(QLineEdit) or all(
-        isinstance(e.parent(), QComboBox) for e in dialog.findChildren(QLineEdit))
+    # The only line edit outside a combo box shows the chosen import folder, read-only.
+    assert all(isinstance(e.parent(), QComboBox) or e.isReadOnly()
+               for e in dialog.findChildren(QLineEdit))
     assert not dialog.findChildren(QPlainTextEdit) and not dialog.findChildren(QTextEdit)
     for combo in dialog.findChildren(QComboBox):
         assert not combo.isEditable()  # nothing to type: every value is one of the choices

@@ -61,6 +61,7 @@ class PreferencesDialog(QDialog):
         self.folder_edit = QLineEdit(str(folder or ""), objectName="importFolderEdit",
                                      placeholderText="None — exports are imported by hand")
         self.folder_edit.setAccessibleName("Import folder")
+        self.folder_edit.setReadOnly(True)  # chosen, not typed: never a half-typed path
         self.folder_edit.setToolTip("Strong, Hevy or FitNotes exports that appear in this folder "
                                     "(one your phone syncs into) are imported at start and "
                                     "while Overload runs; each version of a file once.")
