@@ -85,22 +85,25 @@ def _bar_ramp(working_load: float, unit: str, bar: float,
     usable = [weight for weight, pairs in plates.items() if weight > 0 and pairs > 0]
     grid = 2 * min(usable) if usable else 0.0
     ramp = [WarmupSet(WARMUP_RAMP[0][1], bar, None)]
+    previous = bar
     for fraction, reps in WARMUP_RAMP[1:]:
         wanted = _nearest(working_load * fraction - bar, grid) + bar if grid else bar
         loaded = plates_per_side(wanted, bar, plates, unit)
-        if ramp[-1].load + _EPSILON < loaded.achieved_load < working_load - _EPSILON:
+        if previous + _EPSILON < loaded.achieved_load < working_load - _EPSILON:
             ramp.append(WarmupSet(reps, loaded.achieved_load, fraction, loaded.per_side))
+            previous = loaded.achieved_load
     return tuple(ramp)
 
 
 def _stepped_ramp(working_load: float, step: float) -> tuple[WarmupSet, ...]:
     ramp: list[WarmupSet] = []
+    previous = 0.0
     for fraction, reps in WARMUP_RAMP:
         share = fraction or NO_BAR_START
         load = round(_nearest(working_load * share, step), 6)
-        previous = ramp[-1].load if ramp else 0.0
         if previous + _EPSILON < load < working_load - _EPSILON:
             ramp.append(WarmupSet(reps, load, share))
+            previous = load
     return tuple(ramp)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QGuiApplication
@@ -42,6 +43,7 @@ from ui.printing.sheet_pages import (
 )
 
 PDF_FILTER = "PDF (*.pdf)"
+_Widget = TypeVar("_Widget", bound=QWidget)
 DATE_FORMAT = "ddd d MMM yyyy"
 
 
@@ -66,23 +68,25 @@ class PrintSheetsDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel("One block per planned session, to fill in at the gym: targets, last "
                        "time, the load to aim for with its plates, a warm-up for the first "
-                       "big lift, cells for each set and the feedback boxes.", wordWrap=True)
+                       "big lift, cells for each set and the feedback boxes.")
+        intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addLayout(self._build_form(start or date.today()))
-        self.summary = QLabel(objectName="printSummary", wordWrap=True)
+        self.summary = _named(QLabel(), "printSummary")
+        self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         layout.addWidget(self._build_buttons())
         self._range_changed()
 
     def _build_form(self, start: date) -> QFormLayout:
         form = QFormLayout()
-        self.from_edit = QDateEdit(QDate(start.year, start.month, start.day),
-                                   objectName="printFrom", calendarPopup=True,
-                                   displayFormat=DATE_FORMAT)
-        low, high = PRINT_WEEKS
-        self.weeks_spin = QSpinBox(objectName="printWeeks", minimum=low, maximum=high)
-        self.weeks_spin.setSuffix(" week" if low == 1 else " weeks")
-        self.paper_combo = QComboBox(objectName="printPaper")
+        self.from_edit = _named(QDateEdit(QDate(start.year, start.month, start.day)),
+                                "printFrom")
+        self.from_edit.setCalendarPopup(True)
+        self.from_edit.setDisplayFormat(DATE_FORMAT)
+        self.weeks_spin = _named(QSpinBox(), "printWeeks")
+        self.weeks_spin.setRange(*PRINT_WEEKS)
+        self.paper_combo = _named(QComboBox(), "printPaper")
         for paper in PAPER_SIZES:
             self.paper_combo.addItem(PAPER_NAMES[paper], paper)
         self.paper_combo.setCurrentIndex(PAPER_SIZES.index(default_paper()))
@@ -95,9 +99,10 @@ class PrintSheetsDialog(QDialog):
 
     def _build_buttons(self) -> QDialogButtonBox:
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.preview_button = QPushButton("Pre&view…", objectName="printPreview", default=True)
+        self.preview_button = _named(QPushButton("Pre&view…"), "printPreview")
+        self.preview_button.setDefault(True)
         self.preview_button.setToolTip("See the pages, then print them")
-        self.pdf_button = QPushButton("Save as P&DF…", objectName="printSavePdf")
+        self.pdf_button = _named(QPushButton("Save as P&DF…"), "printSavePdf")
         box.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
         box.addButton(self.pdf_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.preview_button.clicked.connect(self.preview)
@@ -188,6 +193,11 @@ class PrintSheetsDialog(QDialog):
             QGuiApplication.restoreOverrideCursor()
         self.summary.setText(f"Saved {pages} page{'s' * (pages != 1)} to {path}.")
         return path
+
+
+def _named(widget: _Widget, name: str) -> _Widget:
+    widget.setObjectName(name)
+    return widget
 
 
 def _day(day: date) -> str:

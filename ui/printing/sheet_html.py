@@ -120,7 +120,8 @@ def exercise_lines(number: int, exercise: SheetExercise, units: str) -> list[str
 
 
 def plates_text(result: PlateResult, units: str) -> str:
-    """'plates per side: 25 + 5 + 1.25'; 'empty bar'; the closest load when the plates fall short."""
+    """'plates per side: 25 + 5 + 1.25'; 'empty bar'; the closest load when the plates fall
+    short."""
     plates = " + ".join(format_weight(p) for p in result.per_side)
     text = f"plates per side: {plates}" if plates else "empty bar"
     if result.remainder > 0:
@@ -155,7 +156,7 @@ def _write_in_rows(sets: int, columns: int, units: str) -> list[str]:
     widths = (f"{share * 0.44:.2f}%", f"{share * 0.28:.2f}%", f"{share * 0.28:.2f}%")
     rows = []
     for first in range(0, sets, columns):
-        cells = []
+        cells: list[str] = []
         for number in range(first + 1, min(sets, first + columns) + 1):
             captions = (f"set {number} · {units}", "reps", "RIR")
             cells.extend(_cell(caption, width) for caption, width in zip(captions, widths,
