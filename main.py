@@ -1,6 +1,7 @@
 """Overload's entry point: parse arguments, open the database, start the GUI or run a command.
 
-Commands print human text, or JSON with --json, and import no Qt: they start in milliseconds.
+Commands print human text, or JSON with --json, and import no Qt: they start in milliseconds
+(`print`, which draws a PDF, imports Qt's GUI module once it has sessions to draw).
 The GUI path imports as little as possible before its window is up, so modules that only
 commands need (json, datetime, the ORM) are imported inside the command functions.
 """

@@ -42,10 +42,11 @@ td.info {{ padding: 3px 4px; }}
 td.cell {{ padding: 1px 3px; }}
 td.none {{ background-color: {NO_SET_FILL}; }}
 .caption {{ font-size: 6.5pt; color: {CAPTION_INK}; }}
-.write {{ font-size: 15pt; }}
+.write {{ font-size: 13pt; }}
 .title {{ font-size: 12pt; font-weight: bold; }}
 .facts {{ font-size: 8.5pt; }}
 .legend {{ font-size: 7pt; }}
+p.after {{ font-size: 8.5pt; }}
 th {{ font-weight: bold; text-align: left; padding: 2px 4px; }}
 """
 
@@ -98,8 +99,10 @@ def _exercise_table(sheet: SessionSheet, units: str) -> str:
         rows.append(f"<tr><td class='info' colspan='{3 * columns}'>"
                     f"{'<br>'.join(exercise_lines(number, exercise, units))}</td></tr>")
         rows.extend(_write_in_rows(exercise.info.target_sets, columns, units))
-    return (f"<table class='sheet' width='100%' cellspacing='0' cellpadding='0'>"
-            f"{''.join(rows)}</table>")
+    # The space before the feedback boxes is the table's margin: Qt's HTML reader drops the
+    # top margin of a paragraph that follows a table.
+    return (f"<table class='sheet' width='100%' cellspacing='0' cellpadding='0' "
+            f"style='margin-bottom: 8px'>{''.join(rows)}</table>")
 
 
 def exercise_lines(number: int, exercise: SheetExercise, units: str) -> list[str]:
@@ -181,7 +184,7 @@ def _feedback_table(groups: tuple[str, ...]) -> str:
     rows = [f"<tr><td class='cell'>{escape(group_label(g))}</td>"
             + "".join(f"<td class='cell'>{RATING_CHOICES}</td>" for _ in RATINGS)
             + f"<td class='cell'>{JOINT_PAIN_CHOICES}</td></tr>" for g in groups]
-    return ("<p class='facts'><b>After the session</b> — circle one per muscle:</p>"
+    return ("<p class='after'><b>After the session</b> — circle one per muscle:</p>"
             "<table class='sheet' width='100%' cellspacing='0' cellpadding='0'>"
             f"<tr>{header}</tr>{''.join(rows)}</table>"
             f"<p class='legend'>{escape(feedback_legend())}</p>")
