@@ -161,12 +161,15 @@ def test_print_does_not_create_a_database(run_cli, tmp_path):
 
 
 @pytest.mark.slow
-def test_a_real_process_without_a_display_writes_the_pdf(saved_block, tmp_path):
-    """No DISPLAY, no WAYLAND_DISPLAY, no QT_QPA_PLATFORM: a server or an ssh session. The
-    command draws offscreen by itself."""
+@pytest.mark.parametrize("display", [None, ":97.5"], ids=["no display", "a display not there"])
+def test_a_real_process_without_a_display_writes_the_pdf(saved_block, tmp_path, display):
+    """No QT_QPA_PLATFORM, and no DISPLAY or one that answers nobody (a server, an ssh
+    session, a stale variable): the command draws offscreen by itself."""
     pdf = tmp_path / "sheets.pdf"
     env = {k: v for k, v in os.environ.items()
            if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    if display:
+        env["DISPLAY"] = display
     result = subprocess.run([sys.executable, "main.py", "--db", str(saved_block), "print",
                              str(pdf), *WEEK], cwd=ROOT, env=env, capture_output=True,
                             text=True, timeout=120)

@@ -65,14 +65,14 @@ def page_layout(paper: str) -> QPageLayout:
 
 def ensure_gui_application() -> QGuiApplication:
     """The running Qt application, or a QGuiApplication for the command line: fonts and PDF
-    writing need one, a window system does not. Without a display on Linux (a server, CI, ssh)
-    Qt is told to draw offscreen, before the application is made."""
+    writing need one, a window system does not. On Linux and the BSDs the command line's is
+    told to draw offscreen (unless QT_QPA_PLATFORM says otherwise), before it is made: with
+    no display (a server, CI, ssh) the X11 plugin would abort the process, and with one it
+    would only connect to it for nothing. Windows and macOS always have their own."""
     running = QGuiApplication.instance()
     if isinstance(running, QGuiApplication):
         return running
-    unix_desktop = sys.platform not in ("win32", "darwin")
-    if unix_desktop and not os.environ.get("QT_QPA_PLATFORM") and not (
-            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+    if sys.platform not in ("win32", "darwin") and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     global _APPLICATION
     _APPLICATION = QGuiApplication(["overload"])
