@@ -77,9 +77,10 @@ def session_facts_text(sheet: SessionSheet) -> str:
     if detail.week_number:
         facts.append(f"week {detail.week_number}")
     if detail.kind == "deload":
-        facts.append("deload week: lighter, stop well short of failure")
+        facts.append("deload week")
+    count = len(sheet.exercises)
     sets = sum(e.info.target_sets for e in sheet.exercises)
-    facts.append(f"{len(sheet.exercises)} exercises, {sets} sets")
+    facts.append(f"{count} exercise{'s' * (count != 1)}, {sets} set{'s' * (sets != 1)}")
     return " · ".join(facts)
 
 
@@ -140,7 +141,7 @@ def warmup_text(ramp: tuple[WarmupSet, ...], units: str) -> str:
         steps = ["bar" if s.empty_bar else f"{round((s.fraction or 0) * 100)} %" for s in ramp]
         return ("Warm-up: " + " · ".join(f"{step} × {s.reps}" for step, s in zip(
             steps, ramp, strict=True)) + " of your first working set's load")
-    with_plates = any(s.per_side or s.empty_bar for s in ramp)
+    with_plates = any(s.per_side for s in ramp)
     steps = []
     for s in ramp:
         if s.empty_bar:

@@ -12,7 +12,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from models.rules.autoregulation import PlateResult
 from models.rules.warmup import WarmupSet
-from models.sessions import create_session, set_exercise_targets
+from models.sessions import create_session, exercise_order, set_exercise_targets
 from models.sheets import session_sheets
 from models.storage.schema import Exercise
 from tests.shared import BLOCK_START, pdf_page_count, pdf_text
@@ -84,8 +84,6 @@ def test_a_block_taller_than_a_page_goes_on_pages_of_its_own(block):
              .order_by(Exercise.id).limit(12)]
     long_one = create_session(day, "Marathon", [Exercise.get(Exercise.name == n).id
                                                 for n in names])
-    from models.sessions import exercise_order
-
     for se_id in exercise_order(long_one):
         set_exercise_targets(se_id, target_sets=12)
     sheets = session_sheets(BLOCK_START, 1)
@@ -133,3 +131,23 @@ def test_an_empty_session_still_gets_its_block(db, tmp_path):
     text = pdf_text(tmp_path / "empty.pdf")
     assert pages == 1 and "Mon 23 Nov 2026 — To plan" in text
     assert "No exercises planned in this session yet." in text
+
+
+def test_a_ramp_of_the_empty_bar_alone_names_no_plates():
+    assert warmup_text((WarmupSet(10, 20, None),), "kg") == "Warm-up: bar × 10"
+
+
+def test_the_facts_line_counts_and_names_a_deload_week(block):
+    from tests.shared import week_sessions
+    from ui.printing.sheet_html import session_facts_text
+
+    deload_day = week_sessions(block, 5)[0].date
+    (sheet, *_) = session_sheets(deload_day, 1).sessions
+    facts = session_facts_text(sheet)
+    assert facts.startswith("about ") and " · week 5 · deload week · " in facts
+    one = create_session(date(2027, 3, 1), "Single",
+                         [Exercise.get(Exercise.name == "Barbell Row").id])
+    (se_id,) = exercise_order(one)
+    set_exercise_targets(se_id, target_sets=1)
+    assert session_facts_text(session_sheets(date(2027, 3, 1), 1).sessions[0]).endswith(
+        "1 exercise, 1 set")
