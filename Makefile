@@ -13,7 +13,7 @@ QT_DEBS := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libgli
 	libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1
 
-.PHONY: run test test-fast lint bench clean sysdeps e2e-deps help package smoke-package
+.PHONY: run test test-fast lint bench clean sysdeps e2e-deps pdf-deps help package smoke-package
 
 help:
 	@echo "make run    set up .venv and open Overload on the default database"
@@ -64,6 +64,17 @@ e2e-deps:
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(E2E_DEBS) >/dev/null; \
 		else echo "The real-input tests are skipped without: sudo apt-get install $(E2E_DEBS)"; fi; }
 
+# The session-sheet tests (tests/test_cli_print.py, tests/ui/printing/) read the PDFs' text with
+# pdftotext; installed only when missing, only where apt-get can be used (without it those
+# checks are skipped, saying why).
+PDF_DEBS := poppler-utils
+pdf-deps:
+	@command -v pdftotext >/dev/null || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing what the session-sheet tests need: $(PDF_DEBS)"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_DEBS) >/dev/null; \
+		else echo "The PDF text checks are skipped without: sudo apt-get install $(PDF_DEBS)"; fi; }
+
 run: sysdeps
 	$(PY) main.py
 
@@ -72,11 +83,11 @@ lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: $(DEV_STAMP) sysdeps e2e-deps lint
+test: $(DEV_STAMP) sysdeps e2e-deps pdf-deps lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 # The edit loop: everything but the tests marked slow (real processes, Xvfb, long fuzzing).
-test-fast: $(DEV_STAMP) sysdeps
+test-fast: $(DEV_STAMP) sysdeps pdf-deps
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow"
 
 bench: $(DEV_STAMP) sysdeps

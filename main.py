@@ -1,6 +1,7 @@
 """Overload's entry point: parse arguments, open the database, start the GUI or run a command.
 
-Commands print human text, or JSON with --json, and import no Qt: they start in milliseconds.
+Commands print human text, or JSON with --json, and import no Qt: they start in milliseconds
+(`print`, which draws a PDF, imports Qt's GUI module once it has sessions to draw).
 The GUI path imports as little as possible before its window is up, so modules that only
 commands need (json, datetime, the ORM) are imported inside the command functions.
 """
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     volume.add_argument("--json", action="store_true", help="print JSON")
     _add_plan_parser(commands, sub_db)
     _add_transfer_parsers(commands, sub_db)
+    _add_print_parser(commands, sub_db)
     return parser
 
 
@@ -114,6 +116,27 @@ def _add_transfer_parsers(commands, sub_db) -> None:
     exports.add_argument("--json", action="store_true", help="print a JSON summary")
 
 
+def _add_print_parser(commands, sub_db) -> None:
+    low, high = limits.PRINT_WEEKS
+    sheets = commands.add_parser(
+        "print", parents=[sub_db], help="session sheets to train from, as a PDF",
+        description="Write a PDF with one block per planned session: date, name, estimated "
+                    "minutes; per exercise the target sets × reps @ RIR, tempo, last time's "
+                    "sets, the progression's target load with plates per side, a warm-up ramp "
+                    "for the first compound lift, and empty cells for each set's load, reps "
+                    "and RIR; then the feedback boxes. Several sessions to a page where they "
+                    "fit.")
+    sheets.add_argument("file", type=Path, metavar="FILE", help="the PDF to write")
+    sheets.add_argument("--from", dest="start", metavar="YYYY-MM-DD",
+                        help="first day (default: today)")
+    sheets.add_argument("--weeks", type=int, default=low, metavar="N",
+                        help=f"weeks from the first day, {low}–{high} (default: {low})")
+    sheets.add_argument("--paper", choices=limits.PAPER_SIZES, default=limits.PAPER_SIZES[0],
+                        help="paper size (default: a4)")
+    sheets.add_argument("--force", action="store_true",
+                        help="replace FILE if it exists (never the database or a backup)")
+
+
 def main(argv: list[str] | None = None) -> int:
     # A file name that is not valid UTF-8 (kept by Python as surrogates) must not crash a print.
     if hasattr(sys.stdout, "reconfigure"):
@@ -146,8 +169,10 @@ def _run_command(args: argparse.Namespace) -> int:
 
     if args.command == "plan":  # arguments are checked before any database is touched
         args.request_parts = _plan_parts(args)
-    if args.command == "export" and not args.file.name:
+    if args.command in ("export", "print") and not args.file.name:
         raise UsageError(f"FILE: {str(args.file)!r} names no file")
+    if args.command == "print":
+        args.first_day = _print_start(args)
     if args.command == "import":  # a file that cannot be read changes nothing, not even --db
         problem = _unreadable(args.file)
         if problem:
@@ -182,7 +207,7 @@ def _run_command_on(args: argparse.Namespace, path: Path) -> int:
         print(f"overload: {exc}", file=sys.stderr)
         return EXIT_FAILURE
     handler = {"exercises": _cmd_exercises, "volume": _cmd_volume, "plan": _cmd_plan,
-               "import": _cmd_import, "export": _cmd_export}
+               "import": _cmd_import, "export": _cmd_export, "print": _cmd_print}
     try:
         return handler[args.command](args)
     except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:  # read-only, disk full…
@@ -533,6 +558,58 @@ def _cmd_export(args: argparse.Namespace) -> int:
         print(json.dumps(summary, indent=2, ensure_ascii=False))
     else:
         print(f"Exported {sets} sets to {args.file} ({fmt}).")
+    return EXIT_OK
+
+
+def _print_start(args: argparse.Namespace):
+    """The first day of `print` (UsageError for a bad --from or --weeks), checked before any
+    database is opened."""
+    from datetime import date
+
+    from models.sheets import SheetError, sheet_dates
+
+    try:
+        start = date.fromisoformat(args.start) if args.start is not None else date.today()
+    except ValueError:
+        raise UsageError(f"--from: {args.start!r} is not a date like 2026-11-30") from None
+    try:
+        sheet_dates(start, args.weeks)
+    except SheetError as exc:
+        raise UsageError(f"--{exc}") from None
+    return start
+
+
+def _cmd_print(args: argparse.Namespace) -> int:
+    """Session sheets as a PDF. The one command that draws: Qt's PDF writer and text layout
+    (a QGuiApplication, offscreen without a display) are imported here only."""
+    from models.io.exporting import export_target_problem
+    from models.sheets import session_sheets
+    from models.storage.db import database
+
+    problem = export_target_problem(args.file, database.obj.database)
+    if problem is None and os.path.lexists(args.file) and not args.force:
+        problem = f"{args.file} exists; add --force to replace it"
+    if problem is not None:
+        print(f"overload: {problem}. Nothing was written.", file=sys.stderr)
+        return EXIT_FAILURE
+    sheets = session_sheets(args.first_day, args.weeks)
+    span = f"from {args.first_day:%a %d %b %Y} to {sheets.end:%a %d %b %Y}"
+    if not sheets.sessions:
+        print(f"overload: no planned sessions {span}; nothing was written. Plan some with "
+              "`overload plan … --save` or in the app, or choose other dates with --from and "
+              "--weeks.", file=sys.stderr)
+        return EXIT_FAILURE
+    from ui.printing.sheet_pages import PAPER_NAMES, PrintError, ensure_gui_application, write_pdf
+
+    ensure_gui_application()
+    try:
+        pages = write_pdf(sheets, args.file, args.paper)
+    except PrintError as exc:
+        print(f"overload: {exc}. Nothing was written.", file=sys.stderr)
+        return EXIT_FAILURE
+    count = len(sheets.sessions)
+    print(f"Wrote {count} session sheet{'s' * (count != 1)} {span} on {pages} "
+          f"{PAPER_NAMES[args.paper]} page{'s' * (pages != 1)} to {args.file}.")
     return EXIT_OK
 
 

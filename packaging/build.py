@@ -44,7 +44,8 @@ DESCRIPTION = """\
  SQLite file. It counts hard sets per muscle group per week and shows them
  against each muscle's volume landmarks (MV, MEV, MAV, MRV)."""
 # What the bundle takes from the system (overload.spec, SYSTEM_LIBRARIES): OpenGL/EGL, which
-# must match the graphics driver, the C++ runtime, X11 and XKB, fontconfig, D-Bus and GLib;
+# must match the graphics driver, the C++ runtime, X11 and XKB, fontconfig, D-Bus, GLib and
+# CUPS (printing);
 # and what Qt's xcb platform plugin loads. The bundle carries copies of the xcb-util libraries
 # (many desktops lack libxcb-cursor0); depending on them as well costs nothing on Debian.
 DEB_DEPENDS = [
@@ -52,7 +53,7 @@ DEB_DEPENDS = [
     "libx11-6", "libx11-xcb1", "libxcb1", "libxkbcommon0", "libxkbcommon-x11-0", "libdbus-1-3",
     "libglib2.0-0t64 | libglib2.0-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb-image0",
     "libxcb-keysyms1", "libxcb-randr0", "libxcb-render-util0", "libxcb-shape0", "libxcb-sync1",
-    "libxcb-xfixes0", "libxcb-xkb1",
+    "libxcb-xfixes0", "libxcb-xkb1", "libcups2t64 | libcups2",
 ]
 DEB_ARCH = {"x86_64": "amd64", "aarch64": "arm64"}
 POSTINST = """\

@@ -5,7 +5,7 @@
 #
 # 1. every bundled library finds the libraries it links to;
 # 2. dist/Overload/overload --version names models.__version__;
-# 3. dist/Overload/overload --smoke exits 0 offscreen,
+# 3. dist/Overload/overload --smoke exits 0 offscreen, and `print` writes a PDF without a display,
 # 4. and under Xvfb with the xcb platform plugin (what a user's X11 session loads: a library
 #    missing from the bundle or the system shows here);
 # 5. under Xvfb the window carries the icon and the WM_CLASS the .desktop file names;
@@ -139,6 +139,15 @@ window_integrated() {  # the running window has the icon, and the WM_CLASS the m
     [[ $icon == *"Icon (32 x 32)"* ]] || { echo "no 32x32 window icon: ${icon:0:200}"; return 1; }
 }
 
+prints_sheets() {  # `overload print` draws a PDF with the bundled Qt, with no display at all
+    local db=$SCRATCH/print-$RANDOM.sqlite pdf=$SCRATCH/sheets-$RANDOM.pdf
+    "$1" --db "$db" plan --level beginner --days mon,thu --weeks 3 --start 2030-01-07 --save \
+        >/dev/null \
+        && env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM timeout 60 \
+            "$1" --db "$db" print "$pdf" --from 2030-01-07 \
+        && [ "$(head -c 4 "$pdf")" = "%PDF" ]
+}
+
 archive_smoke() {
     mkdir -p "$SCRATCH/archive"
     tar -xzf "$ARCHIVE" -C "$SCRATCH/archive" \
@@ -173,6 +182,7 @@ install_missing_debs
 check "bundle: every library resolves" libraries_resolve "$BUNDLE"
 check "bundle: --version is Overload $VERSION" version_matches "$BUNDLE/overload"
 check "bundle: --smoke offscreen" offscreen_smoke "$BUNDLE/overload"
+check "bundle: print writes session sheets without a display" prints_sheets "$BUNDLE/overload"
 if start_xvfb; then
     check "bundle: --smoke under Xvfb (xcb)" xcb_smoke "$BUNDLE/overload"
     if command -v xdotool >/dev/null && command -v xprop >/dev/null; then

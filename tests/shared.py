@@ -59,3 +59,28 @@ PLANK_FILES = {
         "2024-03-04,Plank,Abs,10.0,,,,0:00:45",
         "2024-03-04,Crunch,Abs,,15,,,"]) + "\n",
 }
+
+
+def pdf_text(path) -> str:
+    """The text of a PDF as pdftotext (poppler-utils) reads it, ligatures undone (NFKC: "ﬁ" is
+    "fi"), one form feed after each page. Skips the test, saying why, without pdftotext."""
+    import shutil
+    import subprocess
+    import unicodedata
+
+    import pytest
+
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        pytest.skip("pdftotext is not installed (apt-get install poppler-utils): the PDF's "
+                    "text cannot be read")
+    result = subprocess.run([tool, str(path), "-"], capture_output=True, text=True, check=True,
+                            timeout=60)
+    return unicodedata.normalize("NFKC", result.stdout)
+
+
+def pdf_page_count(data: bytes) -> int:
+    """The pages of a PDF Qt wrote, counted from its page objects (no tool needed)."""
+    import re
+
+    return len(re.findall(rb"/Type\s*/Page\b", data))

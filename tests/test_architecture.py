@@ -79,3 +79,13 @@ def test_the_import_graph_of_models_has_no_cycle():
     for name in sorted(edges):
         if name not in state:
             visit(name)
+
+
+def test_the_command_line_reaches_into_ui_only_where_it_must():
+    """main.py imports from ui/ only the window (ui.app), the instance lock of the commands
+    that write, and the printing room of `print`, the one command that draws (ARCHITECTURE.md)."""
+    ui_imports = {m for m in imports_of(ROOT / "main.py") if m.split(".")[0] == "ui"}
+    allowed = {"ui.app", "ui.instance_lock", "ui.printing.sheet_pages"}
+    assert {m for m in ui_imports if m.rsplit(".", 1)[0] not in allowed and m not in allowed} \
+        == set()
+    assert "ui.printing.sheet_pages" in ui_imports

@@ -299,6 +299,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self._action("Export &chart…", self.export_chart,
                                               "Ctrl+Shift+S", "exportChartAction",
                                               needs_data=True))
+        self.file_menu.addAction(self._action("&Print…", self.print_sheets,
+                                              "Print", "printAction", needs_data=True))
         self.file_menu.addSeparator()
         self.file_menu.addAction(self._action("&Quit", self.close, "Quit",
                                               "quitAction"))
@@ -381,6 +383,14 @@ class MainWindow(QMainWindow):
         from ui.transfer import transfer_actions
 
         transfer_actions.restore_backup(self, self._store, self.db_path)
+
+    def print_sheets(self) -> None:
+        from ui.printing.print_dialog import PrintSheetsDialog  # loaded on first use
+
+        dialog = PrintSheetsDialog(self.db_path, self)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.print_dialog = dialog
 
     def new_program(self) -> None:
 

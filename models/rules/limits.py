@@ -54,6 +54,9 @@ SPLITS: tuple[str, ...] = ("auto", "full_body", "upper_lower", "push_pull_legs")
 PRIORITIES: tuple[str, ...] = ("grow", "maintain", "skip")
 IMPORT_FORMATS: tuple[str, ...] = ("strong", "hevy", "fitnotes")
 EXPORT_FORMATS: tuple[str, ...] = ("csv", "json")
+# Session sheets (`print`, File ▸ Print…): weeks in one print-out, and the paper sizes.
+PRINT_WEEKS: Range = (1, 12)
+PAPER_SIZES: tuple[str, ...] = ("a4", "letter")
 
 # The user's settings: each one's choices, the first being the default.
 SETTING_CHOICES: dict[str, tuple[str, ...]] = {
