@@ -25,6 +25,7 @@ from ui.theme import (
     TONE_COLOURS,
     Theme,
     Tone,
+    TunedFusion,
     apply_theme,
     current_theme,
     follow_desktop,
@@ -57,7 +58,8 @@ def window_lightness() -> float:
 def test_the_dark_theme_sets_a_dark_palette_on_fusion_and_the_light_one_a_light_palette():
     apply_theme(Theme.DARK)
     assert window_lightness() < 0.5 and is_dark()
-    assert QApplication.style().name() == "fusion"
+    assert isinstance(QApplication.style(), TunedFusion)
+    assert QApplication.style().baseStyle().name() == "fusion"
     assert QApplication.palette().color(Role.Text).lightnessF() > 0.8
     apply_theme(Theme.LIGHT)
     assert window_lightness() > 0.5 and not is_dark()
@@ -74,6 +76,48 @@ def test_the_system_theme_gives_the_platforms_own_style_and_palette_back():
     assert QApplication.style().name() == platform_style
     assert QApplication.palette().color(Role.Window) == platform_window
     assert QApplication.palette().resolveMask() == 0  # nothing of ours left in it
+
+
+def distance(one: QColor, other: QColor) -> int:
+    return max(abs(one.red() - other.red()), abs(one.green() - other.green()),
+               abs(one.blue() - other.blue()))
+
+
+def test_a_checked_button_stands_out_from_an_unchecked_one_on_both_themes(qtbot):
+    """Fusion darkens a checked button by a tenth only: on the dark palette Month and Week
+    looked alike."""
+    from PySide6.QtWidgets import QPushButton
+
+    buttons = [QPushButton("Month", checkable=True, checked=True), QPushButton("Week",
+                                                                                checkable=True)]
+    for button in buttons:
+        qtbot.addWidget(button)
+        button.resize(80, 28)
+    for theme in (Theme.DARK, Theme.LIGHT):
+        apply_theme(theme)
+        QApplication.processEvents()  # the widgets take the new palette
+        on, off = (b.grab().toImage().pixelColor(8, 14) for b in buttons)
+        assert distance(on, off) > 25, theme
+
+
+def test_a_check_box_in_a_list_has_a_visible_frame_on_the_dark_theme(qtbot):
+    """Fusion outlines it in Window darkened: the Base colour on the dark palette."""
+    from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
+    listing = QListWidget()
+    qtbot.addWidget(listing)
+    item = QListWidgetItem("Back")
+    item.setCheckState(Qt.CheckState.Unchecked)
+    listing.addItem(item)
+    listing.resize(200, 80)
+    apply_theme(Theme.DARK)
+    QApplication.processEvents()  # the widgets take the new palette
+    image = listing.viewport().grab().toImage()
+    base = QApplication.palette().color(Role.Base)
+    row = listing.visualItemRect(item)
+    frame = max(distance(image.pixelColor(x, y), base)
+                for x in range(row.left(), row.left() + 24) for y in range(row.top(), row.bottom()))
+    assert frame > 40
 
 
 def test_the_status_colours_follow_the_theme():
@@ -310,3 +354,4 @@ def test_the_systems_look_loads_no_theme_code_before_the_first_frame(tmp_path):
                             text=True, timeout=60,
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.stdout.split() == ["False", "True"], result.stderr
+
