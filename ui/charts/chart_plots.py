@@ -27,21 +27,19 @@ from models.charts import (
 )
 from models.rules.domain import (
     MUSCLE_GROUPS,
-    STATUS_COLOURS,
     Landmarks,
     Status,
     group_label,
     landmark_bands,
     volume_status,
 )
+from ui.theme import Tone, status_colour, status_colours, tone
 
 # Time on the charts' x axes is in seconds; a week's bar spans WEEK.
 DAY = 86400.0
 WEEK = 7 * DAY
 BAND_ALPHA = 60
 WEEK_LABELS_MAX = 30
-PR_COLOUR = "#e0a526"
-E1RM_COLOUR = "#2e6fbd"
 
 _pg = None  # pyqtgraph, once load_pyqtgraph() has imported it
 
@@ -86,18 +84,49 @@ def _timestamp(day: date) -> float:
     return datetime(day.year, day.month, day.day).timestamp()
 
 
-def _translucent(colour: str, alpha: int = BAND_ALPHA) -> QColor:
+def match_palette() -> None:
+    """pyqtgraph's default colours (what a chart draws that is not restyled) after a theme
+    switch; nothing before pyqtgraph is loaded."""
+    if _pg is not None:
+        palette = QApplication.palette()
+        _pg.setConfigOptions(background=palette.color(QPalette.ColorRole.Base),
+                             foreground=palette.color(QPalette.ColorRole.Text))
+
+
+def _foreground() -> QColor:
+    return QApplication.palette().color(QPalette.ColorRole.Text)
+
+
+def _style_plot(widget, *plots) -> None:
+    """The palette's colours on a chart: its background, and each plot's axes, their labels
+    and its title."""
+    palette = QApplication.palette()
+    text = palette.color(QPalette.ColorRole.Text)
+    widget.setBackground(palette.color(QPalette.ColorRole.Base))
+    for plot in plots:
+        for side in ("left", "bottom", "right", "top"):
+            plot.getAxis(side).setPen(text)
+            plot.getAxis(side).setTextPen(text)
+        plot.titleLabel.setAttr("color", text)
+        if plot.titleLabel.text:
+            plot.titleLabel.setText(plot.titleLabel.text)
+
+
+def _translucent(colour: QColor | str, alpha: int = BAND_ALPHA) -> QColor:
     result = QColor(colour)
     result.setAlpha(alpha)
     return result
 
 
-# Ready-made brushes: BarGraphItem would otherwise build one per bar from a colour name.
-STATUS_BRUSHES = {status: QBrush(QColor(colour)) for status, colour in STATUS_COLOURS.items()}
+def status_brushes() -> dict[str, QBrush]:
+    """Ready-made brushes in the theme's status colours, by status: BarGraphItem would
+    otherwise build one per bar from a colour."""
+    return {status: QBrush(colour) for status, colour in status_colours().items()}
 
 
 def status_legend(planned: str) -> str:
-    parts = [f"<span style='color:{STATUS_COLOURS[s]}'>■</span>&nbsp;{s.value}" for s in Status]
+    parts = [f"<span style='color:{status_colour(s).name()}'>■</span>&nbsp;{s.value}"
+             for s in Status]
     return " &nbsp; ".join([*parts, planned])
 
 
@@ -128,16 +157,10 @@ class VolumeChart(Chart):
         super().__init__(self.widget.getPlotItem())
         self._setup_axes()
         self.regions = {status: self._band(status) for status in Status}
-        foreground = pg.getConfigOption("foreground")
-        self.planned = pg.BarGraphItem(
-            x=[], height=[], width=0.84 * WEEK, brush=None,
-            # Width 1: a fractional width takes the raster engine's slow path (3× the redraw).
-            pen=pg.mkPen(foreground, width=1, style=Qt.PenStyle.DashLine))
+        self.planned = pg.BarGraphItem(x=[], height=[], width=0.84 * WEEK, brush=None)
         self.done = pg.BarGraphItem(x=[], height=[], width=0.6 * WEEK, brushes=[], pen=None)
-        self.hover = pg.TextItem(anchor=(0.5, 1.0), color=foreground,
-                                 fill=_translucent(self.widget.backgroundBrush().color().name(),
-                                                   230),
-                                 border=pg.mkPen(foreground, width=0.5))
+        self.hover = pg.TextItem(anchor=(0.5, 1.0))
+        self.restyle()
         for item, z in ((self.planned, 1), (self.done, 2), (self.hover, 10)):
             item.setZValue(z)
             self.plot.addItem(item)
@@ -145,6 +168,18 @@ class VolumeChart(Chart):
         self.series: VolumeSeries | None = None
         self._starts: list[float] = []
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    def restyle(self) -> None:
+        """The theme's colours (the bars take theirs at the next update)."""
+        pg, foreground = self._pg, _foreground()
+        _style_plot(self.widget, self.plot)
+        for status, region in self.regions.items():
+            _colour_band(pg, region, status)
+        # Width 1: a fractional width takes the raster engine's slow path (3× the redraw).
+        self.planned.setOpts(pen=pg.mkPen(foreground, width=1, style=Qt.PenStyle.DashLine))
+        self.hover.setColor(foreground)
+        self.hover.fill = pg.mkBrush(_translucent(self.widget.backgroundBrush().color(), 230))
+        self.hover.border = pg.mkPen(foreground, width=0.5)
 
     def _setup_axes(self) -> None:
         # No grid: the bands and the landmark labels are the reference lines, and a translucent
@@ -160,10 +195,7 @@ class VolumeChart(Chart):
         right.setWidth(_text_width(right, "MV/MEV 60") + 12)
 
     def _band(self, status: Status):
-        colour = _translucent(STATUS_COLOURS[status])
-        region = self._pg.LinearRegionItem(
-            orientation="horizontal", movable=False, brush=colour, hoverBrush=colour,
-            pen=self._pg.mkPen(_translucent(STATUS_COLOURS[status], 120), width=1))
+        region = self._pg.LinearRegionItem(orientation="horizontal", movable=False)
         region.setZValue(-10)
         self.plot.addItem(region)
         return region
@@ -172,7 +204,8 @@ class VolumeChart(Chart):
         self.series = series
         self._starts = [_timestamp(week) for week in series.weeks]
         centres = [start + WEEK / 2 for start in self._starts]
-        brushes = [STATUS_BRUSHES[volume_status(sets, lm)] for sets in series.done]
+        by_status = status_brushes()
+        brushes = [by_status[volume_status(sets, lm)] for sets in series.done]
         # Only weeks with a plan get an outline (a zero-height one would draw a dash at 0); one
         # pen for all keeps BarGraphItem on its single drawRects() call.
         planned = [(x, sets) for x, sets in zip(centres, series.planned, strict=True) if sets > 0]
@@ -239,6 +272,14 @@ class VolumeChart(Chart):
         self.hover_week(self.week_at(view.mapSceneToView(scene_pos).x()) if inside else None)
 
 
+def _colour_band(pg, region, status: Status) -> None:
+    colour = _translucent(status_colour(status))
+    region.setBrush(colour)
+    region.setHoverBrush(colour)
+    for line in region.lines:
+        line.setPen(pg.mkPen(_translucent(status_colour(status), 120), width=1))
+
+
 def _calendar_ticks(first: date, last: date) -> list[list[tuple[float, str]]]:
     """Month labels up to ~1.5 years (the year on January), else year labels with unlabelled
     quarter ticks: the two tick levels AxisItem.setTicks takes."""
@@ -287,15 +328,24 @@ class GlanceChart(Chart):
         left = self.plot.getAxis("left")
         left.setStyle(tickLength=0)
         left.setWidth(max(_text_width(left, group_label(g)) for g in MUSCLE_GROUPS) + 12)
-        foreground = pg.getConfigOption("foreground")
+        self._pg = pg
         self.bands = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.8, brushes=[], pen=None)
         self.done = pg.BarGraphItem(x0=0, width=[], y=[], height=0.4, brushes=[], pen=None)
-        self.planned = pg.ScatterPlotItem(symbol="|", size=22, brush=foreground,
-                                          pen=pg.mkPen(foreground, width=2))
-        self.labels = [pg.TextItem(anchor=(0, 0.5), color=foreground) for _ in MUSCLE_GROUPS]
+        self.planned = pg.ScatterPlotItem(symbol="|", size=22)
+        self.labels = [pg.TextItem(anchor=(0, 0.5)) for _ in MUSCLE_GROUPS]
         for item in (self.bands, self.done, self.planned, *self.labels):
             self.plot.addItem(item)
         self.rows: list[GlanceRow] = []
+        self.restyle()
+
+    def restyle(self) -> None:
+        """The theme's colours (the bars and bands take theirs at the next update)."""
+        foreground = _foreground()
+        _style_plot(self.widget, self.plot)
+        self.planned.setBrush(foreground)
+        self.planned.setPen(self._pg.mkPen(foreground, width=2))
+        for label in self.labels:
+            label.setColor(foreground)
 
     def update(self, rows: list[GlanceRow], title: str) -> None:
         self.rows = rows
@@ -305,10 +355,11 @@ class GlanceChart(Chart):
                 band_x0.append(lo)
                 band_x1.append(hi)
                 band_y.append(index)
-                band_brushes.append(_translucent(STATUS_COLOURS[status]))
+                band_brushes.append(_translucent(status_colour(status)))
         self.bands.setOpts(x0=band_x0, x1=band_x1, y=band_y, brushes=band_brushes)
+        by_status = status_brushes()
         self.done.setOpts(width=[row.sets for row in rows], y=list(range(len(rows))),
-                          brushes=[STATUS_BRUSHES[row.status] for row in rows])
+                          brushes=[by_status[row.status] for row in rows])
         planned = [(row.planned, index) for index, row in enumerate(rows) if row.planned > 0]
         self.planned.setData(x=[p[0] for p in planned], y=[p[1] for p in planned])
         self._update_labels(rows)
@@ -360,21 +411,34 @@ class ProgressChart:
             # Equal left axes, or the two linked date axes would not line up.
             plot.getAxis("left").setWidth(_text_width(plot.getAxis("left"), "000000") + 28)
         # Bottom left: the scale starts at 0, so the curves never reach down there.
-        legend = self.top.addLegend(offset=(8, -8), labelTextSize="9pt")
-        self.e1rm = self.top.plot([], [], name="Estimated 1RM (Epley, best set)",
-                                  pen=pg.mkPen(E1RM_COLOUR, width=2), symbol="o", symbolSize=4,
-                                  symbolPen=None, symbolBrush=E1RM_COLOUR, antialias=True)
-        self.heaviest = self.top.plot([], [], name="Heaviest working set",
-                                      pen=pg.mkPen("#8a8a8a", width=1.5,
-                                                   style=Qt.PenStyle.DashLine), antialias=True)
-        self.prs = pg.ScatterPlotItem(symbol="star", size=14, brush=PR_COLOUR,
-                                      pen=pg.mkPen("#7a5a00", width=0.8))
+        self.legend = self.top.addLegend(offset=(8, -8), labelTextSize="9pt")
+        self.e1rm = self.top.plot([], [], name="Estimated 1RM (Epley, best set)", symbol="o",
+                                  symbolSize=4, symbolPen=None, antialias=True)
+        self.heaviest = self.top.plot([], [], name="Heaviest working set", antialias=True)
+        self.prs = pg.ScatterPlotItem(symbol="star", size=14)
         self.prs.setZValue(5)
         self.top.addItem(self.prs)
-        legend.addItem(self.prs, "PR: best e1RM so far")
-        self.volume = self.bottom.plot([], [], pen=pg.mkPen("#6d6d9e", width=1.2), antialias=True,
-                                       fillLevel=0, brush=_translucent("#6d6d9e", 70))
+        self.legend.addItem(self.prs, "PR: best e1RM so far")
+        self.volume = self.bottom.plot([], [], antialias=True, fillLevel=0)
+        self._pg = pg
         self.series: ProgressSeries | None = None
+        self.restyle()
+
+    def restyle(self) -> None:
+        """The theme's colours: the series' tones, the axes, the legend's text."""
+        pg, foreground = self._pg, _foreground()
+        _style_plot(self.widget, self.top, self.bottom)
+        accent, volume = tone(Tone.ACCENT), tone(Tone.NEUTRAL)
+        self.e1rm.setPen(pg.mkPen(accent, width=2))
+        self.e1rm.setSymbolBrush(accent)
+        self.heaviest.setPen(pg.mkPen(tone(Tone.MUTED), width=1.5, style=Qt.PenStyle.DashLine))
+        self.prs.setBrush(tone(Tone.RECORD))
+        self.prs.setPen(pg.mkPen(foreground, width=0.8))
+        self.volume.setPen(pg.mkPen(volume, width=1.2))
+        self.volume.setBrush(_translucent(volume, 70))
+        self.legend.setLabelTextColor(foreground)
+        for _sample, label in self.legend.items:
+            label.setText(label.text)  # setLabelTextColor only colours the next text
 
     def update(self, series: ProgressSeries, name: str, since: date, until: date) -> None:
         self.series = series

@@ -60,8 +60,10 @@ from ui.charts.chart_plots import (
     ProgressChart,
     VolumeChart,
     load_pyqtgraph,
+    match_palette,
     status_legend,
 )
+from ui.theme import follow_theme, theme_signals
 
 CHART_KEYS = ("volume", "glance", "progress")
 CHART_TITLES = {"volume": "Weekly volume", "glance": "This week", "progress": "Progress"}
@@ -104,6 +106,7 @@ class ChartsPage(QWidget):
         store.exercises_changed.connect(self._data_changed)
         store.landmarks_changed.connect(self._landmarks_changed)
         store.settings_changed.connect(self._settings_changed)
+        theme_signals().changed.connect(self._theme_changed)
 
     # building (Qt only; the plots come in _chart())
 
@@ -163,7 +166,8 @@ class ChartsPage(QWidget):
         holder.addWidget(empty, 0, 0, Qt.AlignmentFlag.AlignCenter)
         column.addLayout(holder, 1)
         if legend:
-            note = QLabel(status_legend(legend), objectName=f"{key}Legend", wordWrap=True)
+            note = QLabel(objectName=f"{key}Legend", wordWrap=True)
+            follow_theme(note, lambda: note.setText(status_legend(legend)))
             note.setStyleSheet("color: palette(placeholder-text);")
             column.addWidget(note)
         self._holders[key], self.empty_labels[key] = holder, empty
@@ -330,6 +334,13 @@ class ChartsPage(QWidget):
 
     def _data_changed(self) -> None:
         self._histories.clear()
+        self._changed(*CHART_KEYS)
+
+    def _theme_changed(self) -> None:
+        """Every chart in the theme's colours; the bars and bands are drawn again in them."""
+        match_palette()
+        for chart in self._charts.values():
+            chart.restyle()
         self._changed(*CHART_KEYS)
 
     def _landmarks_changed(self) -> None:
