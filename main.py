@@ -445,11 +445,12 @@ def _cmd_import(args: argparse.Namespace) -> int:
     import json
 
     from models.io.csv_parsers import ImportFileError, UnitRequiredError, parse_file
+    from models.io.exporting import looks_like_json
     from models.io.import_writer import apply_import
     from models.storage.copies import BackupFolderError
     from models.storage.db import database
 
-    if args.format == "auto" and _is_json(args.file):
+    if args.format == "auto" and looks_like_json(args.file):
         return _restore_json(args)
     try:
         parsed = parse_file(args.file, format=args.format, unit=args.unit)
@@ -479,18 +480,6 @@ def _cmd_import(args: argparse.Namespace) -> int:
               + ", ".join(summary.new_exercises))
     print(f"Backup of the database before the import: {summary.backup}")
     return EXIT_OK
-
-
-def _is_json(path: Path) -> bool:
-    """A file that starts like JSON: restored as an Overload export (which says what is wrong
-    with it), never read as CSV."""
-    from models.storage.files import read_head
-
-    try:
-        start = read_head(path, 64)
-    except OSError:
-        return False  # _unreadable said why already
-    return start.removeprefix(b"\xef\xbb\xbf").lstrip().startswith((b"{", b"["))
 
 
 def _restore_json(args: argparse.Namespace) -> int:
@@ -540,5 +529,21 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _leave(code: int) -> None:
+    """End the process. After the window closed, everything is already saved (settings synced,
+    the database closed, the lock released): leaving without the interpreter's teardown makes
+    quitting immediate — tearing down thousands of Qt objects is a pause the user sees — and
+    safe while the idle pyqtgraph import still runs on its thread, which the teardown would
+    pull the modules from under (a crash at exit)."""
+    if "ui.app" not in sys.modules:  # a command: the normal exit
+        sys.exit(code)
+    import logging
+
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    _leave(main())

@@ -8,6 +8,7 @@ per session in SQL (DOMAIN §8: Epley e1RM, volume load = Σ load × reps over w
 from __future__ import annotations
 
 import calendar
+import functools
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -88,6 +89,7 @@ class VolumeSeries:
     weeks: tuple[date, ...]  # week starts, oldest first, one every 7 days
     done: tuple[float, ...]
     planned: tuple[float, ...]
+    week_start: str = "mon"
 
     @property
     def has_done(self) -> bool:
@@ -120,7 +122,8 @@ class VolumeHistory:
         return VolumeSeries(
             groups=tuple(groups), rule=self.rule, weeks=tuple(weeks),
             done=tuple(_sum_groups(self.done.get(week), groups) for week in weeks),
-            planned=tuple(_sum_groups(self.planned.get(week), groups) for week in weeks))
+            planned=tuple(_sum_groups(self.planned.get(week), groups) for week in weeks),
+            week_start=self.week_start)
 
 
 def load_volume_history(rule: str, week_start: str, since: date, until: date) -> VolumeHistory:
@@ -169,11 +172,91 @@ def week_label(week: date) -> str:
     return f"{iso_week_label(week + timedelta(days=3))} ({week.day} {week:%b})"
 
 
-def volume_title(groups: list[str] | tuple[str, ...], rule: str) -> str:
-    """'Back — weekly sets (fractional: secondary ½)': every chart names its counting rule."""
+def volume_title(groups: list[str] | tuple[str, ...], rule: str, *,
+                 monthly: bool = False) -> str:
+    """'Back — weekly sets (fractional: secondary ½)': every chart names its counting rule, and
+    says so when its bars are monthly averages."""
     names = " + ".join(group_label(group) for group in groups)
     bands = "; bands: summed landmarks" if len(groups) > 1 else ""
-    return f"{names} — weekly sets ({RULE_TITLES[rule]}{bands})"
+    sets = "average weekly sets per month" if monthly else "weekly sets"
+    return f"{names} — {sets} ({RULE_TITLES[rule]}{bands})"
+
+
+# --- the bars drawn: weeks, or the average week of each month on long ranges -------------------
+
+# More weeks than this and the chart draws one bar per calendar month, the average week of that
+# month. A year of weekly bars (53–54) still reads at the page's width in a 1280×720 window
+# (about 14 px a bar) and shows each mesocycle's ramp; ten years of them (520 bars of 1–2 px)
+# merge into hatching.
+MONTHLY_OVER_WEEKS = 60
+
+
+@dataclass(frozen=True)
+class VolumeBars:
+    """What the volume chart draws: one bar per week, or beyond MONTHLY_OVER_WEEKS weeks one bar
+    per calendar month holding the average week of that month."""
+
+    monthly: bool
+    starts: tuple[date, ...]  # the first day of each bar's week or month
+    ends: tuple[date, ...]  # the day after its last day
+    done: tuple[float, ...]  # sets done in the week, or per week on average over the month
+    planned: tuple[float, ...]
+    done_weeks: tuple[int, ...]  # weeks `done` averages: those begun by today (1 when weekly)
+    weeks: tuple[int, ...]  # weeks of the range in the bar, those `planned` averages
+    week_start: str = "mon"
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def label(self, index: int) -> str:
+        """What hovering the bar says: 'Week 2026-W44 (26 Oct): 6 sets done, 6 planned', or
+        'Oct 2024, average per week: 12.5 sets done, 14 planned (4 weeks)'."""
+        done, planned = self.done[index], self.planned[index]
+        if not self.monthly:
+            return f"Week {week_label(self.starts[index])}: {done:g} sets done, {planned:g} planned"
+        weeks, begun = self.weeks[index], self.done_weeks[index]
+        counted = _weeks_text(weeks) if begun == weeks else \
+            f"{begun} of {_weeks_text(weeks)} so far"
+        return (f"{self.starts[index]:%b %Y}, average per week: {_tenths(done)} sets done, "
+                f"{_tenths(planned)} planned ({counted})")
+
+
+def volume_bars(series: VolumeSeries, today: date) -> VolumeBars:
+    """The series as bars: its weeks, or past MONTHLY_OVER_WEEKS weeks one bar per month.
+
+    A week belongs to the month of its middle day (4 of its 7 days). A month's done sets are the
+    average of its weeks begun by today (a month under way is not diluted by weeks to come); its
+    planned sets the average of all its weeks in the range. Weeks without sets count as 0: a
+    week off lowers the month's average, as it lowered the stimulus.
+    """
+    if len(series.weeks) <= MONTHLY_OVER_WEEKS:
+        ones = (1,) * len(series.weeks)
+        return VolumeBars(False, series.weeks,
+                          tuple(week + timedelta(days=7) for week in series.weeks),
+                          series.done, series.planned, ones, ones, series.week_start)
+    months: dict[date, list[int]] = {}
+    for index, week in enumerate(series.weeks):
+        middle = week + timedelta(days=3)
+        months.setdefault(middle.replace(day=1), []).append(index)
+    done, planned, done_weeks, weeks = [], [], [], []
+    for indexes in months.values():
+        begun = [index for index in indexes if series.weeks[index] <= today]
+        done.append(sum(series.done[i] for i in begun) / len(begun) if begun else 0.0)
+        planned.append(sum(series.planned[i] for i in indexes) / len(indexes))
+        done_weeks.append(len(begun))
+        weeks.append(len(indexes))
+    starts = tuple(months)
+    return VolumeBars(True, starts, tuple(next_period(month, "month") for month in starts),
+                      tuple(done), tuple(planned), tuple(done_weeks), tuple(weeks),
+                      series.week_start)
+
+
+def _tenths(value: float) -> str:
+    return f"{round(value, 1):g}"
+
+
+def _weeks_text(count: int) -> str:
+    return f"{count} week" if count == 1 else f"{count} weeks"
 
 
 # --- this week at a glance --------------------------------------------------------------------
@@ -234,12 +317,21 @@ class ProgressSeries:
     e1rm: tuple[float, ...]  # best Epley estimate of the session
     heaviest: tuple[float, ...]  # heaviest working set's load
     volume_load: tuple[float, ...]  # Σ load × reps over working sets
-    is_pr: tuple[bool, ...]  # e1RM above every earlier session's, before the range too
+    is_pr: tuple[bool, ...]  # e1RM above every earlier session's (before the range too)
     unit: str = "kg"
 
     @property
     def is_empty(self) -> bool:
         return not self.dates
+
+    def label(self, index: int) -> str:
+        """One session's numbers, as hovering it shows them (three lines)."""
+        day, unit = self.dates[index], self.unit
+        record = " — PR" if self.is_pr[index] else ""
+        return (f"{day.day} {day:%b %Y}{record}\n"
+                f"estimated 1RM {_tenths(self.e1rm[index])} {unit}, "
+                f"heaviest set {_tenths(self.heaviest[index])} {unit}\n"
+                f"volume load {self.volume_load[index]:,.0f} {unit} × reps")
 
     def in_unit(self, unit: str) -> ProgressSeries:
         """The same series in kg or lb (volume load in that unit × reps)."""
@@ -252,7 +344,8 @@ class ProgressSeries:
 
 # Per session in SQL; the PR flag compares with the best of every earlier session (window
 # function over the whole history), so a 3-month chart still knows last year's best. The first
-# session ever sets a baseline and is not a PR. A single's e1RM is its load (models.rules.domain).
+# session ever is a PR too: the best so far, the record the next ones have to beat (an exercise
+# logged once shows its star). A single's e1RM is its load (models.rules.domain).
 _PROGRESS = """
     WITH per_session AS (
         SELECT s.id AS session_id, s.date AS day, s.position AS position,
@@ -271,11 +364,30 @@ _PROGRESS = """
                                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS best_before
         FROM per_session
     )
-    SELECT day, e1rm, heaviest, volume_load, best_before IS NOT NULL AND e1rm > best_before
+    SELECT day, e1rm, heaviest, volume_load, best_before IS NULL OR e1rm > best_before
     FROM ranked
     WHERE day BETWEEN ? AND ?
     ORDER BY day
 """
+
+
+# A pause longer than this between two sessions breaks the progress lines: a line drawn straight
+# across months without training would show a steady change that never happened. Eight weeks is
+# longer than any deload or holiday inside a training block.
+LINE_GAP = timedelta(weeks=8)
+
+
+def line_runs(days: tuple[date, ...] | list[date], gap: timedelta = LINE_GAP) -> list[range]:
+    """Index ranges of the sessions a progress line joins: consecutive sessions no more than
+    `gap` apart. A range of one is a session standing alone between two long pauses."""
+    runs, start = [], 0
+    for index in range(1, len(days)):
+        if days[index] - days[index - 1] > gap:
+            runs.append(range(start, index))
+            start = index
+    if days:
+        runs.append(range(start, len(days)))
+    return runs
 
 
 def exercise_progress(exercise_id: int, since: date | None = None,
@@ -314,3 +426,104 @@ def search_exercises_with_history(text: str) -> list[tuple[int, str, int]]:
     pattern = f"%{escaped}%"
     return [(row[0], row[1], row[2])
             for row in database.execute_sql(_SEARCH, (needle, pattern, pattern)).fetchall()]
+
+
+# --- date axis: the labels a time axis can show, finest first ----------------------------------
+
+# Each unit with the steps its labels may skip by, finest first: a date axis takes the first
+# whose labels fit side by side at its width (ui/charts/date_axis.py measures them). No 4-week
+# step: a label every 4th week names arbitrary days where months read at once.
+TICK_STEPS: tuple[tuple[str, int], ...] = (
+    ("day", 1), ("day", 2), ("week", 1), ("week", 2), ("month", 1), ("month", 2), ("month", 3),
+    ("month", 6), ("year", 1), ("year", 2), ("year", 5), ("year", 10), ("year", 20),
+    ("year", 50), ("year", 100))
+_UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+
+
+@dataclass(frozen=True)
+class DateTicks:
+    """The labelled periods of one (unit, step): where each begins and what it says."""
+
+    unit: str
+    step: int
+    starts: tuple[date, ...]
+    labels: tuple[str, ...]
+
+
+def tick_count(unit: str, step: int, first: date, last: date) -> float:
+    """About how many ticks date_ticks would make: lets an axis skip a step far too dense for
+    its width without listing ten years of days."""
+    return ((last - first).days + 1) / (_UNIT_DAYS[unit] * step)
+
+
+def date_ticks(unit: str, step: int, first: date, last: date,
+               week_start: str = "mon") -> DateTicks:
+    """Every `step`-th day, week, month or year from the one holding `first` to the one holding
+    `last`, labelled '30 Nov' (days and weeks; the year added where it changes), 'Oct' (months;
+    January says its year, '2025') or '2025'.
+
+    The steps are counted on the calendar — days and weeks from a fixed origin, months from
+    January, years divisible by the step — so the labels stay on the same dates while a chart is
+    panned or its range grows.
+    """
+    if (unit, step) not in TICK_STEPS:
+        raise ValueError(f"tick step {(unit, step)!r} is not one of {list(TICK_STEPS)}")
+    starts = []
+    day = period_start(first, unit, week_start)
+    while day <= last:
+        if _on_step(day, unit, step):
+            starts.append(day)
+        day = next_period(day, unit)
+    return DateTicks(unit, step, tuple(starts), tuple(_tick_labels(unit, starts)))
+
+
+def period_start(day: date, unit: str, week_start: str = "mon") -> date:
+    """The first day of the day, week, month or year holding `day`."""
+    if unit == "week":
+        return week_start_of(day, week_start)
+    if unit == "month":
+        return day.replace(day=1)
+    if unit == "year":
+        return day.replace(month=1, day=1)
+    return day
+
+
+def next_period(start: date, unit: str) -> date:
+    """The first day of the period after the one beginning on `start`."""
+    if unit == "day":
+        return start + timedelta(days=1)
+    if unit == "week":
+        return start + timedelta(days=7)
+    if unit == "month":
+        return date(start.year + 1, 1, 1) if start.month == 12 else \
+            date(start.year, start.month + 1, 1)
+    return date(start.year + 1, 1, 1)
+
+
+def _on_step(day: date, unit: str, step: int) -> bool:
+    if unit == "day":
+        return day.toordinal() % step == 0
+    if unit == "week":
+        return day.toordinal() // 7 % step == 0
+    if unit == "month":
+        return (day.year * 12 + day.month - 1) % step == 0
+    return day.year % step == 0
+
+
+def _tick_labels(unit: str, starts: list[date]) -> list[str]:
+    if unit == "year":
+        return [str(day.year) for day in starts]
+    if unit == "month":
+        return [str(day.year) if day.month == 1 else _month_name(day.month) for day in starts]
+    labels = []
+    for index, day in enumerate(starts):
+        label = f"{day.day} {_month_name(day.month)}"
+        new_year = index > 0 and starts[index - 1].year != day.year
+        labels.append(f"{label} {day.year}" if new_year else label)
+    return labels
+
+
+@functools.cache
+def _month_name(month: int) -> str:
+    """'Oct': strftime once per month, not once per label on every redraw of an axis."""
+    return f"{date(2000, month, 1):%b}"

@@ -9,7 +9,10 @@ that the matching restore function puts back with the same ids.
 Conventions:
 - Dates are days without a time (DOMAIN §8). 48 hours between two sessions training a group
   therefore means two calendar days: the same day or the next day conflicts (DOMAIN §3).
-- `sets_done` counts non-warm-up sets (working, drop, failure), as the volume gauges do (DOMAIN §1).
+- `sets_done` counts non-warm-up sets (working, drop, failure), as the volume gauges do (DOMAIN §1);
+  a timed set (a plank: 0 reps, 60 s) is a set like any other.
+- A set has at least 1 rep or a time (seconds). Its load is in kg, None for bodyweight; only an
+  assisted exercise (models.rules.domain.is_assisted) takes a negative load: the help given.
 - "Last time" for an exercise is the latest session on an earlier day, not skipped, where at least
   one non-warm-up set of it was logged; all its sets (warm-ups too) are returned.
 - Positions order the sessions of a day and the exercises of a session; gaps are harmless (a removed
@@ -33,11 +36,25 @@ from models.rules.domain import (
     SESSION_STATUSES,
     SET_KINDS,
     ExerciseInfo,
+    format_load,
+    is_assisted,
+    is_timed,
+    load_kind,
     parse_tempo,
     session_minutes,
 )
-from models.rules.limits import LOAD_KG, REP_RANGE, REPS, REST_SECONDS, RIR, RPE, TARGET_SETS
-from models.rules.progression import SetResult, Target, next_target
+from models.rules.limits import (
+    ASSISTANCE_KG,
+    LOAD_KG,
+    REP_RANGE,
+    REPS,
+    REST_SECONDS,
+    RIR,
+    RPE,
+    SET_SECONDS,
+    TARGET_SETS,
+)
+from models.rules.progression import PROGRESSION_KINDS, SetResult, Target, next_target
 from models.settings import load_settings
 from models.storage.db import BaseModel, database, row_dicts, row_tuples
 from models.storage.schema import (
@@ -88,6 +105,36 @@ class SessionSummary:
     exercise_count: int
     sets_done: int  # non-warm-up logged sets
     minutes: int = 0  # estimated length of the planned sets (DOMAIN §10)
+    kind: str = "regular"  # "deload" for a deload week's session
+
+
+@dataclass(frozen=True)
+class PlannedExercise:
+    """One exercise of a session as the week planner lists it: its targets and the working
+    sets logged against them."""
+
+    id: int  # the session exercise
+    session_id: int
+    exercise_id: int
+    name: str
+    primary: str | None
+    target_sets: int
+    rep_low: int
+    rep_high: int
+    target_rir: float | None
+    tempo: str
+    rest_seconds: int
+    notes: str
+    sets_done: int  # working and failure sets, as the session editor counts them
+    recovery: bool = False
+
+
+@dataclass(frozen=True)
+class ExercisePlace:
+    """Where an exercise sits: its session and its index in that session's order."""
+
+    session_id: int
+    position: int
 
 
 @dataclass(frozen=True)
@@ -95,10 +142,15 @@ class LoggedSetInfo:
     id: int
     position: int
     kind: str
-    load_kg: float | None
+    load_kg: float | None  # None: bodyweight; negative: an assisted exercise's help
     reps: int
     rir: float | None
     rpe: float | None
+    seconds: int | None = None  # a timed set's time (0 reps)
+
+    @property
+    def timed(self) -> bool:
+        return is_timed(self.reps, self.seconds)
 
 
 @dataclass(frozen=True)
@@ -187,7 +239,7 @@ _SUMMARIES_SQL = """
         WHERE s.date BETWEEN :start AND :end AND ls.kind != 'warmup'
         GROUP BY se.session_id
     )
-    SELECT s.id, s.date, s.position, s.name, s.status, s.mesocycle_id,
+    SELECT s.id, s.date, s.position, s.name, s.status, s.mesocycle_id, s.kind,
            x.groups, COALESCE(x.exercise_count, 0), COALESCE(y.sets_done, 0)
     FROM session s
     LEFT JOIN exercises x ON x.session_id = s.id
@@ -230,7 +282,7 @@ _LAST_SETS_SQL = """
                ROW_NUMBER() OVER (PARTITION BY exercise_id ORDER BY date DESC) AS back
         FROM (SELECT DISTINCT exercise_id, date FROM done)
     )
-    SELECT d.exercise_id, d.date, days.back, ls.kind, ls.load_kg, ls.reps
+    SELECT d.exercise_id, d.date, days.back, ls.kind, ls.load_kg, ls.reps, ls.seconds
     FROM done d
     JOIN days ON days.exercise_id = d.exercise_id AND days.date = d.date AND days.back <= 2
     JOIN logged_set ls ON ls.session_exercise_id = d.se_id
@@ -263,10 +315,41 @@ def sessions_between(start: date, end: date) -> list[SessionSummary]:
                        status=status, mesocycle_id=mesocycle_id,
                        groups=_in_table_order(groups.split(",") if groups else ()),
                        exercise_count=exercise_count, sets_done=sets_done,
-                       minutes=minutes.get(session_id, 0))
-        for (session_id, day, position, name, status, mesocycle_id, groups, exercise_count,
-             sets_done) in rows
+                       minutes=minutes.get(session_id, 0), kind=kind)
+        for (session_id, day, position, name, status, mesocycle_id, kind, groups,
+             exercise_count, sets_done) in rows
     ]
+
+
+# The sets counted against a target are the progression's kinds (working and failure sets).
+_PLANNED_EXERCISES_SQL = """
+    SELECT se.id, se.session_id, e.id, e.name, e.primary_group, se.target_sets, se.rep_low,
+           se.rep_high, se.target_rir, se.tempo, se.rest_seconds, se.notes, se.recovery,
+           (SELECT COUNT(*) FROM logged_set ls
+            WHERE ls.session_exercise_id = se.id AND ls.kind IN ({kinds}))
+    FROM session s
+    CROSS JOIN session_exercise se ON se.session_id = s.id
+    JOIN exercise e ON e.id = se.exercise_id
+    WHERE s.date BETWEEN ? AND ?
+    ORDER BY se.session_id, se.position, se.id
+"""
+
+
+def exercises_between(start: date, end: date) -> dict[int, tuple[PlannedExercise, ...]]:
+    """The exercises of every session from `start` to `end` inclusive, in each session's
+    order, keyed by session id (one query). Sessions without exercises are left out."""
+    start, end = _day("start", start), _day("end", end)
+    sql = _PLANNED_EXERCISES_SQL.format(kinds=", ".join("?" * len(PROGRESSION_KINDS)))
+    found: dict[int, list[PlannedExercise]] = defaultdict(list)
+    for (se_id, session_id, exercise_id, name, primary, target_sets, rep_low, rep_high,
+         target_rir, tempo, rest_seconds, notes, recovery, sets_done) in database.execute_sql(
+            sql, (*PROGRESSION_KINDS, start.isoformat(), end.isoformat())):
+        found[session_id].append(PlannedExercise(
+            id=se_id, session_id=session_id, exercise_id=exercise_id, name=name,
+            primary=primary, target_sets=target_sets, rep_low=rep_low, rep_high=rep_high,
+            target_rir=target_rir, tempo=tempo, rest_seconds=rest_seconds, notes=notes,
+            sets_done=sets_done, recovery=bool(recovery)))
+    return {session_id: tuple(rows) for session_id, rows in found.items()}
 
 
 _MINUTES_SQL = """
@@ -342,6 +425,46 @@ def last_performance(exercise_id: int, before: date) -> tuple[date | None, tuple
     return history.day, history.sets
 
 
+@dataclass(frozen=True)
+class NextSet:
+    """What the session editor's entry row starts with for an exercise, so that logging it
+    unchanged logs what is planned, never "BW × 5" on a squat. `load_missing`: the exercise
+    takes a load and nothing says which yet (first time): the user types one."""
+
+    kind: str
+    load_kg: float | None
+    reps: int
+    seconds: int | None
+    rir: float | None
+    load_missing: bool = False
+
+    @property
+    def timed(self) -> bool:
+        return is_timed(self.reps, self.seconds)
+
+
+def next_set(info: SessionExerciseInfo) -> NextSet:
+    """The next set of a session exercise, as the entry row starts it.
+
+    Once a set other than a warm-up is logged today, the latest such set again (today's real
+    load, maybe changed from the plan). Before that, a working set at the progression target:
+    its load, else the load of the last set logged before (last time), else bodyweight — for
+    bodyweight and assisted exercises only; the target's reps, or its time for a timed one."""
+    done = [s for s in info.sets if s.kind != "warmup"]
+    if done:
+        last = done[-1]
+        return NextSet(last.kind, last.load_kg, last.reps, last.seconds, last.rir)
+    target = info.target
+    load = target.load_kg
+    if load is None:
+        load = next((s.load_kg for s in reversed(info.last_time)
+                     if s.kind != "warmup" and s.load_kg), None)
+    missing = load is None and load_kind(info.exercise) == "loaded"
+    if target.timed:
+        return NextSet("working", load, 0, target.seconds, info.target_rir, missing)
+    return NextSet("working", load, target.reps, None, info.target_rir, missing)
+
+
 def target_for(exercise_id: int, before: date, target_sets: int, units: str, *,
                rep_range: tuple[int, int] | None = None) -> Target:
     """Next time's target for an exercise trained on `before`, from its last performance.
@@ -376,11 +499,11 @@ def _last_sets(exercise_ids: Iterable[int], before: date) -> dict[int, _History]
     sql = _LAST_SETS_SQL.format(ids=", ".join("?" * len(ids)))
     days: dict[int, date] = {}
     sets: dict[tuple[int, int], list[SetResult]] = defaultdict(list)
-    for exercise_id, day, back, kind, load_kg, reps in database.execute_sql(
+    for exercise_id, day, back, kind, load_kg, reps, seconds in database.execute_sql(
             sql, (*ids, before.isoformat())):
         if back == 1:
             days[exercise_id] = date.fromisoformat(day)
-        sets[exercise_id, back].append(SetResult(load_kg, reps, kind))
+        sets[exercise_id, back].append(SetResult(load_kg, reps, kind, seconds))
     return {exercise_id: _History(day, tuple(sets[exercise_id, 1]), tuple(sets[exercise_id, 2]))
             for exercise_id, day in days.items()}
 
@@ -393,7 +516,8 @@ def _sets_by_session_exercise(se_ids: list[int]) -> dict[int, tuple[LoggedSetInf
                 .order_by(LoggedSet.position, LoggedSet.id))
         for row in rows:
             found[row.session_exercise_id].append(LoggedSetInfo(
-                row.id, row.position, row.kind, row.load_kg, row.reps, row.rir, row.rpe))
+                row.id, row.position, row.kind, row.load_kg, row.reps, row.rir, row.rpe,
+                row.seconds))
     return {se_id: tuple(found[se_id]) for se_id in se_ids}
 
 
@@ -609,6 +733,66 @@ def reorder_exercises(session_id: int, ordered_se_ids: Sequence[int]) -> list[in
     return old
 
 
+def move_session_exercise(se_id: int, session_id: int, position: int | None) -> ExercisePlace:
+    """Move an exercise to `position` (0 = first; None or past the end = last) of a session:
+    its own (a reorder) or another one, closing the gap it leaves. Returns where it was, which
+    moves it back. An exercise with logged sets stays in its session: the sets were done on
+    that session's day."""
+    if position is not None:
+        position = _whole("position", position, 0, None)
+    with database.atomic():  # read and written as one step
+        row = _get_session_exercise(se_id)
+        _get_session(session_id)
+        if session_id != row.session_id:
+            _refuse_moving_logged_sets(row)
+        old_order = exercise_order(row.session_id)
+        was = ExercisePlace(row.session_id, old_order.index(se_id))
+        old_order.remove(se_id)
+        new_order = old_order if session_id == row.session_id else exercise_order(session_id)
+        new_order.insert(len(new_order) if position is None else min(position, len(new_order)),
+                         se_id)
+        if session_id != row.session_id:
+            SessionExercise.update(session=session_id).where(
+                SessionExercise.id == se_id).execute()
+            _write_positions(old_order)
+        _write_positions(new_order)
+    return was
+
+
+def _refuse_moving_logged_sets(row: SessionExercise) -> None:
+    logged = LoggedSet.select().where(LoggedSet.session_exercise == row.id).count()
+    if logged:
+        name = _get_exercise(row.exercise_id).name
+        raise SessionError(f"exercise: {name} has {logged} logged set{'s' * (logged != 1)} "
+                           f"in its session of {row.session.date:%d %b %Y}; only an exercise "
+                           "with no logged set moves to another session")
+
+
+def move_exercise_to_new_session(se_id: int, day: date) -> tuple[int, ExercisePlace]:
+    """A new planned session at the end of `day` holding the exercise, moved out of its
+    session, in one transaction; returns the new session's id and where the exercise was."""
+    day = _day("day", day)
+    with database.atomic():
+        session_id = create_session(day)
+        return session_id, move_session_exercise(se_id, session_id, 0)
+
+
+def return_exercise_from_new_session(session_id: int, se_id: int,
+                                     was: ExercisePlace) -> SessionSnapshot:
+    """Undo move_exercise_to_new_session: the exercise back where it was and the session made
+    for it deleted, in one transaction; returns that session for restore_new_session."""
+    with database.atomic():
+        move_session_exercise(se_id, was.session_id, was.position)
+        return _delete_session(session_id)
+
+
+def restore_new_session(snapshot: SessionSnapshot, se_id: int) -> ExercisePlace:
+    """Redo move_exercise_to_new_session: the session back with its id, the exercise in it."""
+    with database.atomic():
+        restore_session(snapshot)
+        return move_session_exercise(se_id, snapshot.row["id"], 0)
+
+
 def remove_session_exercise(se_id: int) -> SessionExerciseSnapshot:
     """Remove an exercise and its logged sets from a session; returns them for the restore."""
     with database.atomic():  # the snapshot must be exactly what is deleted
@@ -684,11 +868,16 @@ def _library_exercises(exercise_ids: Sequence[int]) -> list[Exercise]:
 # ---------------------------------------------------------------------------------------------
 
 def log_set(se_id: int, *, kind: str, load_kg: float | None, reps: int,
-            rir: float | None = None, rpe: float | None = None) -> int:
-    """Append a set to a session exercise; returns its id."""
+            rir: float | None = None, rpe: float | None = None,
+            seconds: int | None = None) -> int:
+    """Append a set to a session exercise; returns its id. A timed set (a plank) has 0 reps
+    and `seconds` (0 seconds is none); a negative load is refused unless the exercise is
+    assisted."""
+    exercise_name = _exercise_name_of(se_id)
     values = _checked_set_fields({"kind": kind, "load_kg": load_kg, "reps": reps, "rir": rir,
-                                  "rpe": rpe})
-    _get_session_exercise(se_id)
+                                  "rpe": rpe, "seconds": seconds},
+                                 assisted=is_assisted(exercise_name))
+    _check_measure(values["reps"], values["seconds"])
     with database.atomic():  # read the last position and append after it as one step
         last = LoggedSet.select(fn.MAX(LoggedSet.position)).where(
             LoggedSet.session_exercise == se_id).scalar()
@@ -699,9 +888,13 @@ def log_set(se_id: int, *, kind: str, load_kg: float | None, reps: int,
 
 
 def update_set(set_id: int, **fields: object) -> dict:
-    """Change some of a set's kind, load_kg, reps, rir, rpe, notes; returns their old values."""
-    values = _checked_set_fields(fields)
+    """Change some of a set's kind, load_kg, reps, rir, rpe, seconds, notes; returns their old
+    values. A change of reps or seconds must leave the set at least 1 rep or a time."""
     row = _get_set(set_id)
+    values = _checked_set_fields(
+        fields, assisted=is_assisted(_exercise_name_of(row.session_exercise_id)))
+    if "reps" in values or "seconds" in values:
+        _check_measure(values.get("reps", row.reps), values.get("seconds", row.seconds))
     old = {column: getattr(row, column) for column in values}
     if values:
         LoggedSet.update(**values).where(LoggedSet.id == set_id).execute()
@@ -790,10 +983,11 @@ def _day(field: str, value: object) -> date:
 
 _SET_CHECKS: dict[str, Callable[[object], object]] = {
     "kind": lambda v: _choice("kind", v, SET_KINDS),
-    "load_kg": lambda v: _optional_number("load", v, *LOAD_KG, " kg"),
+    "load_kg": lambda v: _load(v, assisted=False),  # _checked_set_fields knows the exercise
     "reps": lambda v: _whole("reps", v, *REPS),
     "rir": lambda v: _optional_number("RIR", v, *RIR),
     "rpe": lambda v: _optional_number("RPE", v, *RPE),
+    "seconds": lambda v: _seconds(v),
     "notes": lambda v: _text("notes", v),
 }
 
@@ -807,12 +1001,40 @@ _TARGET_CHECKS: dict[str, Callable[[object], object]] = {
 }
 
 
-def _checked_set_fields(fields: dict[str, object]) -> dict[str, object]:
+def _checked_set_fields(fields: dict[str, object], *, assisted: bool) -> dict[str, object]:
+    """The fields checked one by one; `assisted`: the set's exercise takes negative loads."""
     unknown = sorted(set(fields) - set(_SET_CHECKS))
     if unknown:
         raise SessionError(f"{unknown[0]}: not a field of a logged set "
                            f"({', '.join(_SET_CHECKS)})")
-    return {column: _SET_CHECKS[column](value) for column, value in fields.items()}
+    checks = {**_SET_CHECKS, "load_kg": lambda v: _load(v, assisted=assisted)}
+    return {column: checks[column](value) for column, value in fields.items()}
+
+
+def _load(value: object, *, assisted: bool) -> float | None:
+    """A set's load in kg: 0–1000, or for an assisted exercise down to the most help a lift can
+    have; a negative load anywhere else is refused, saying why (it is not rounded to BW)."""
+    if (not assisted and isinstance(value, numbers.Real) and not isinstance(value, bool)
+            and math.isfinite(value) and value < 0):
+        raise SessionError(f"load {format_load(float(value), 'kg')}: only an assisted exercise "
+                           "takes a negative load (assistance)")
+    low = -ASSISTANCE_KG[1] if assisted else LOAD_KG[0]
+    return _optional_number("load", value, low, LOAD_KG[1], " kg")
+
+
+def _seconds(value: object) -> int | None:
+    """A timed set's seconds; None or 0: no time."""
+    if value is None or (isinstance(value, numbers.Real) and not isinstance(value, bool)
+                         and value == 0):
+        return None
+    return _whole("seconds", value, *SET_SECONDS)
+
+
+def _check_measure(reps: object, seconds: object) -> None:
+    """A set is at least 1 rep, or a time (a timed set: a plank, 60 s)."""
+    if not reps and not seconds:
+        raise SessionError("reps: 0 reps and no time — a set needs at least 1 rep, or a time "
+                           "in seconds for a timed set (a plank: 60 s)")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -841,6 +1063,16 @@ def _get_set(set_id: int) -> LoggedSet:
 
 def _get_exercise(exercise_id: int) -> Exercise:
     return _get_row(Exercise, exercise_id, "exercise", "exercise")
+
+
+def _exercise_name_of(se_id: int) -> str:
+    """The name of a session exercise's exercise; SessionError when there is no such row."""
+    name = (Exercise.select(Exercise.name)
+            .join(SessionExercise, on=(SessionExercise.exercise == Exercise.id))
+            .where(SessionExercise.id == se_id).scalar())
+    if name is None:
+        raise SessionError(f"session exercise: no session exercise with id {se_id!r}")
+    return name
 
 
 def _row_dict(model: type[Session | SessionExercise | LoggedSet], row_id: int) -> dict:

@@ -98,9 +98,9 @@ def test_export_csv_and_json(run, db_path, tmp_path):
     with (tmp_path / "sets.csv").open(newline="", encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == ["date", "workout", "exercise", "set_order", "set_kind", "weight_kg",
-                       "reps", "rir", "rpe", "notes"]
+                       "reps", "rir", "rpe", "notes", "seconds"]
     assert rows[1] == ["2019-03-04", "Pull Day", "Barbell Row", "1", "working", "60", "10", "",
-                       "", ""]
+                       "", "", ""]
     code, out, _ = run("export", tmp_path / "all.json", "--db", db_path)
     assert code == 0 and out.startswith("Exported 10 sets to")
     data = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))

@@ -8,6 +8,8 @@ from PySide6.QtCore import QMimeData
 
 EXERCISE_MIME = "application/x-overload-exercise"
 SESSION_MIME = "application/x-overload-session"
+# One exercise of a session (the week planner's rows): {"session_exercise_id": id}.
+SESSION_EXERCISE_MIME = "application/x-overload-session-exercise"
 
 
 def exercise_mime(exercise_ids: list[int]) -> QMimeData:

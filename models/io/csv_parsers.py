@@ -9,6 +9,14 @@ programs re-save CSV) → sniff ',' or ';' on the header line → name the forma
 column names → read every row by column name, converting loads to kg and checking each value with
 its line number → group the rows into workouts and exercises, oldest workout first.
 
+Which rows are sets: a row with reps; a row with a time and no reps (a plank: Strong's Seconds,
+Hevy's duration_seconds, FitNotes' Time) is a timed set, with its load if it has one. Cardio is
+not: a row with a distance and no reps, a FitNotes row of the Cardio category, or a row timed
+over an hour with no reps is skipped, and so is a row with a load alone (no reps, no time).
+Each skipped row is counted under its reason (ParsedFile.skipped). A negative weight is kept as
+it is — the help an assisted exercise gets (−20 kg on an assisted pull-up); the database half
+refuses it, with its line, for any exercise that is not assisted.
+
 Speed: a 60,000-row export must read in a fraction of a second (bench/bench_import.py), so the row
 loop does no more per row than it must. Each format's reader takes a row's cells in one itemgetter
 call (no dict per row) and parses a workout's date once for its run of rows; a set's values are
@@ -40,7 +48,15 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from models.rules.domain import LB_TO_KG, SET_KINDS
-from models.rules.limits import DATE_RANGE_TEXT, IMPORT_FORMATS, LOAD_KG, REPS, in_date_range
+from models.rules.limits import (
+    ASSISTANCE_KG,
+    DATE_RANGE_TEXT,
+    IMPORT_FORMATS,
+    LOAD_KG,
+    REPS,
+    SET_SECONDS,
+    in_date_range,
+)
 from models.storage.files import read_file
 
 if TYPE_CHECKING:  # what csv.reader() returns; typeshed names its type
@@ -54,6 +70,7 @@ FORMATS = IMPORT_FORMATS
 FITNOTES_WORKOUT_NAME = "FitNotes workout"
 
 MAX_LOAD_KG, MAX_REPS = LOAD_KG[1], REPS[1]
+MAX_ASSISTANCE_KG, MAX_SET_SECONDS = ASSISTANCE_KG[1], SET_SECONDS[1]
 METRES_PER_MILE = 1609.344
 
 Source = str | bytes | os.PathLike[str]
@@ -88,8 +105,9 @@ class ImportedSet:
     exercise: str
     order: int
     kind: str  # one of SET_KINDS
-    load_kg: float | None  # None: no external load (bodyweight), as the file left it blank or 0
-    reps: int | None
+    # None: no external load (bodyweight), as the file left it blank or 0; negative: assistance
+    load_kg: float | None
+    reps: int | None  # None: a timed set (no reps, `seconds`)
     rpe: float | None = None
     rir: float | None = None
     distance_m: float | None = None
@@ -654,6 +672,17 @@ def _number(text: str, what: str, line: int, decimal_comma: bool) -> float | Non
     return value
 
 
+def _blank(text: str) -> bool:
+    """An empty cell, or a zero as Strong writes blanks ('0', '0.0', '0,0')."""
+    text = text.strip()
+    if not text:
+        return True
+    try:
+        return float(text.replace(",", ".")) == 0
+    except ValueError:
+        return False
+
+
 def _whole(value: float | None, text: str, what: str, line: int) -> int | None:
     """A count that must be whole and not negative; 0 reads as blank, as Strong writes blanks.
     `text` is the cell the value was read from, for messages."""
@@ -752,6 +781,12 @@ def _exercise_name(cell: str, line: int) -> str:
 # The cells of a row that _Import.add_set reads, in its order.
 _MEASURES = ("weight", "reps", "rpe", "distance", "seconds", "weight_unit", "distance_unit")
 
+# Why rows are not sets (ParsedFile.skipped's keys, shown to the user).
+SKIP_CARDIO = "cardio rows (a distance or the Cardio category, no reps)"
+SKIP_LONG = "rows timed over an hour with no reps (cardio)"
+SKIP_LOAD_ONLY = "rows with a load but no reps or time"
+SKIP_EMPTY = "rows without load, reps or time"
+
 
 class _Import:
     """The state of one file being read: units, the workouts built so far, the skipped rows."""
@@ -793,20 +828,31 @@ class _Import:
         return self._new_block(workout, name)
 
     def add_set(self, workout: ImportedWorkout, name: str, kind: str, line: int,
-                measures: tuple[str, ...], notes: str = "") -> ImportedExercise | None:
-        """Append the row as a set; a row with neither load nor reps (cardio, a timed hold) is
-        counted as skipped instead. `measures` are the row's cells named by _MEASURES. Returns
-        the exercise block, or None when skipped."""
+                measures: tuple[str, ...], notes: str = "",
+                cardio: bool = False) -> ImportedExercise | None:
+        """Append the row as a set — reps, or a time without reps (a timed set) — or count it
+        as skipped under its reason (see the module docstring). `measures` are the row's cells
+        named by _MEASURES; `cardio`: the file files the row under cardio (FitNotes' Category).
+        Returns the exercise block, or None when skipped."""
         weight, reps_cell, rpe, distance, seconds, weight_unit, distance_unit = measures
         self.line = line
         load = self.loads[weight, weight_unit]
         reps = self.reps[reps_cell]
-        if load is None and reps is None:
-            self.skip("rows without load or reps (cardio, timed)")
+        if reps is None and (cardio or not _blank(distance)):
+            # Cardio, read no further: its distance and time may be in units no set has.
+            self.skip(SKIP_CARDIO)
             return None
-        rpe_value = self.rpes[rpe]
-        distance_m = self.distances[distance, distance_unit, weight_unit]
         seconds_value = self.seconds[seconds]
+        if reps is None:
+            reason = self._not_a_set(load, seconds_value)
+            if reason is not None:
+                self.skip(reason)
+                return None
+        elif seconds_value is not None and seconds_value > MAX_SET_SECONDS:
+            raise ImportFileError(f"{self.seconds_column} {_shown(seconds.strip())} is over "
+                                  f"an hour ({MAX_SET_SECONDS} s) for a set", line)
+        distance_m = self.distances[distance, distance_unit, weight_unit]
+        rpe_value = self.rpes[rpe]
         last = workout.exercises[-1] if workout.exercises else None
         block = last if last is not None and last.name == name else self._new_block(workout, name)
         # Positional (exercise, order, kind, load_kg, reps, rpe, rir, distance_m, seconds,
@@ -817,6 +863,16 @@ class _Import:
 
     def skip(self, reason: str) -> None:
         self.skipped[reason] += 1
+
+    @staticmethod
+    def _not_a_set(load: float | None, seconds: int | None) -> str | None:
+        """Why a row without reps or distance is not a set, or None for a timed set (a
+        plank, with its load if it has one)."""
+        if seconds is None:
+            return SKIP_EMPTY if load is None else SKIP_LOAD_ONLY
+        if seconds > MAX_SET_SECONDS:
+            return SKIP_LONG
+        return None
 
     def number(self, text: str, what: str, line: int) -> float | None:
         return _number(text, what, line, self.decimal_comma)
@@ -847,12 +903,13 @@ class _Import:
         if not value:  # blank, or Strong's 0 for "no weight": bodyweight
             return None
         text = text.strip()
-        if value < 0:
-            raise ImportFileError(f"weight {_shown(text)} is negative", line)
         unit = self.units.weight(line, unit_cell)
         kg = value * LB_TO_KG if unit == "lb" else value
         if kg > MAX_LOAD_KG:
             raise ImportFileError(f"weight {text} {unit} is over {MAX_LOAD_KG:g} kg", line)
+        if kg < -MAX_ASSISTANCE_KG:  # negative: assistance, kept for the writer to judge
+            raise ImportFileError(f"weight {text} {unit} is more help than an assisted "
+                                  f"exercise has ({MAX_ASSISTANCE_KG:g} kg)", line)
         # Round away float noise (12.900000000000034) and the tail of the lb conversion.
         return round(kg, 3)
 
@@ -1002,21 +1059,21 @@ def _hevy_workout(job: _Import, line: int, start: str, title: str, end: str,
 
 def _read_fitnotes(records: Iterator[tuple[int, list[str]]], columns: _Columns,
                    job: _Import) -> int:
-    row_cells = columns.getter("date", "exercise", "notes")
+    row_cells = columns.getter("date", "exercise", "notes", "category")
     measures = columns.getter(*_MEASURES)
     rows = 0
     same = workout = None
     for line, cells in records:
         rows += 1
         cells = columns.cells(line, cells)
-        day, exercise, notes = row_cells(cells)
+        day, exercise, notes, category = row_cells(cells)
         if workout is None or day != same:  # None: only before the first row
             same = day
             workout, _ = job.workout(_fitnotes_date(day.strip(), line), FITNOTES_WORKOUT_NAME,
                                      line)
         # FitNotes has no warm-up flag: every set is a working set, in row order.
         job.add_set(workout, _exercise_name(exercise, line), "working", line, measures(cells),
-                    notes.strip())
+                    notes.strip(), cardio=category.strip().casefold() == "cardio")
     return rows
 
 

@@ -1,13 +1,16 @@
 """Everything the user logged, out of the database: a CSV of sets, and a complete JSON export.
 
 CSV — for spreadsheets: one row per logged set, header
-`date,workout,exercise,set_order,set_kind,weight_kg,reps,rir,rpe,notes`, ordered by date, the
-session's place in its day, the exercise's place in the session and the set's. `set_order` counts
-from 1 within the exercise; numbers are written without float noise (82.5, not 82.50000001) and
-blank when unknown. A text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return
-— after any invisible or space characters, and in full-width forms too — gets a leading `'`,
-so a spreadsheet shows it as text instead of running it as a formula ("CSV injection");
-numbers are never changed. The CSV is for reading, not for re-importing.
+`date,workout,exercise,set_order,set_kind,weight_kg,reps,rir,rpe,notes,seconds`, ordered by date,
+the session's place in its day, the exercise's place in the session and the set's. `set_order`
+counts from 1 within the exercise; numbers are written without float noise (82.5, not
+82.50000001) and blank when unknown. A timed set (a plank) has reps 0 and its time in `seconds`,
+the last column (added last, so a sheet that reads the first ten columns reads them still); an
+assisted exercise's weight is negative, the help it had. A text cell that begins with `=`,
+`+`, `-`, `@`, a tab or a carriage return — after any invisible or space characters, and in
+full-width forms too — gets a leading `'`, so a spreadsheet shows it as text instead of running
+it as a formula ("CSV injection"); numbers are never changed. The CSV is for reading, not for
+re-importing.
 
 JSON — for moving to another computer or keeping a readable archive: every table (exercises with
 the user's edits, aliases and secondary groups, landmarks, mesocycles, sessions, session
@@ -33,17 +36,20 @@ import os
 import stat
 import tempfile
 import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from models import __version__
 from models.library import sync_shipped_library
+from models.storage.copies import backup_database
 from models.storage.db import database, database_files
-from models.storage.files import UnreadableFileError, read_file
+from models.storage.files import UnreadableFileError, read_file, read_head
 from models.storage.migrations import LATEST_VERSION
 from models.storage.restoring import TABLES, ContentError, replace_content, stage_json
 
 CSV_HEADER = ("date", "workout", "exercise", "set_order", "set_kind", "weight_kg", "reps", "rir",
-              "rpe", "notes")
+              "rpe", "notes", "seconds")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 EXPORT_FORMAT = "overload-export"
@@ -87,7 +93,8 @@ def export_target_problem(target: Path | str, db_path: Path | str) -> str | None
 # --- CSV -----------------------------------------------------------------------------------------
 
 _SETS_SQL = """
-SELECT s.date, s.name, e.name, se.id, ls.kind, ls.load_kg, ls.reps, ls.rir, ls.rpe, ls.notes
+SELECT s.date, s.name, e.name, se.id, ls.kind, ls.load_kg, ls.reps, ls.rir, ls.rpe, ls.notes,
+       ls.seconds
 FROM logged_set ls
 JOIN session_exercise se ON se.id = ls.session_exercise_id
 JOIN session s ON s.id = se.session_id
@@ -105,13 +112,13 @@ def export_csv(path: Path | str) -> int:
         writer = csv.writer(handle)
         writer.writerow(CSV_HEADER)
         previous_se, order = None, 0
-        for day, workout, exercise, se_id, kind, load, reps, rir, rpe, notes in \
+        for day, workout, exercise, se_id, kind, load, reps, rir, rpe, notes, seconds in \
                 database.execute_sql(_SETS_SQL):
             order = order + 1 if se_id == previous_se else 1
             previous_se = se_id
             writer.writerow((day, escape_cell(workout), escape_cell(exercise), order, kind,
                              format_number(load), format_number(reps), format_number(rir),
-                             format_number(rpe), escape_cell(notes)))
+                             format_number(rpe), escape_cell(notes), format_number(seconds)))
             rows += 1
 
     with database.atomic():  # one snapshot, even if the app writes meanwhile
@@ -156,18 +163,78 @@ def export_json(path: Path | str) -> dict[str, int]:
     return {name: len(table["rows"]) for name, table in tables.items()}
 
 
+@dataclass(frozen=True)
+class ExportInfo:
+    """What an export holds, read before restoring it (the GUI asks with it)."""
+    app: str
+    counts: dict[str, int]  # rows per table
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    counts: dict[str, int]
+    safety: Path | None  # the backup of the data the restore replaced (None: there was none)
+
+
+def looks_like_json(path: Path | str) -> bool:
+    """A file that starts like JSON: an Overload export to restore (which says what is wrong
+    with it), never a CSV to read."""
+    try:
+        start = read_head(Path(path), 64)
+    except OSError:
+        return False
+    return start.removeprefix(b"\xef\xbb\xbf").lstrip().startswith((b"{", b"["))
+
+
+def read_export_info(path: Path | str) -> ExportInfo:
+    """The export's header and row counts; ExportFileError when it is not one we can read."""
+    data = _load(Path(path))
+    counts = {name: len(table["rows"]) if isinstance(table, dict)
+              and isinstance(table.get("rows"), list) else 0
+              for name, table in data["tables"].items()}
+    return ExportInfo(str(data.get("app", "")), counts)
+
+
+def history_counts() -> tuple[int, int, int]:
+    """Sessions, mesocycles and custom exercises in this database: its training history."""
+    return database.execute_sql(
+        "SELECT (SELECT COUNT(*) FROM session), (SELECT COUNT(*) FROM mesocycle),"
+        " (SELECT COUNT(*) FROM exercise WHERE is_custom)").fetchone()
+
+
 def import_json(path: Path | str) -> dict[str, int]:
     """Restore an export_json file into this database (see the module docstring for when it is
     allowed); returns the row count of each table. The whole file is checked first, in a
     staged copy (models/storage/restoring.py); all or nothing."""
     path = Path(path)
-    data = _load(path)
+    return _restore(path, _load(path), before=_refuse_history)
+
+
+def restore_json_replacing(path: Path | str, db_path: Path | str) -> RestoreResult:
+    """Restore an export over this database's content, history included — what File ▸ Import…
+    does once the user agreed. The data it replaces is backed up first ("before-restore", listed
+    by Restore backup…); a refused file changes nothing and leaves no backup behind."""
+    path = Path(path)
+    data = _load(path)  # a file that is not an export is refused before any backup is made
+    safety = backup_database(database, Path(db_path), "before-restore") \
+        if any(history_counts()) else None
+    try:
+        counts = _restore(path, data, before=None)
+    except BaseException:
+        if safety is not None:
+            safety.unlink(missing_ok=True)  # nothing changed: the copy is the database as it is
+        raise
+    return RestoreResult(counts, safety)
+
+
+def _restore(path: Path, data: dict, before: Callable[[], None] | None) -> dict[str, int]:
     with tempfile.TemporaryDirectory(prefix="overload-restore-") as folder:
         staged = Path(folder) / "staged.sqlite"
         try:
-            _refuse_history()  # before the work of staging; again inside the transaction
+            if before is not None:
+                before()  # before the work of staging; again inside the transaction
             stage_json(data["tables"], data["schema"], staged)
-            counts = replace_content(staged, before=_refuse_history)
+            counts = replace_content(staged, before=before)
         except ContentError as exc:
             raise ExportFileError(f"{path.name} cannot be restored: {exc}. Nothing was "
                                   "changed.") from None
@@ -247,15 +314,14 @@ def _shown(value: object) -> str:
 
 
 def _refuse_history() -> None:
-    counts = database.execute_sql(
-        "SELECT (SELECT COUNT(*) FROM session), (SELECT COUNT(*) FROM mesocycle),"
-        " (SELECT COUNT(*) FROM exercise WHERE is_custom)").fetchone()
+    counts = history_counts()
     if any(counts):
         sessions, mesocycles, custom = counts
         raise ContentError(
             "this database already has training data "
             f"({sessions} sessions, {mesocycles} mesocycles, {custom} custom exercises): restore "
-            "a JSON export into a new, empty database (overload --db NEW.sqlite import FILE.json)")
+            "a JSON export into a new, empty database (overload --db NEW.sqlite import FILE.json)"
+            " or from File ▸ Import…, which backs this data up before replacing it")
 
 
 def _write_replacing(path: Path, write, newline: str | None = None) -> None:

@@ -19,8 +19,15 @@ What becomes of the file's fields:
 - session exercise: one per consecutive block of an exercise; target sets = its non-warm-up sets
   (at most 20), rep range and tempo from the library exercise, rest from a Strong 'Rest Timer' row
   or else the exercise's rest, notes = the exercise notes;
-- logged set: position (0-based), kind, load in kg (NULL for bodyweight), reps (0 when the file
-  has a load but no reps), RPE, notes, logged_at = the workout's start (no file times each set).
+- logged set: position (0-based), kind, load in kg (NULL for bodyweight), reps (0 for a timed
+  set), seconds (a timed set's time, or the time the file gave a set of reps), RPE, notes,
+  logged_at = the workout's start (no file times each set).
+
+A negative weight is the help an assisted exercise gets (−20 kg on an assisted pull-up) and is
+stored as it is for an exercise that is assisted (models.rules.domain.is_assisted). For any other
+exercise the import is refused with the line of the first such set, before anything is written:
+it is never turned into bodyweight, and never stored as a load the exercise cannot have. The
+user maps the name to an assisted exercise (or names a new one "Assisted …") and imports again.
 
 Speed (bench/bench_import.py: a 60,000-set Strong export): rows get explicit ids taken after an
 IMMEDIATE lock and go in with plain sqlite3, many rows per INSERT statement. peewee's insert_many
@@ -45,7 +52,7 @@ from peewee import fn
 from models.io.csv_parsers import ImportedExercise, ImportedWorkout, ImportFileError, ParsedFile
 from models.io.matching import Match, equipment_of, match_exercises, remember_mapping
 from models.library import ExerciseError, create_exercise
-from models.rules.domain import EQUIPMENT_LOAD_STEPS, ExerciseInfo
+from models.rules.domain import EQUIPMENT_LOAD_STEPS, ExerciseInfo, format_load, is_assisted
 from models.rules.limits import REST_SECONDS, TARGET_SETS
 from models.storage.copies import backup_database
 from models.storage.db import database, row_tuples
@@ -277,7 +284,7 @@ _SESSION_COLUMNS = "session (id, date, position, name, status, notes, source, so
 _EXERCISE_COLUMNS = ("session_exercise (id, session_id, exercise_id, position, target_sets,"
                      " rep_low, rep_high, tempo, rest_seconds, notes)")
 _SET_COLUMNS = ("logged_set (id, session_exercise_id, position, kind, load_kg, reps, rir, rpe,"
-                " notes, logged_at)")
+                " notes, logged_at, seconds)")
 # SQLite builds before 3.32 allow at most 999 parameters in a statement.
 MAX_PARAMETERS = 999
 
@@ -292,10 +299,13 @@ class _Writer:
         self.progress = progress
         self.cancel = cancel
         self.written = _Written()
-        # Library defaults of the exercises used: rep range, tempo, rest.
+        # Library defaults of the exercises used: rep range, tempo, rest; and their names.
+        used = list(set(exercise_ids.values()))
         self.defaults = {row[0]: row[1:] for row in row_tuples(Exercise.select(
             Exercise.id, Exercise.rep_low, Exercise.rep_high, Exercise.tempo,
-            Exercise.rest_seconds).where(Exercise.id.in_(list(set(exercise_ids.values())))))}
+            Exercise.rest_seconds).where(Exercise.id.in_(used)))}
+        self.names = dict(row_tuples(Exercise.select(Exercise.id, Exercise.name)
+                                     .where(Exercise.id.in_(used))))
         self.session_ids = count(_next_id("session"))
         self.exercise_row_ids = count(_next_id("session_exercise"))
         self.next_set_id = _next_id("logged_set")
@@ -304,6 +314,7 @@ class _Writer:
     def write(self) -> _Written:
         existing = _existing_keys(self.parsed.format)
         new = [w for w in self.parsed.workouts if w.key not in existing]
+        self._refuse_negative_loads(new)
         self.written.skipped_existing = len(self.parsed.workouts) - len(new)
         if new:
             self._load_positions(new[0].started.date(), new[-1].started.date())
@@ -312,6 +323,25 @@ class _Writer:
             self._write_batch(new[start:start + BATCH_WORKOUTS])
             self._report(start + len(new[start:start + BATCH_WORKOUTS]), len(new))
         return self.written
+
+    def _refuse_negative_loads(self, workouts: list[ImportedWorkout]) -> None:
+        """ImportFileError at the first negative weight of an exercise that is not assisted
+        (see the module docstring)."""
+        for workout in workouts:
+            for block in workout.exercises:
+                name = self.names[self.exercise_ids[block.name]]
+                if is_assisted(name):
+                    continue
+                negative = next((s for s in block.sets if s.load_kg is not None
+                                 and s.load_kg < 0), None)
+                if negative is not None:
+                    assert negative.load_kg is not None
+                    shown = f"“{block.name}”" + (f" ({name})" if name != block.name else "")
+                    raise ImportFileError(
+                        f"weight {format_load(negative.load_kg, 'kg')} on {shown}: only an "
+                        "assisted exercise takes a negative load (assistance). Map the name to "
+                        "an assisted exercise, such as Assisted Pull-Up, and import again",
+                        negative.line)
 
     def _report(self, done: int, total: int) -> None:
         if self.cancel is not None and self.cancel():
@@ -346,7 +376,7 @@ class _Writer:
                 block_warmups = 0
                 for s in block.sets:
                     sets += (set_id, se_id, s.order - 1, s.kind, s.load_kg, s.reps or 0, s.rir,
-                             s.rpe, s.notes, logged_at)
+                             s.rpe, s.notes, logged_at, s.seconds)
                     set_id += 1
                     block_warmups += s.kind == "warmup"
                 warmups += block_warmups

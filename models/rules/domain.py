@@ -223,11 +223,72 @@ def unit_to_kg(value: float, unit: str) -> float:
     return value if unit == "kg" else value * LB_TO_KG
 
 
+# A negative load (an assisted exercise's help) is written with a true minus sign: −20 kg.
+MINUS = "\u2212"
+
+
 def format_load(kg: float, unit: str) -> str:
-    """A load for display: at most two decimals, no trailing zeros, with its unit."""
+    """A load for display: at most two decimals, no trailing zeros, with its unit; a negative
+    one (assistance) with a minus sign: '−20 kg'."""
     value = round(kg_to_unit(kg, unit), 2)
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return f"{text} {unit}"
+    text = f"{abs(value):.2f}".rstrip("0").rstrip(".")
+    return f"{MINUS if value < 0 else ''}{text} {unit}"
+
+
+def format_load_or_bw(kg: float | None, unit: str) -> str:
+    """A set's load for display: 'BW' for none (bodyweight), else format_load()."""
+    return format_load(kg, unit) if kg else "BW"
+
+
+# --- sets: timed, assisted, and how one is written -----------------------------------------------
+
+def is_timed(reps: int, seconds: int | None) -> bool:
+    """A timed set: held for a time, not counted in reps (a plank: 0 reps, 60 s)."""
+    return not reps and bool(seconds)
+
+
+def is_assisted(name: str) -> bool:
+    """An assisted exercise — a machine or a band takes part of the bodyweight — whose load is
+    negative: the help given (−20 kg). Its name says so: 'Assisted Pull-Up', 'Band-Assisted
+    Pull-Up', a user's own 'Assisted Dip'."""
+    return "assisted" in name.casefold()
+
+
+# Equipment whose sets are done without an external load as a matter of course: a set with no
+# load is a bodyweight set ("BW"). An exercise without equipment (a user's own) is treated so too.
+BODYWEIGHT_EQUIPMENT: tuple[str, ...] = ("bodyweight", "band", "")
+
+
+def load_kind(exercise: ExerciseInfo) -> str:
+    """How an exercise's sets are loaded: "assisted" (a negative load is the help; 0 or none is
+    bodyweight), "bodyweight" (no load is a real set; load may be added) or "loaded" (every set
+    has a load: a squat is never "BW × 5")."""
+    if is_assisted(exercise.name):
+        return "assisted"
+    return "bodyweight" if exercise.equipment in BODYWEIGHT_EQUIPMENT else "loaded"
+
+
+def format_measure(reps: int, seconds: int | None) -> str:
+    """What a set did, without its load: '8' (reps), '60 s' (timed), '8 in 40 s'."""
+    if is_timed(reps, seconds):
+        return f"{seconds} s"
+    return f"{reps} in {seconds} s" if seconds else str(reps)
+
+
+def format_set(load_kg: float | None, reps: int, seconds: int | None, unit: str) -> str:
+    """One set for display, the one way sets are written: '82.5 kg × 6', 'BW × 10', '60 s',
+    '20 kg × 60 s', '−20 kg × 8' (assisted)."""
+    return format_sets(load_kg, [(reps, seconds)], unit)
+
+
+def format_sets(load_kg: float | None, measures: Iterable[tuple[int, int | None]],
+                unit: str) -> str:
+    """Sets at one load: '80 kg × 10, 10, 9', '60 s, 45 s' (timed, no load), '20 kg × 60 s'."""
+    measures = list(measures)
+    text = ", ".join(format_measure(reps, seconds) for reps, seconds in measures)
+    if not load_kg and measures and all(is_timed(r, s) for r, s in measures):
+        return text  # a hold without a load needs no "BW ×"
+    return f"{format_load_or_bw(load_kg, unit)} × {text}"
 
 
 def parse_tempo(text: str) -> tuple[int, int, int, int] | None:

@@ -16,9 +16,14 @@ Range = tuple[int, int]
 # Names: an exercise's, an alias's, a session's, a mesocycle's.
 MAX_NAME_LENGTH = 120
 
-# A logged set.
+# A logged set. A load is 0–LOAD_KG kg, or down to −ASSISTANCE_KG for an assisted exercise (a
+# negative load is the help a machine or band gives: models.rules.domain.is_assisted);
+# STORED_LOAD_KG is what the database takes. A timed set (a plank) holds SET_SECONDS and 0 reps.
 LOAD_KG: Range = (0, 1000)
+ASSISTANCE_KG: Range = (0, 300)
+STORED_LOAD_KG: Range = (-ASSISTANCE_KG[1], LOAD_KG[1])
 REPS: Range = (0, 100)
+SET_SECONDS: Range = (1, 3600)
 RIR: Range = (0, 10)
 RPE: Range = (1, 10)
 

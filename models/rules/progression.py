@@ -19,6 +19,14 @@ The rules, in the order `next_target` applies them (the week's kind first, DOMAI
 6. The top set below the range: hold the load and aim for the bottom of the range.
 7. Otherwise: one more rep than the top set, capped at the top of the range, same load.
 The week's RIR target travels with the target and is named in its note.
+
+Timed sets (a plank: 0 reps, 60 s) progress by time: the same load, 5 s longer than the longest
+hold (in a deload week or a recovery session, the same time again). When last time mixed timed
+sets and sets of reps, the sets of reps lead. They never give an e1RM.
+
+Assisted exercises carry a negative load, the help given (−20 kg on an assisted pull-up): less
+help is the heavier set, one step up is one step less help, and the steps stop at none (the
+unassisted exercise is next). Their loads give no e1RM either.
 """
 
 from __future__ import annotations
@@ -27,8 +35,15 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from models.rules.domain import estimated_1rm, format_load, kg_to_unit, unit_to_kg
-from models.rules.limits import REPS
+from models.rules.domain import (
+    estimated_1rm,
+    format_load,
+    format_set,
+    is_timed,
+    kg_to_unit,
+    unit_to_kg,
+)
+from models.rules.limits import REPS, SET_SECONDS
 
 # Drop sets follow a top set at a lighter load, so they say nothing about the next top set;
 # warm-ups never do. Sets taken to failure are working sets that went all the way.
@@ -40,22 +55,31 @@ BACK_OFF_FRACTION = 0.10
 EXTRA_REPS_BEFORE_BIG_STEP = 2
 MAX_REPS = REPS[1]
 FIRST_TIME_RIR = 3
+# A timed set's progression: this much longer than the longest hold last time.
+TIMED_STEP_SECONDS = 5
 _EPSILON = 1e-9  # float noise of kg ↔ lb conversions
 
 
 @dataclass(frozen=True)
 class SetResult:
-    """One set as it was done: load in kg (None for bodyweight), reps, and its kind."""
+    """One set as it was done: load in kg (None for bodyweight, negative for assistance), reps,
+    its kind, and its time in seconds (a timed set: 0 reps and a time)."""
 
     load_kg: float | None
     reps: int
     kind: str = "working"
+    seconds: int | None = None
+
+    @property
+    def timed(self) -> bool:
+        return is_timed(self.reps, self.seconds)
 
 
 @dataclass(frozen=True)
 class Target:
     """What to aim for on each working set next time, why, last time's best Epley 1RM, and
-    the week's RIR target (None when the session has none)."""
+    the week's RIR target (None when the session has none). A timed target (a plank) has 0
+    reps and `seconds`."""
 
     load_kg: float | None
     reps: int
@@ -63,6 +87,11 @@ class Target:
     note: str
     e1rm_kg: float | None
     rir: float | None = None
+    seconds: int | None = None
+
+    @property
+    def timed(self) -> bool:
+        return is_timed(self.reps, self.seconds)
 
 
 def next_target(last_sets: Sequence[SetResult], rep_low: int, rep_high: int,
@@ -83,6 +112,10 @@ def next_target(last_sets: Sequence[SetResult], rep_low: int, rep_high: int,
         plan = _Plan(None, rep_low, f"first time: pick a load you can lift for {rep_low}–"
                                     f"{rep_high} reps at RIR {first_rir:g}")
         return _target(plan, target_sets, None, rir, with_rir=False)
+    if all(s.timed for s in working):
+        return _target(_timed(working, week, units), target_sets, None, rir)
+    working = [s for s in working if not s.timed]  # the sets of reps lead
+    earlier_sets = [s for s in earlier_sets if not s.timed]
     top = top_set(working)
     step = load_step_kg if units == "kg" else load_step_lb
     if week != "accumulation":
@@ -99,7 +132,22 @@ def next_target(last_sets: Sequence[SetResult], rep_low: int, rep_high: int,
 def _target(plan: _Plan, sets: int, e1rm: float | None, rir: float | None, *,
             with_rir: bool = True) -> Target:
     note = plan.note + (f" @ RIR {rir:g}" if rir is not None and with_rir else "")
-    return Target(plan.load_kg, plan.reps, sets, note, e1rm, rir)
+    return Target(plan.load_kg, plan.reps, sets, note, e1rm, rir, plan.seconds)
+
+
+def _timed(working: Sequence[SetResult], week: str, units: str) -> _Plan:
+    """Timed sets: the same load, TIMED_STEP_SECONDS longer than the longest hold at the
+    heaviest load; in a deload week or a recovery session the same time again."""
+    top = max(working, key=lambda s: (s.load_kg or 0.0, s.seconds or 0))
+    held = top.seconds or 0
+    if week != "accumulation":
+        what = "deload week" if week == "deload" else "recovery session"
+        how = "fewer sets" if week == "deload" else "half the sets"
+        return _Plan(top.load_kg, 0, f"{what}: {format_set(top.load_kg, 0, held, units)} — "
+                                     f"same load and time, {how}", held)
+    longer = min(held + TIMED_STEP_SECONDS, SET_SECONDS[1])
+    return _Plan(top.load_kg, 0, f"+{longer - held} s: {format_set(top.load_kg, 0, longer, units)}",
+                 longer)
 
 
 def _reduced_week(week: str, top: SetResult, rep_low: int, units: str) -> _Plan:
@@ -131,13 +179,16 @@ def _below_twice(top: SetResult, rep_low: int, earlier_sets: Sequence[SetResult]
 
 
 def _back_off(load_kg: float, rep_low: int, step: float, units: str) -> _Plan:
-    """One load step down on the unit's grid; 10 % down when a step is a big jump."""
+    """One load step down on the unit's grid; 10 % down when a step is a big jump. An assisted
+    load (negative) goes one step further down: more help."""
     current = kg_to_unit(load_kg, units)
-    if step <= BIG_STEP_FRACTION * current + _EPSILON:
+    if current < 0 or step <= BIG_STEP_FRACTION * current + _EPSILON:
         lighter = math.floor((current - step) / step + _EPSILON) * step
     else:
         lighter = math.floor(current * (1 - BACK_OFF_FRACTION) / step + _EPSILON) * step
-    lighter_kg = round(unit_to_kg(max(lighter, 0.0), units), 6)
+    if current > 0:
+        lighter = max(lighter, 0.0)  # a loaded exercise backs off to bodyweight at most
+    lighter_kg = round(unit_to_kg(lighter, units), 6)
     return _Plan(lighter_kg or None, rep_low,
                  f"below {rep_low} reps twice at {_load_text(load_kg, units)}: "
                  f"{_load_text(lighter_kg, units)} × {rep_low}")
@@ -149,8 +200,10 @@ def top_set(working: Sequence[SetResult]) -> SetResult:
 
 
 def best_e1rm(sets: Sequence[SetResult]) -> float | None:
-    """The best Epley estimate among sets with a load, or None when no set had one."""
-    estimates = [estimated_1rm(s.load_kg, s.reps) for s in sets if s.load_kg]
+    """The best Epley estimate among sets with a load and reps, or None when no set had one:
+    timed sets (0 reps) and assisted ones (a negative load) estimate nothing."""
+    estimates = [estimated_1rm(s.load_kg, s.reps) for s in sets
+                 if s.load_kg and s.load_kg > 0 and s.reps > 0]
     best = max(estimates, default=0.0)
     return best or None
 
@@ -174,6 +227,7 @@ class _Plan:
     load_kg: float | None
     reps: int
     note: str
+    seconds: int | None = None
 
 
 def _loaded_progression(working: Sequence[SetResult], top: SetResult, load: float,
@@ -181,8 +235,12 @@ def _loaded_progression(working: Sequence[SetResult], top: SetResult, load: floa
     """`load` is the top set's load, passed narrowed: only a loaded top set gets here."""
     fewest_reps = min(s.reps for s in working)
     step_kg = unit_to_kg(step, units)
-    step_is_big = step_kg > BIG_STEP_FRACTION * load + _EPSILON
+    # Less help is never too big a jump: the assisted machine's steps are the only ones there are.
+    step_is_big = load > 0 and step_kg > BIG_STEP_FRACTION * load + _EPSILON
     if fewest_reps >= rep_high:
+        if load < 0 and next_load_kg(load, step, units) >= -_EPSILON:
+            return _Plan(None, rep_low, f"top of range on every set: no help: bodyweight × "
+                                        f"{rep_low} — or move to the unassisted exercise")
         if not step_is_big:
             heavier = next_load_kg(load, step, units)
             return _Plan(heavier, rep_low, f"top of range on every set: "

@@ -35,11 +35,17 @@ from models.storage.files import read_head
 from models.storage.restoring import ContentError, replace_content, stage_database
 
 DAILY_KEEP = 10
+# Connections of daily backups being written, and whether quitting told them to stop.
+_copying: dict[sqlite3.Connection, bool] = {}
 KINDS = ("daily", "before-import", "before-restore", "before-vN")
 
 
 class BackupError(Exception):
     """A backup that cannot be restored; the message says which file and why."""
+
+
+class BackupInterruptedError(BackupError):
+    """A daily backup stopped because the app is quitting; nothing was left behind."""
 
 
 @dataclass(frozen=True)
@@ -72,15 +78,32 @@ def daily_backup(db_path: Path | str, today: date | None = None,
         # Copy to a temporary name first: a half-written file (power cut, full disk) must never
         # pass for today's backup.
         partial = target.with_name(target.name + ".partial")
-        connection = sqlite3.connect(db_path, timeout=5)
+        connection = sqlite3.connect(db_path, timeout=5, check_same_thread=False)
+        _copying[connection] = False
         try:
             connection.execute("VACUUM INTO ?", (str(partial),))
+            os.replace(partial, target)
+        except sqlite3.OperationalError:
+            partial.unlink(missing_ok=True)
+            # Stopped mid-copy, or while the copy opened its file (which then fails to open).
+            if _copying[connection]:
+                raise BackupInterruptedError("the daily backup was stopped (quitting)") from None
+            raise
         finally:
+            del _copying[connection]
             connection.close()
-        os.replace(partial, target)
         made = target
     _prune_daily(db_path, today, keep)
     return made
+
+
+def stop_daily_backups() -> None:
+    """Interrupt any daily backup being written, from any thread: quitting must not wait for a
+    copy of a big database. The interrupted copy leaves no file; the next start makes it."""
+    for connection in list(_copying):
+        _copying[connection] = True
+        with contextlib.suppress(sqlite3.ProgrammingError):  # it closed meanwhile: done
+            connection.interrupt()
 
 
 def list_backups(db_path: Path | str) -> list[BackupInfo]:

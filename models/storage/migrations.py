@@ -180,6 +180,34 @@ CREATE TABLE adjustment (
     UNIQUE (mesocycle_id, week_number, group_key)
 );
 """
+# Version 5: timed sets and assistance (issue 18). A set may hold a time in seconds (a plank:
+# 0 reps, 60 s), and an assisted exercise's load is negative — the help a machine or band gives.
+# SQLite cannot change a CHECK in place, so logged_set is rebuilt with every row as it was (same
+# ids), the new column last, and its indexes made again.
+V5_TIMED_AND_ASSISTED_SETS = """
+CREATE TABLE logged_set_v5 (
+    id INTEGER PRIMARY KEY,
+    session_exercise_id INTEGER NOT NULL REFERENCES session_exercise (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    kind TEXT NOT NULL DEFAULT 'working' CHECK (kind IN ('warmup', 'working', 'drop', 'failure')),
+    load_kg REAL CHECK (load_kg BETWEEN -300 AND 1000),
+    reps INTEGER NOT NULL CHECK (reps BETWEEN 0 AND 100),
+    rir REAL CHECK (rir BETWEEN 0 AND 10),
+    rpe REAL CHECK (rpe BETWEEN 1 AND 10),
+    notes TEXT NOT NULL DEFAULT '',
+    logged_at TEXT,
+    seconds INTEGER CHECK (seconds BETWEEN 1 AND 3600)
+);
+INSERT INTO logged_set_v5 (id, session_exercise_id, position, kind, load_kg, reps, rir, rpe,
+                           notes, logged_at)
+    SELECT id, session_exercise_id, position, kind, load_kg, reps, rir, rpe, notes, logged_at
+    FROM logged_set;
+DROP TABLE logged_set;
+ALTER TABLE logged_set_v5 RENAME TO logged_set;
+CREATE INDEX logged_set_session_exercise ON logged_set (session_exercise_id, position);
+CREATE INDEX logged_set_counting ON logged_set (session_exercise_id, kind);
+"""
+
 # How versions 1–3 remembered a recovery session: a sentence before the row's notes.
 _V3_RECOVERY_NOTE = re.compile(
     r"^Recovery session: half the sets and reps at the same load "
@@ -224,7 +252,11 @@ def _step_4(db: SqliteDatabase) -> None:
                    f"{_V3_DELOAD_RIR})")
 
 
-STEPS = (_step_1, _step_2, _step_3, _step_4)
+def _step_5(db: SqliteDatabase) -> None:
+    _run_script(db, V5_TIMED_AND_ASSISTED_SETS)
+
+
+STEPS = (_step_1, _step_2, _step_3, _step_4, _step_5)
 LATEST_VERSION = len(STEPS)
 
 

@@ -135,6 +135,7 @@ class LoggedSet(BaseModel):
     rpe = FloatField(null=True)
     notes = TextField(default="")
     logged_at = TextField(null=True)
+    seconds = IntegerField(null=True)  # a timed set's time (a plank: 0 reps, 60 s)
 
 
 class Feedback(BaseModel):

@@ -2,6 +2,7 @@
 
     python drops_child.py wizard     the program wizard's exercises page
     python drops_child.py calendar   the main window: library dock and calendar
+    python drops_child.py week       the main window: library dock and the week planner
     python drops_child.py keyboard   the main window, for a keyboard-only journey
 
 Prints one JSON line of screen coordinates once the window is up (`points`), waits for "done" on
@@ -29,7 +30,8 @@ def main() -> int:
 
     folder = Path(tempfile.mkdtemp(prefix="overload-drops-"))
     open_database(folder / "overload.sqlite")
-    setup = {"wizard": _wizard, "calendar": _calendar, "keyboard": _keyboard}[sys.argv[1]]
+    setup = {"wizard": _wizard, "calendar": _calendar, "week": _week,
+             "keyboard": _keyboard}[sys.argv[1]]
     _window, points, results = setup(folder)  # held: the window lives while Qt runs
     finished = threading.Event()
 
@@ -119,6 +121,57 @@ def _calendar(folder: Path):
             days.setdefault(summary.date.isoformat(), []).append(names)
         return {"days": days, "session_day": session_day.isoformat(),
                 "empty_day": empty_day.isoformat()}
+
+    return window, points, results
+
+
+def _week(folder: Path):
+    """This week in the planner: Tuesday's Pull (three exercises) and Thursday's Back."""
+    from models.sessions import create_session, sessions_between
+    from models.storage.schema import Exercise, SessionExercise
+    from ui.app import load_data
+    from ui.main_window import MainWindow
+
+    def ids(*names: str) -> list[int]:
+        return [Exercise.get(Exercise.name == name).id for name in names]
+
+    today = date.today()
+    monday = today - timedelta(days=today.weekday())
+    pull_day, back_day = monday + timedelta(days=1), monday + timedelta(days=3)
+    pull = create_session(pull_day, "Pull", ids("Barbell Row", "Lat Pulldown", "Face Pull"))
+    back = create_session(back_day, "Back", ids("Cable Row"))
+    window = MainWindow(QSettings(str(folder / "window.ini"), QSettings.Format.IniFormat))
+    window.setGeometry(0, 0, 1280, 720)
+    window.show()
+    load_data(window, folder / "overload.sqlite", interactive=False)
+    window.calendar.show_date(today)
+    window.calendar.set_mode("week")
+    window.raise_()
+    window.activateWindow()
+    panel = window.library_panel
+
+    def on_row(day: date, session_id: int, index: int) -> list[int]:
+        """A quarter down an exercise row: onto its position (the upper half)."""
+        card = next(c for c in window.calendar.cell_for(day).cards
+                    if c.summary.id == session_id)
+        row = card.rows[index]
+        return _centre(row, QPoint(row.width() // 2, row.height() // 4))
+
+    def points() -> dict:
+        panel.search_edit.setText(EXERCISE)
+        rect = panel.table.visualRect(panel.proxy.index(0, 0))
+        return {"exercise": _centre(panel.table.viewport(), rect.center()),
+                "pull_position_1": on_row(pull_day, pull, 1),
+                "pull_first_row": on_row(pull_day, pull, 0),
+                "back_position_0": on_row(back_day, back, 0)}
+
+    def results() -> dict:
+        sessions = {}
+        for summary in sessions_between(monday, monday + timedelta(days=6)):
+            sessions[summary.name] = [r.exercise.name for r in SessionExercise.select()
+                                      .where(SessionExercise.session == summary.id)
+                                      .order_by(SessionExercise.position)]
+        return {"sessions": sessions}
 
     return window, points, results
 

@@ -146,7 +146,7 @@ def test_a_new_user_plans_drops_logs_and_sees_the_volume(tmp_path, qtbot):
         charts = window.charts
         assert window.pages.currentWidget() is charts and charts.current_chart() == "volume"
         charts.show_group([GROUP])
-        weeks = plotted.volume_bar_weeks(charts)
+        weeks = plotted.volume_bar_starts(charts)
         heights = dict(zip(weeks, plotted.volume_bar_heights(charts), strict=True))
         expected = sets_in_week(monday, GROUP)
         assert expected >= 1

@@ -53,6 +53,20 @@ def test_dragging_from_the_library_onto_a_session_and_an_empty_day_with_a_real_m
     assert days[result["empty_day"]] == [["Helms Row"]], days
 
 
+def test_dragging_onto_exercise_positions_in_the_week_planner_with_a_real_mouse(tmp_path):
+    """Week planner: a library exercise dropped on the second exercise of a session goes in
+    second; an exercise row dragged onto another day's session moves there, first."""
+    with xvfb() as display:
+        child = Child(display, HERE / "drops_child.py", "week", home=tmp_path)
+        points = child.ready["points"]
+        drag(display, points["exercise"], points["pull_position_1"])
+        drag(display, points["pull_first_row"], points["back_position_0"])
+        result = child.finish()
+    sessions = result["sessions"]
+    assert sessions["Pull"] == ["Helms Row", "Lat Pulldown", "Face Pull"], sessions
+    assert sessions["Back"] == ["Barbell Row", "Cable Row"], sessions
+
+
 def test_a_keyboard_only_journey_opens_a_session_from_the_calendar_and_logs_a_set(tmp_path):
     """No mouse: View ▸ Plan (Ctrl+1) puts the keyboard on the calendar's current day, Return
     opens its session with the load field focused, Tab moves to the reps, Return logs."""

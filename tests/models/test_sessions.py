@@ -5,8 +5,11 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from models.rules.domain import LB_TO_KG
+from models.library import create_exercise
+from models.rules.domain import LB_TO_KG, ExerciseInfo
 from models.sessions import (
+    ExercisePlace,
+    NextSet,
     SessionError,
     SpacingConflict,
     add_exercise,
@@ -16,15 +19,21 @@ from models.sessions import (
     delete_session,
     delete_set,
     exercise_order,
+    exercises_between,
     last_performance,
     log_set,
+    move_exercise_to_new_session,
     move_session,
+    move_session_exercise,
+    next_set,
     remove_session_exercise,
     rename_session,
     reorder_exercises,
+    restore_new_session,
     restore_session,
     restore_session_exercise,
     restore_set,
+    return_exercise_from_new_session,
     session_detail,
     sessions_between,
     set_exercise_targets,
@@ -277,7 +286,8 @@ BAD_INPUTS = [
     ("reps not whole", _log(reps=8.5), "reps: 8.5 is not a whole number"),
     ("reps text", _log(reps="8"), "reps: '8' is not a whole number"),
     ("reps bool", _log(reps=True), "reps: True is not a whole number"),
-    ("load negative", _log(load_kg=-5), "load: -5 kg is negative"),
+    ("load negative", _log(load_kg=-5),
+     "load −5 kg: only an assisted exercise takes a negative load (assistance)"),
     ("load too heavy", _log(load_kg=1200), "load: 1200 kg is out of range (0–1000 kg)"),
     ("load text", _log(load_kg="heavy"), "load: 'heavy' is not a number"),
     ("load nan", _log(load_kg=float("nan")), "load: nan is not a number"),
@@ -291,6 +301,16 @@ BAD_INPUTS = [
     ("update reps", lambda ids: update_set(ids[2], reps=101), "reps: 101 is out of range"),
     ("update unknown field", lambda ids: update_set(ids[2], weight=80),
      "weight: not a field of a logged set"),
+    ("no reps and no time", _log(reps=0),
+     "reps: 0 reps and no time — a set needs at least 1 rep, or a time in seconds"),
+    ("seconds too long", _log(reps=0, seconds=4000), "seconds: 4000 is out of range (1–3600)"),
+    ("seconds text", _log(reps=0, seconds="60 s"), "seconds: '60 s' is not a whole number"),
+    ("negative load on a barbell", _log(load_kg=-20),
+     "load −20 kg: only an assisted exercise takes a negative load (assistance)"),
+    ("update to no reps and no time", lambda ids: update_set(ids[2], reps=0),
+     "reps: 0 reps and no time"),
+    ("update to a negative load", lambda ids: update_set(ids[2], load_kg=-2.5),
+     "load −2.5 kg: only an assisted exercise takes a negative load (assistance)"),
     ("update load and a bad kind: nothing changes",
      lambda ids: update_set(ids[2], load_kg=90, kind="x"), "kind: 'x' is not one of"),
     ("status", lambda ids: set_status(ids[0], "finished"),
@@ -489,3 +509,173 @@ def test_session_detail_brings_sets_last_time_and_targets_in_a_handful_of_querie
     set_exercise_targets(row.id, rep_low=8, rep_high=12)
     assert session_detail(today, units="kg").exercises[0].target.note \
         == "+1 rep: 11 reps at 80 kg"
+
+
+# --- the week planner: its exercises, moving one within or between sessions ---------------------
+
+def names_of(session_id: int) -> list[str]:
+    return [SessionExercise.get_by_id(se_id).exercise.name for se_id in exercise_order(session_id)]
+
+
+def test_exercises_between_lists_each_sessions_exercises_in_order_in_one_query(db):
+    pull = create_session(MONDAY, "Pull", [exercise("Barbell Row"), exercise("Lat Pulldown")])
+    row_id, pulldown_id = exercise_order(pull)
+    set_exercise_targets(pulldown_id, target_sets=4, rep_low=8, rep_high=12, target_rir=2)
+    for kind in ("warmup", "working", "failure", "drop"):
+        log_set(row_id, kind=kind, load_kg=60, reps=8)
+    empty = create_session(WEDNESDAY, "Walk")
+    create_session(MONDAY - timedelta(days=1), "Outside", [exercise("Face Pull")])
+    reorder_exercises(pull, [pulldown_id, row_id])
+
+    with counting_queries() as statements:
+        found = exercises_between(MONDAY, WEDNESDAY)
+    assert len(statements) == 1 and list(found) == [pull] and empty not in found
+    pulldown, row = found[pull]
+    assert (pulldown.id, pulldown.name, pulldown.primary, pulldown.target_sets,
+            pulldown.rep_low, pulldown.rep_high, pulldown.target_rir, pulldown.sets_done) \
+        == (pulldown_id, "Lat Pulldown", "back", 4, 8, 12, 2.0, 0)
+    # Working and failure sets count against the target, as in the session editor.
+    assert (row.id, row.sets_done, row.target_rir, row.tempo) == (row_id, 2, None, "3-1-1-0")
+
+
+def test_moving_an_exercise_within_its_session_reorders_and_moves_back(db):
+    pull = create_session(MONDAY, "Pull", [exercise("Barbell Row"), exercise("Lat Pulldown"),
+                                           exercise("Face Pull")])
+    row_id = exercise_order(pull)[0]
+    was = move_session_exercise(row_id, pull, 2)
+    assert names_of(pull) == ["Lat Pulldown", "Face Pull", "Barbell Row"]
+    assert was == ExercisePlace(pull, 0)
+    move_session_exercise(row_id, was.session_id, was.position)
+    assert names_of(pull) == ["Barbell Row", "Lat Pulldown", "Face Pull"]
+    move_session_exercise(row_id, pull, None)  # None: last
+    assert names_of(pull)[-1] == "Barbell Row"
+
+
+def test_moving_an_exercise_to_another_session_and_back_restores_both(db):
+    pull = create_session(MONDAY, "Pull", [exercise("Barbell Row"), exercise("Lat Pulldown"),
+                                           exercise("Face Pull")])
+    push = create_session(WEDNESDAY, "Push", [exercise("Barbell Bench Press"),
+                                              exercise("Cable Fly")])
+    pulldown_id = exercise_order(pull)[1]
+    before = [names_of(pull), names_of(push)]
+    was = move_session_exercise(pulldown_id, push, 1)
+    assert names_of(pull) == ["Barbell Row", "Face Pull"]
+    assert names_of(push) == ["Barbell Bench Press", "Lat Pulldown", "Cable Fly"]
+    assert [se.position for se in session_detail(pull).exercises] == [0, 1]  # no gap left
+    move_session_exercise(pulldown_id, was.session_id, was.position)
+    assert [names_of(pull), names_of(push)] == before
+    move_session_exercise(pulldown_id, push, 99)  # past the end: last
+    assert names_of(push)[-1] == "Lat Pulldown"
+
+
+def test_an_exercise_with_logged_sets_stays_in_its_session(db):
+    done = trained(MONDAY, ["Barbell Row", "Lat Pulldown"])
+    other = create_session(WEDNESDAY, "Pull", [exercise("Face Pull")])
+    row_id = exercise_order(done)[0]
+    before = table_rows()
+    with pytest.raises(SessionError, match=r"exercise: Barbell Row has 3 logged sets in its "
+                                           r"session of 23 Nov 2026"):
+        move_session_exercise(row_id, other, 0)
+    with pytest.raises(SessionError, match="logged sets"):
+        move_exercise_to_new_session(row_id, TUESDAY)
+    assert table_rows() == before
+    move_session_exercise(row_id, done, 1)  # a reorder keeps the sets on their day
+    assert names_of(done) == ["Lat Pulldown", "Barbell Row"]
+
+
+@pytest.mark.parametrize("args, message", [
+    ((999, 1, 0), "session exercise: no session exercise with id 999"),
+    (("first", 999, 0), "session: no session with id 999"),
+    (("first", "same", -1), "position: -1 is negative"),
+    (("first", "same", 1.5), "position: 1.5 is not a whole number"),
+])
+def test_bad_moves_are_refused_naming_the_field(db, args, message):
+    pull = create_session(MONDAY, "Pull", [exercise("Barbell Row"), exercise("Lat Pulldown")])
+    first = exercise_order(pull)[0]
+    values = {"first": first, "same": pull}
+    se_id, session_id, position = (values.get(a, a) if isinstance(a, str) else a for a in args)
+    before = table_rows()
+    with pytest.raises(SessionError, match=message):
+        move_session_exercise(se_id, session_id, position)
+    assert table_rows() == before
+
+
+def test_an_exercise_moved_to_a_rest_day_makes_a_session_that_undo_and_redo_keep(db):
+    pull = create_session(MONDAY, "Pull", [exercise("Barbell Row"), exercise("Lat Pulldown")])
+    pulldown_id = exercise_order(pull)[1]
+    before = table_rows()
+    new_id, was = move_exercise_to_new_session(pulldown_id, WEDNESDAY)
+    assert was == ExercisePlace(pull, 1)
+    assert names_of(pull) == ["Barbell Row"] and names_of(new_id) == ["Lat Pulldown"]
+    assert Session.get_by_id(new_id).date == WEDNESDAY
+    snapshot = return_exercise_from_new_session(new_id, pulldown_id, was)
+    assert table_rows() == before
+    assert restore_new_session(snapshot, pulldown_id) == was
+    assert names_of(new_id) == ["Lat Pulldown"] and names_of(pull) == ["Barbell Row"]
+
+
+# --- timed sets and assistance (issue 18) ---------------------------------------------------------
+
+def plank() -> int:
+    return create_exercise(ExerciseInfo(name="Plank", primary="abs", pattern="core_stability",
+                                        equipment="bodyweight", rep_low=1, rep_high=1,
+                                        load_step_kg=0, load_step_lb=0))
+
+
+def test_a_timed_set_is_logged_counted_and_shown_with_its_time(db):
+    session_id = create_session(MONDAY, "Core", [plank()])
+    (se_id,) = exercise_order(session_id)
+    held = log_set(se_id, kind="working", load_kg=None, reps=0, seconds=60)
+    weighted = log_set(se_id, kind="working", load_kg=10, reps=0, seconds=45, rir=1)
+    assert LoggedSet.get_by_id(held).seconds == 60
+    (info,) = session_detail(session_id, units="kg").exercises
+    assert [(s.load_kg, s.reps, s.seconds, s.timed) for s in info.sets] == [
+        (None, 0, 60, True), (10, 0, 45, True)]
+    assert sessions_between(MONDAY, MONDAY)[0].sets_done == 2  # hard sets like any other
+    assert update_set(weighted, seconds=50) == {"seconds": 45}
+    assert update_set(weighted, reps=8, seconds=None) == {"reps": 0, "seconds": 50}
+    assert LoggedSet.get_by_id(weighted).seconds is None  # now a set of 8 reps
+
+
+def test_last_times_timed_sets_make_a_timed_target(db):
+    plank_id = plank()
+    last_week = create_session(MONDAY - timedelta(days=7), "Core", [plank_id], status="done")
+    for seconds in (60, 55):
+        log_set(exercise_order(last_week)[0], kind="working", load_kg=None, reps=0,
+                seconds=seconds)
+    today = create_session(MONDAY, "Core", [plank_id])
+    (info,) = session_detail(today, units="kg").exercises
+    assert [(s.reps, s.seconds) for s in info.last_time] == [(0, 60), (0, 55)]
+    assert (info.target.reps, info.target.seconds, info.target.note) == (0, 65, "+5 s: 65 s")
+    assert next_set(info) == NextSet("working", None, 0, 65, None)
+
+
+def test_an_assisted_exercise_takes_a_negative_load_and_keeps_it(db):
+    session_id = create_session(MONDAY, "Pull", [exercise("Assisted Pull-Up")])
+    (se_id,) = exercise_order(session_id)
+    set_id = log_set(se_id, kind="working", load_kg=-20, reps=8)
+    assert LoggedSet.get_by_id(set_id).load_kg == -20
+    assert update_set(set_id, load_kg=-25) == {"load_kg": -20}
+    with pytest.raises(SessionError, match=r"load: -301 kg is out of range \(-300–1000 kg\)"):
+        log_set(se_id, kind="working", load_kg=-301, reps=8)
+
+
+def test_the_next_set_starts_at_the_target_never_bodyweight_on_a_loaded_exercise(db):
+    trained(MONDAY - timedelta(days=7), ["Barbell Back Squat"], sets=((100, 5),) * 3)
+    today = create_session(MONDAY, "Legs", [exercise("Barbell Back Squat"),
+                                            exercise("Barbell Row"), exercise("Pull-Up")])
+    squat, row, pull_up = session_detail(today, units="kg").exercises
+    assert next_set(squat) == NextSet("working", squat.target.load_kg, squat.target.reps, None,
+                                      None)
+    assert squat.target.load_kg == 100
+    # First time on a loaded exercise: no target load, and not "BW" either: the user types it.
+    assert next_set(row) == NextSet("working", None, row.rep_low, None, None, load_missing=True)
+    # A bodyweight exercise starts at bodyweight.
+    assert next_set(pull_up) == NextSet("working", None, pull_up.rep_low, None, None)
+    # Warm-ups logged today: still the target; a working set logged: that set again.
+    log_set(squat.id, kind="warmup", load_kg=60, reps=5)
+    squat = session_detail(today, units="kg").exercises[0]
+    assert next_set(squat).load_kg == 100 and next_set(squat).kind == "working"
+    log_set(squat.id, kind="working", load_kg=102.5, reps=4, rir=1)
+    squat = session_detail(today, units="kg").exercises[0]
+    assert next_set(squat) == NextSet("working", 102.5, 4, None, 1.0)

@@ -588,5 +588,5 @@ def test_exported_numbers_stay_unescaped(run, log, folder):
     close_database()
     assert run("--db", log, "export", folder / "sets.csv")[0] == 0
     rows = (folder / "sets.csv").read_text(encoding="utf-8").splitlines()[1:]
-    assert all(row.endswith(",'\u200b=cmd()") for row in rows)
+    assert all(row.endswith(",'\u200b=cmd(),") for row in rows)  # notes, then seconds
     assert all(row.split(",")[5].replace(".", "").isdigit() for row in rows)  # weight_kg

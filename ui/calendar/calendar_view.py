@@ -1,17 +1,18 @@
-"""The calendar of sessions (objectName `sessionCalendar`): month and week views, drag and drop.
+"""The calendar of sessions (objectName `sessionCalendar`): month view and week planner, drag
+and drop.
 
-Drops are handled in two testable halves (STYLE §8): `plan_drop()` turns what was dropped and
-where into a plain DropPlan, and `SessionCalendar.apply_drop()` runs it as undoable commands.
+Drops are handled in two testable halves (STYLE §8): `drops.plan_drop()` (the month) and
+`drops.plan_week_drop()` (the week planner, week_planner.py) turn what was dropped and where into
+a plain DropPlan, and `SessionCalendar.apply_drop()` runs it as undoable commands.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QDrag, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QColor, QDrag, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -28,20 +29,34 @@ from PySide6.QtWidgets import (
 from models.rules.domain import MUSCLE_GROUPS, Status, group_label, volume_status
 from models.rules.limits import in_date_range
 from models.sessions import (
+    ExercisePlace,
+    PlannedExercise,
     SessionError,
     SessionSummary,
     SpacingConflict,
     conflicts_between,
+    exercises_between,
     sessions_between,
 )
 from models.volume import groups_in_range, week_start_of, weekly_volume_history
-from ui.mime import EXERCISE_MIME, SESSION_MIME, exercise_ids_from_mime
+from ui.calendar.drops import (  # noqa: F401 — session_id_from_mime: the drops' API, read here
+    DropPlan,
+    plan_drop,
+    session_id_from_mime,
+    session_mime,
+)
+from ui.calendar.texts import minutes_text, session_title, session_tooltip
+from ui.calendar.week_planner import DayColumn
+from ui.mime import EXERCISE_MIME, SESSION_MIME
 from ui.session.session_commands import (
     AddExerciseCommand,
     CopySessionCommand,
     CreateSessionCommand,
     DeleteSessionCommand,
+    MoveExerciseCommand,
+    MoveExerciseToNewSessionCommand,
     MoveSessionCommand,
+    RemoveSessionExerciseCommand,
     SetStatusCommand,
 )
 from ui.theme import Tone, css, status_colour, text_on_colour, theme_signals, tone, translucent
@@ -50,54 +65,9 @@ BADGE_NAMES = {"back": "Back", "chest": "Chest", "quads": "Quads", "hamstrings":
                "glutes": "Glutes", "biceps": "Bis", "triceps": "Tris", "side_delts": "S.delts",
                "rear_delts": "R.delts", "front_delts": "F.delts", "calves": "Calves",
                "abs": "Abs", "traps": "Traps", "forearms": "Fore"}
-STATUS_GLYPHS = {"planned": "○", "done": "✓", "skipped": "⊘"}
-
-
-# --- Drag payloads and drop planning (pure) ------------------------------------------------
-
-def session_mime(session_id: int) -> QMimeData:
-    mime = QMimeData()
-    mime.setData(SESSION_MIME, json.dumps({"session_id": int(session_id)}).encode())
-    return mime
-
-
-def session_id_from_mime(mime: QMimeData) -> int | None:
-    if not mime.hasFormat(SESSION_MIME):
-        return None
-    try:
-        value = json.loads(bytes(mime.data(SESSION_MIME)).decode())["session_id"]
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-        return None
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
 
 # Days the current day moves by for each arrow key.
 _ARROW_DAYS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
-
-@dataclass(frozen=True)
-class DropPlan:
-    """What a drop does: add exercises to a session, create a session holding them, or move or
-    copy a session to a day."""
-
-    action: str  # "add_exercises" | "new_session" | "move" | "copy"
-    day: date
-    session_id: int | None = None
-    exercise_ids: tuple[int, ...] = field(default_factory=tuple)
-
-
-def plan_drop(mime: QMimeData, day: date, target_session_id: int | None,
-              copy: bool) -> DropPlan | None:
-    """Exercises dropped on a session join it; on an empty part of a day they start a new
-    session there. A session dropped on another day moves there (copies with Ctrl)."""
-    exercise_ids = exercise_ids_from_mime(mime)
-    if exercise_ids:
-        if target_session_id is not None:
-            return DropPlan("add_exercises", day, target_session_id, tuple(exercise_ids))
-        return DropPlan("new_session", day, None, tuple(exercise_ids))
-    session_id = session_id_from_mime(mime)
-    if session_id is None:
-        return None
-    return DropPlan("copy" if copy else "move", day, session_id)
 
 
 # --- Week statuses: the colours of the badges ----------------------------------------------
@@ -158,23 +128,10 @@ class SessionChip(QWidget):
         self.update()
 
     def _title(self) -> str:
-        name = self.summary.name or "Session"
-        warning = " ⚠" if self.conflicts else ""
-        return f"{STATUS_GLYPHS[self.summary.status]} {name}{warning}"
+        return session_title(self.summary, self.conflicts)
 
     def _tooltip(self) -> str:
-        s = self.summary
-        length = f", about {s.minutes} min" if s.minutes else ""
-        lines = [f"<b>{s.name or 'Session'}</b> — {s.status}",
-                 f"{s.exercise_count} exercises{length}, {s.sets_done} sets logged",
-                 "Muscles: " + (", ".join(group_label(g) for g in s.groups) or "none yet")]
-        for conflict in self.conflicts:
-            when = "the same day" if conflict.days_apart == 0 else \
-                f"{conflict.other_date:%a %d %b}"
-            lines.append(f"⚠ {group_label(conflict.group)} is also trained {when}: less than "
-                         "48 hours apart")
-        lines.append("<i>Double-click to open · drag to move · Ctrl-drag to copy</i>")
-        return "<br>".join(lines)
+        return session_tooltip(self.summary, self.conflicts)
 
     def sizeHint(self) -> QSize:
         metrics = QFontMetrics(self.font())
@@ -233,10 +190,7 @@ class SessionChip(QWidget):
                 < 8:
             return
         self._press = None
-        drag = QDrag(self)
-        drag.setMimeData(session_mime(self.summary.id))
-        drag.setPixmap(self.grab())
-        drag.exec(Qt.DropAction.MoveAction | Qt.DropAction.CopyAction, Qt.DropAction.MoveAction)
+        self.calendar.run_drag(self, session_mime(self.summary.id), copy=True)
 
     def mouseDoubleClickEvent(self, event) -> None:
         self.calendar.session_activated.emit(self.summary.id)
@@ -297,6 +251,9 @@ class DayCell(QFrame):
         self.chips = [SessionChip(self.calendar, *state) for state in states]
         for chip in self.chips:
             self.chip_box.addWidget(chip)
+
+    def session_summaries(self) -> list[SessionSummary]:
+        return [chip.summary for chip in self.chips]
 
     def set_current(self, current: bool) -> None:
         """The calendar's current day (the keyboard's): framed in the highlight colour."""
@@ -404,6 +361,28 @@ class WeekSummary(QLabel):
                         f"({basis} sets)")
 
 
+class ElidedLabel(QLabel):
+    """One line of plain text that never widens its window: what its width cannot hold is
+    elided, and the tooltip gives it whole."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        box = self.contentsRect()
+        painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                                       box.width()))
+        painter.end()
+
+
 class SessionCalendar(QWidget):
     """Signals: session_activated(int) — open this session; week_selected(object) — a day of
     the week to show in the volume panel; message(str) — a warning or note for the status bar.
@@ -424,8 +403,12 @@ class SessionCalendar(QWidget):
         self.mode = "month"
         self.anchor = self.today()
         self.selected_day = self.anchor
-        self.cells: list[DayCell] = []
+        self.cells: list[DayCell] | list[DayColumn] = []
         self.summaries: list[WeekSummary] = []
+        # The week planner's exercises by session, and where each one is (drops read them).
+        self.week_exercises: dict[int, tuple[PlannedExercise, ...]] = {}
+        self.exercise_places: dict[int, ExercisePlace] = {}
+        self._dragging = self._refresh_pending = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._build_header())
@@ -463,10 +446,14 @@ class SessionCalendar(QWidget):
         self.today_button.clicked.connect(self.go_today)
         self.title = QLabel(objectName="calendarTitle")
         self.title.setStyleSheet("font-size: 16px; font-weight: 600; padding-left: 8px;")
+        # The week's sessions and minutes; it may be cut, never widen the window.
+        self.totals = ElidedLabel(objectName="weekTotals")
+        self.totals.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         row.addWidget(self.previous_button)
         row.addWidget(self.today_button)
         row.addWidget(self.next_button)
-        row.addWidget(self.title, 1)
+        row.addWidget(self.title)
+        row.addWidget(self.totals, 1)
         self.mode_buttons = QButtonGroup(self)
         for text, mode in (("Month", "month"), ("Week", "week")):
             button = QPushButton(text, objectName=f"{mode}Mode", checkable=True)
@@ -490,18 +477,23 @@ class SessionCalendar(QWidget):
         for column, name in enumerate(names):
             header = QLabel(f"<b>{name}</b>", alignment=Qt.AlignmentFlag.AlignCenter)
             self.grid.addWidget(header, 0, column)
-        self.grid.addWidget(QLabel("<b>In range</b>", alignment=Qt.AlignmentFlag.AlignCenter),
-                            0, 7)
-        self.cells = [DayCell(self) for _ in range(rows * 7)]
-        self.summaries = [WeekSummary(self) for _ in range(rows)]
+        # Month: six rows of day cells and a verdict per week. Week: the planner's seven day
+        # columns, all the width for the exercises (the week panel below gives the verdict).
+        if self.mode == "month":
+            self.grid.addWidget(QLabel("<b>In range</b>",
+                                       alignment=Qt.AlignmentFlag.AlignCenter), 0, 7)
+        self.cells = [DayCell(self) for _ in range(42)] if self.mode == "month" else \
+            [DayColumn(self) for _ in range(7)]
+        self.summaries = [WeekSummary(self) for _ in range(rows)] if self.mode == "month" \
+            else []
         for index, cell in enumerate(self.cells):
             self.grid.addWidget(cell, 1 + index // 7, index % 7)
         for row, summary in enumerate(self.summaries):
             self.grid.addWidget(summary, 1 + row, 7)
         for column in range(7):
             self.grid.setColumnStretch(column, 1)
-        for row in range(1, rows + 1):
-            self.grid.setRowStretch(row, 1)
+        for row in range(1, 7):  # a month's rows left stretching would squeeze the week
+            self.grid.setRowStretch(row, 1 if row <= rows else 0)
 
     def _weekday_names(self) -> list[str]:
         names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
@@ -592,7 +584,7 @@ class SessionCalendar(QWidget):
 
     def sessions_on_current(self) -> list[SessionSummary]:
         cell = self.cell_for(self.selected_day)
-        return [chip.summary for chip in cell.chips] if cell is not None else []
+        return cell.session_summaries() if cell is not None else []
 
     def open_current(self) -> None:
         sessions = self.sessions_on_current()
@@ -625,7 +617,11 @@ class SessionCalendar(QWidget):
 
     def refresh(self) -> None:
         """Redraw every cell from the database: one query for the sessions, one for the 48-hour
-        conflicts, two for the weeks' volume."""
+        conflicts, two for the weeks' volume, and in the week planner one for the exercises.
+        During a drag started here the redraw waits for its end (see run_drag)."""
+        if self._dragging:
+            self._refresh_pending = True
+            return
         days = self.days_shown()
         settings = self._store.settings
         summaries = sessions_between(days[0], days[-1])
@@ -636,31 +632,50 @@ class SessionCalendar(QWidget):
         by_day: dict[date, list[SessionSummary]] = {}
         for summary in summaries:
             by_day.setdefault(summary.date, []).append(summary)
+        self._read_week_exercises(days)
         for cell, day in zip(self.cells, days, strict=True):
             week = week_start_of(day, settings.week_start)
             states = [(s, self._badge_colours(s, week, volumes, landmarks),
                        conflicts.get(s.id, [])) for s in by_day.get(day, [])]
-            in_month = self.mode == "week" or day.month == self.anchor.month
-            cell.show_day(day, in_month, self.today(), states)
+            if isinstance(cell, DayColumn):
+                cell.show_day(day, self.today(), states, self.week_exercises)
+            else:
+                cell.show_day(day, day.month == self.anchor.month, self.today(), states)
             cell.set_current(day == self.selected_day)
-        for summary, week in zip(self.summaries, weeks, strict=True):
+        for summary, week in zip(self.summaries, weeks if self.summaries else [],
+                                 strict=True):
             summary.show_week(week, volumes.inside(week, landmarks), volumes.basis[week],
                               not volumes.sets.get(week))
-        self._update_title(days)
+        self._update_title(days, summaries)
+
+    def _read_week_exercises(self, days: list[date]) -> None:
+        if self.mode != "week":
+            self.week_exercises, self.exercise_places = {}, {}
+            return
+        self.week_exercises = exercises_between(days[0], days[-1])
+        self.exercise_places = {exercise.id: ExercisePlace(session_id, index)
+                                for session_id, exercises in self.week_exercises.items()
+                                for index, exercise in enumerate(exercises)}
 
     @staticmethod
     def _badge_colours(summary: SessionSummary, week: date, volumes: WeekVolumes,
                        landmarks) -> dict[str, str]:
         return {g: status_colour(volumes.status(week, g, landmarks)).name() for g in summary.groups}
 
-    def _update_title(self, days: list[date]) -> None:
+    def _update_title(self, days: list[date], summaries: list[SessionSummary]) -> None:
         if self.mode == "month":
             self.title.setText(f"{self.anchor:%B %Y}")
-        else:
-            self.title.setText(f"Week {days[0].isocalendar()[1]} · {days[0]:%d %b} – "
-                               f"{days[-1]:%d %b %Y}")
+            self.totals.setText("")
+            return
+        self.title.setText(f"Week {days[0].isocalendar()[1]} · {days[0]:%d %b} – "
+                           f"{days[-1]:%d %b %Y}")
+        training = [s for s in summaries if s.status != "skipped"]
+        minutes = sum(s.minutes for s in training)
+        totals = f"{len(training)} session{'s' * (len(training) != 1)}" if training else \
+            "No sessions"
+        self.totals.setText(totals + (f" · {minutes_text(minutes)}" if minutes else ""))
 
-    def cell_for(self, day: date) -> DayCell | None:
+    def cell_for(self, day: date) -> DayCell | DayColumn | None:
         return next((cell for cell in self.cells if cell.day == day), None)
 
     # Changes.
@@ -676,9 +691,13 @@ class SessionCalendar(QWidget):
     def _apply_drop(self, plan: DropPlan) -> None:
         store = self._store
         if plan.action == "add_exercises":
+            # At a position (the week planner): one after the other from there; else last.
+            positions = [None if plan.position is None else plan.position + offset
+                         for offset in range(len(plan.exercise_ids))]
             store.push_all("Add exercises to session",
-                           (AddExerciseCommand(store, plan.session_id, exercise_id)
-                            for exercise_id in plan.exercise_ids))
+                           (AddExerciseCommand(store, plan.session_id, exercise_id, position)
+                            for exercise_id, position in zip(plan.exercise_ids, positions,
+                                                             strict=True)))
             self._warn_spacing(plan.session_id)
         elif plan.action == "new_session":
             command = CreateSessionCommand(store, plan.day, "", plan.exercise_ids)
@@ -691,6 +710,22 @@ class SessionCalendar(QWidget):
             command = CopySessionCommand(store, plan.session_id, plan.day)
             store.push(command)
             self._warn_spacing(command.new_session_id)
+        else:
+            self._apply_exercise_drop(plan)
+
+    def _apply_exercise_drop(self, plan: DropPlan) -> None:
+        """The week planner's moves of a session's exercise."""
+        store = self._store
+        if plan.action == "move_exercise":
+            store.push(MoveExerciseCommand(store, plan.session_exercise_id, plan.session_id,
+                                           plan.position))
+            self._warn_spacing(plan.session_id)
+        elif plan.action == "exercise_to_new_session":
+            command = MoveExerciseToNewSessionCommand(store, plan.session_exercise_id, plan.day)
+            store.push(command)
+            self._warn_spacing(command.session_id)
+        else:
+            raise ValueError(f"drop: unknown action {plan.action!r}")
 
     def _warn_spacing(self, session_id: int | None) -> None:
         from models.sessions import spacing_conflicts
@@ -718,3 +753,41 @@ class SessionCalendar(QWidget):
         menu.addAction("Delete", lambda: self._store.push(
             DeleteSessionCommand(self._store, summary.id)))
         menu.exec(position)
+
+    def show_exercise_menu(self, summary: SessionSummary, exercise: PlannedExercise, index: int,
+                           position: QPoint) -> None:
+        self.exercise_menu(summary, exercise, index).exec(position)
+
+    def exercise_menu(self, summary: SessionSummary, exercise: PlannedExercise,
+                      index: int) -> QMenu:
+        """An exercise row's menu in the week planner: open, move up or down, remove."""
+        count = len(self.week_exercises.get(summary.id, ()))
+        menu = QMenu(self)
+        menu.addAction("Open session", lambda: self.session_activated.emit(summary.id))
+        for text, target in (("Move up", index - 1), ("Move down", index + 1)):
+            action = menu.addAction(text, lambda t=target: self.apply_drop(DropPlan(
+                "move_exercise", summary.date, summary.id, position=t,
+                session_exercise_id=exercise.id)))
+            action.setEnabled(0 <= target < count)
+        menu.addSeparator()
+        menu.addAction("Remove from session", lambda: self._store.push(
+            RemoveSessionExerciseCommand(self._store, exercise.id)))
+        return menu
+
+    def run_drag(self, source: QWidget, mime: QMimeData, *, copy: bool) -> None:
+        """Drag `mime` from a chip, header or row of this calendar (Ctrl copies when `copy`).
+        The calendar redraws only once the drag is over: a redraw during the drop would
+        delete the widget whose drag is still running."""
+        drag = QDrag(source)
+        drag.setMimeData(mime)
+        drag.setPixmap(source.grab())
+        actions = Qt.DropAction.MoveAction | (Qt.DropAction.CopyAction if copy
+                                              else Qt.DropAction.MoveAction)
+        self._dragging = True
+        try:
+            drag.exec(actions, Qt.DropAction.MoveAction)
+        finally:
+            self._dragging = False
+        if self._refresh_pending:
+            self._refresh_pending = False
+            self.refresh()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 from bisect import bisect_right
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
 
 from models.charts import (
     GlanceRow,
-    ProgressSeries,
-    VolumeSeries,
-    week_label,
+    VolumeBars,
 )
 from models.rules.domain import (
     MUSCLE_GROUPS,
@@ -33,13 +31,22 @@ from models.rules.domain import (
     landmark_bands,
     volume_status,
 )
-from ui.theme import Tone, status_colour, status_colours, tone
+from ui.theme import status_colour, status_colours
 
-# Time on the charts' x axes is in seconds; a week's bar spans WEEK.
+# Time on the charts' x axes is in seconds since the epoch (local midnight of each day).
 DAY = 86400.0
 WEEK = 7 * DAY
 BAND_ALPHA = 60
-WEEK_LABELS_MAX = 30
+# A bar's share of its week or month: done solid in the middle, the planned outline around it.
+DONE_WIDTH = 0.6
+PLANNED_WIDTH = 0.84
+WEEKLY_AXIS = "hard sets per week"
+MONTHLY_AXIS = "hard sets per week (monthly average)"
+PLANNED_LEGEND = {False: "▭&nbsp;planned (dashed outline)",
+                  True: "▬&nbsp;planned (average per week)"}
+HOVER_OFFSET_PX = 9  # between a hovered point and its label: clear of a PR star's points
+GLANCE_LABEL_GAP_PX = 12  # a glance row's label clears its planned tick (22 px wide)
+GLANCE_MARGIN_PX = 4  # between the longest label and the view's right edge
 
 _pg = None  # pyqtgraph, once load_pyqtgraph() has imported it
 
@@ -79,8 +86,8 @@ def _import_pyqtgraph() -> None:
     import pyqtgraph  # noqa: F401 — the import is the point
 
 
-def _timestamp(day: date) -> float:
-    """Local midnight as seconds since the epoch: what pg.DateAxisItem labels as `day`."""
+def timestamp(day: date) -> float:
+    """Local midnight as seconds since the epoch: the charts' x coordinate of `day`."""
     return datetime(day.year, day.month, day.day).timestamp()
 
 
@@ -93,11 +100,12 @@ def match_palette() -> None:
                              foreground=palette.color(QPalette.ColorRole.Text))
 
 
-def _foreground() -> QColor:
+def foreground() -> QColor:
+    """What a chart writes and outlines in: the palette's text colour."""
     return QApplication.palette().color(QPalette.ColorRole.Text)
 
 
-def _style_plot(widget, *plots) -> None:
+def style_plot(widget, *plots) -> None:
     """The palette's colours on a chart: its background, and each plot's axes, their labels
     and its title."""
     palette = QApplication.palette()
@@ -112,7 +120,7 @@ def _style_plot(widget, *plots) -> None:
             plot.titleLabel.setText(plot.titleLabel.text)
 
 
-def _translucent(colour: QColor | str, alpha: int = BAND_ALPHA) -> QColor:
+def translucent(colour: QColor | str, alpha: int = BAND_ALPHA) -> QColor:
     result = QColor(colour)
     result.setAlpha(alpha)
     return result
@@ -122,6 +130,40 @@ def status_brushes() -> dict[str, QBrush]:
     """Ready-made brushes in the theme's status colours, by status: BarGraphItem would
     otherwise build one per bar from a colour."""
     return {status: QBrush(colour) for status, colour in status_colours().items()}
+
+
+def hover_label(pg, widget):
+    """A text box for hovering: the chart's background, nearly opaque, with a thin border
+    (style_hover gives it the theme's colours)."""
+    label = pg.TextItem(anchor=(0.5, 1.0))
+    style_hover(pg, label, widget)
+    label.setZValue(10)
+    label.hide()
+    return label
+
+
+def style_hover(pg, label, widget) -> None:
+    """A hover label in the palette's colours: its text, its border, and the chart's background
+    behind it (set the background first: style_plot)."""
+    colour = foreground()
+    label.setColor(colour)
+    label.fill = pg.mkBrush(translucent(widget.backgroundBrush().color(), 230))
+    label.border = pg.mkPen(colour, width=0.5)
+    label.update()
+
+
+def place_hover(label, view, x: float, y: float) -> None:
+    """Put a hover label beside the point (x, y) where the view never cuts it: above the point
+    in the lower half of the view, below it in the upper half, HOVER_OFFSET_PX clear of the
+    point's marker; its box slides from right of the point at the view's left end to left of it
+    at the right end."""
+    (left, right), (bottom, top) = view.viewRange()
+    share = (x - left) / (right - left) if right > left else 0.5
+    upper = y > (bottom + top) / 2
+    offset = HOVER_OFFSET_PX * view.viewPixelSize()[1]
+    label.setAnchor((min(max(share, 0.0), 1.0), 0.0 if upper else 1.0))
+    label.setPos(x, y - offset if upper else y + offset)
+    label.show()
 
 
 def status_legend(planned: str) -> str:
@@ -147,39 +189,45 @@ class Chart:
 
 
 class VolumeChart(Chart):
-    """Bars of weekly sets (planned: dashed outline behind; done: solid, coloured by status)
-    over one horizontal band per landmark zone; hovering a week shows its numbers."""
+    """Bars of sets per week (done: solid, coloured by status; planned: a dashed outline behind)
+    over one horizontal band per landmark zone. On long ranges one bar per month, the average
+    week, whose plan is a line across the bar's top (outlines that narrow would hatch the chart).
+    Hovering a bar shows its numbers."""
 
     def __init__(self, pg):
+        from ui.charts.date_axis import CalendarAxis
+
         self._pg = pg
-        self.widget = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        self.axis = CalendarAxis(centred=True)
+        self.widget = pg.PlotWidget(axisItems={"bottom": self.axis})
         self.widget.setObjectName("volumeChart")
         super().__init__(self.widget.getPlotItem())
         self._setup_axes()
         self.regions = {status: self._band(status) for status in Status}
-        self.planned = pg.BarGraphItem(x=[], height=[], width=0.84 * WEEK, brush=None)
-        self.done = pg.BarGraphItem(x=[], height=[], width=0.6 * WEEK, brushes=[], pen=None)
-        self.hover = pg.TextItem(anchor=(0.5, 1.0))
+        self.planned = pg.BarGraphItem(x=[], height=[], width=[], brush=None)
+        self.planned_tops = pg.PlotCurveItem([], [], connect="pairs")
+        self.done = pg.BarGraphItem(x=[], height=[], width=[], brushes=[], pen=None)
+        self.hover = hover_label(pg, self.widget)
         self.restyle()
-        for item, z in ((self.planned, 1), (self.done, 2), (self.hover, 10)):
+        for item, z in ((self.planned, 1), (self.done, 2), (self.planned_tops, 3),
+                        (self.hover, 10)):
             item.setZValue(z)
             self.plot.addItem(item)
-        self.hover.hide()
-        self.series: VolumeSeries | None = None
+        self.bars: VolumeBars | None = None
         self._starts: list[float] = []
+        self._ends: list[float] = []
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
     def restyle(self) -> None:
         """The theme's colours (the bars take theirs at the next update)."""
-        pg, foreground = self._pg, _foreground()
-        _style_plot(self.widget, self.plot)
+        pg, colour = self._pg, foreground()
+        style_plot(self.widget, self.plot)
         for status, region in self.regions.items():
             _colour_band(pg, region, status)
         # Width 1: a fractional width takes the raster engine's slow path (3× the redraw).
-        self.planned.setOpts(pen=pg.mkPen(foreground, width=1, style=Qt.PenStyle.DashLine))
-        self.hover.setColor(foreground)
-        self.hover.fill = pg.mkBrush(_translucent(self.widget.backgroundBrush().color(), 230))
-        self.hover.border = pg.mkPen(foreground, width=0.5)
+        self.planned.setOpts(pen=pg.mkPen(colour, width=1, style=Qt.PenStyle.DashLine))
+        self.planned_tops.setPen(pg.mkPen(colour, width=2))
+        style_hover(pg, self.hover, self.widget)
 
     def _setup_axes(self) -> None:
         # No grid: the bands and the landmark labels are the reference lines, and a translucent
@@ -187,12 +235,12 @@ class VolumeChart(Chart):
         self.plot.setMouseEnabled(x=True, y=False)
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
-        self.plot.setLabel("left", "hard sets per week")
+        self.plot.setLabel("left", WEEKLY_AXIS)
         self.plot.showAxis("right")
         right = self.plot.getAxis("right")
         right.setStyle(tickLength=0)
         # A fixed width: the axis only widens after a first paint clipped the landmark labels.
-        right.setWidth(_text_width(right, "MV/MEV 60") + 12)
+        right.setWidth(text_width(right, "MV/MEV 60") + 12)
 
     def _band(self, status: Status):
         region = self._pg.LinearRegionItem(orientation="horizontal", movable=False)
@@ -200,40 +248,45 @@ class VolumeChart(Chart):
         self.plot.addItem(region)
         return region
 
-    def update(self, series: VolumeSeries, lm: Landmarks, title: str) -> None:
-        self.series = series
-        self._starts = [_timestamp(week) for week in series.weeks]
-        centres = [start + WEEK / 2 for start in self._starts]
+    def update(self, bars: VolumeBars, lm: Landmarks, title: str) -> None:
+        self.bars = bars
+        self._starts = [timestamp(day) for day in bars.starts]
+        self._ends = [timestamp(day) for day in bars.ends]
+        spans = [end - start for start, end in zip(self._starts, self._ends, strict=True)]
+        centres = [start + span / 2 for start, span in zip(self._starts, spans, strict=True)]
         by_status = status_brushes()
-        brushes = [by_status[volume_status(sets, lm)] for sets in series.done]
-        # Only weeks with a plan get an outline (a zero-height one would draw a dash at 0); one
-        # pen for all keeps BarGraphItem on its single drawRects() call.
-        planned = [(x, sets) for x, sets in zip(centres, series.planned, strict=True) if sets > 0]
-        self.planned.setOpts(x=[x for x, _ in planned], height=[sets for _, sets in planned])
-        self.done.setOpts(x=centres, height=list(series.done), brushes=brushes)
-        top = self._update_bands(lm, max((*series.done, *series.planned), default=0))
-        self._label_weeks(centres, series.weeks)
+        brushes = [by_status[volume_status(sets, lm)] for sets in bars.done]
+        self._draw_plan(bars, centres, spans)
+        self.done.setOpts(x=centres, height=list(bars.done), brushes=brushes,
+                          width=[DONE_WIDTH * span for span in spans])
+        top = self._update_bands(lm, max((*bars.done, *bars.planned), default=0))
+        self.axis.set_calendar(bars.week_start, "month" if bars.monthly else "week")
+        axis_label = MONTHLY_AXIS if bars.monthly else WEEKLY_AXIS
+        if self.plot.getAxis("left").labelText != axis_label:
+            self.plot.setLabel("left", axis_label)
         if self.plot.titleLabel.text != title:  # a new title re-lays out the whole plot
             self.plot.setTitle(title, size="11pt")
         if self._starts:
-            self.plot.setXRange(self._starts[0], self._starts[-1] + WEEK, padding=0.01)
+            self.plot.setXRange(self._starts[0], self._ends[-1], padding=0.01)
         self.plot.setYRange(0, top, padding=0)
         self.hover.hide()
 
-    def _label_weeks(self, centres: list[float], weeks: tuple[date, ...]) -> None:
-        """Up to about half a year, label the bars themselves with their week's first day
-        (every week, or every 2nd / 4th: at most ~9 labels); longer, months or years. Explicit
-        ticks, set only when the weeks change: DateAxisItem's own ticking of ten years takes
-        half of a redraw."""
-        if not weeks:
-            return
-        if len(weeks) <= WEEK_LABELS_MAX:
-            step = 1 if len(weeks) <= 10 else 2 if len(weeks) <= 18 else 4
-            labels = [(centre, f"{week.day} {week:%b}")
-                      for centre, week in zip(centres, weeks, strict=True)]
-            self.set_ticks("bottom", [labels[::step], []])
+    def _draw_plan(self, bars: VolumeBars, centres: list[float], spans: list[float]) -> None:
+        """Weekly: a dashed outline around each week with a plan. Monthly: a line across the
+        top of the month's bar at its average planned week. Bars without a plan get neither (a
+        zero-height outline would draw a dash at 0); one pen for all keeps BarGraphItem on its
+        single drawRects() call."""
+        planned = [(x, PLANNED_WIDTH * span, sets)
+                   for x, span, sets in zip(centres, spans, bars.planned, strict=True) if sets > 0]
+        if bars.monthly:
+            self.planned.setOpts(x=[], height=[], width=[])
+            self.planned_tops.setData(
+                [edge for x, width, _ in planned for edge in (x - width / 2, x + width / 2)],
+                [sets for _, _, sets in planned for _ in range(2)], connect="pairs")
         else:
-            self.set_ticks("bottom", _calendar_ticks(weeks[0], weeks[-1] + timedelta(days=6)))
+            self.planned_tops.setData([], [])
+            self.planned.setOpts(x=[x for x, _, _ in planned], width=[w for _, w, _ in planned],
+                                 height=[sets for _, _, sets in planned])
 
     def _update_bands(self, lm: Landmarks, highest: float) -> float:
         """Move the bands to the landmarks; returns the top of the scale."""
@@ -249,55 +302,34 @@ class VolumeChart(Chart):
         self.set_ticks("right", [_landmark_ticks(lm), []])
         return top
 
-    def week_at(self, x: float) -> int | None:
+    def bar_at(self, x: float) -> int | None:
         index = bisect_right(self._starts, x) - 1
-        return index if 0 <= index < len(self._starts) and x < self._starts[index] + WEEK \
-            else None
+        return index if 0 <= index < len(self._starts) and x < self._ends[index] else None
 
-    def hover_week(self, index: int | None) -> None:
-        if index is None or self.series is None:
+    def hover_bar(self, index: int | None) -> None:
+        if index is None or self.bars is None:
             self.hover.hide()
             return
-        done, planned = self.series.done[index], self.series.planned[index]
-        self.hover.setText(f"Week {week_label(self.series.weeks[index])}: "
-                           f"{done:g} sets done, {planned:g} planned")
-        # Slide the label from right-of-bar (first week) to left-of-bar (last): never clipped.
-        self.hover.setAnchor((index / max(len(self._starts) - 1, 1), 1.0))
-        self.hover.setPos(self._starts[index] + WEEK / 2, max(done, planned))
-        self.hover.show()
+        self.hover.setText(self.bars.label(index))
+        place_hover(self.hover, self.plot.getViewBox(),
+                    (self._starts[index] + self._ends[index]) / 2,
+                    max(self.bars.done[index], self.bars.planned[index]))
 
     def _on_mouse_moved(self, scene_pos) -> None:
         view = self.plot.getViewBox()
         inside = view.sceneBoundingRect().contains(scene_pos)
-        self.hover_week(self.week_at(view.mapSceneToView(scene_pos).x()) if inside else None)
+        self.hover_bar(self.bar_at(view.mapSceneToView(scene_pos).x()) if inside else None)
 
 
 def _colour_band(pg, region, status: Status) -> None:
-    colour = _translucent(status_colour(status))
+    colour = translucent(status_colour(status))
     region.setBrush(colour)
     region.setHoverBrush(colour)
     for line in region.lines:
-        line.setPen(pg.mkPen(_translucent(status_colour(status), 120), width=1))
+        line.setPen(pg.mkPen(translucent(status_colour(status), 120), width=1))
 
 
-def _calendar_ticks(first: date, last: date) -> list[list[tuple[float, str]]]:
-    """Month labels up to ~1.5 years (the year on January), else year labels with unlabelled
-    quarter ticks: the two tick levels AxisItem.setTicks takes."""
-    months = []
-    year, month = first.year, first.month
-    while date(year, month, 1) <= last:
-        months.append(date(year, month, 1))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    months = [day for day in months if day >= first]
-    if len(months) <= 18:
-        return [[(_timestamp(day), str(day.year) if day.month == 1 else f"{day:%b}")
-                 for day in months], []]
-    years = [(_timestamp(day), str(day.year)) for day in months if day.month == 1]
-    quarters = [(_timestamp(day), "") for day in months if day.month in (4, 7, 10)]
-    return [years, quarters]
-
-
-def _text_width(axis, text: str) -> int:
+def text_width(axis, text: str) -> int:
     return QFontMetrics(axis.style["tickFont"] or axis.font()).horizontalAdvance(text)
 
 
@@ -314,7 +346,8 @@ def _landmark_ticks(lm: Landmarks) -> list[tuple[float, str]]:
 
 class GlanceChart(Chart):
     """One row per group, farthest from its productive range at the top: the group's own
-    landmark bands, a solid bar of this week's sets, a tick at the planned sets."""
+    landmark bands, a solid bar of this week's sets, a tick at the planned sets, and a label
+    right of it all that the scale always leaves room for."""
 
     def __init__(self, pg):
         self.widget = pg.PlotWidget()
@@ -327,7 +360,7 @@ class GlanceChart(Chart):
         self.plot.setLabel("bottom", "hard sets this week")
         left = self.plot.getAxis("left")
         left.setStyle(tickLength=0)
-        left.setWidth(max(_text_width(left, group_label(g)) for g in MUSCLE_GROUPS) + 12)
+        left.setWidth(max(text_width(left, group_label(g)) for g in MUSCLE_GROUPS) + 12)
         self._pg = pg
         self.bands = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.8, brushes=[], pen=None)
         self.done = pg.BarGraphItem(x0=0, width=[], y=[], height=0.4, brushes=[], pen=None)
@@ -336,16 +369,18 @@ class GlanceChart(Chart):
         for item in (self.bands, self.done, self.planned, *self.labels):
             self.plot.addItem(item)
         self.rows: list[GlanceRow] = []
+        self._label_at: list[float] = []  # where each row's label begins, in sets
+        self.plot.getViewBox().sigResized.connect(self._fit_scale)
         self.restyle()
 
     def restyle(self) -> None:
         """The theme's colours (the bars and bands take theirs at the next update)."""
-        foreground = _foreground()
-        _style_plot(self.widget, self.plot)
-        self.planned.setBrush(foreground)
-        self.planned.setPen(self._pg.mkPen(foreground, width=2))
+        colour = foreground()
+        style_plot(self.widget, self.plot)
+        self.planned.setBrush(colour)
+        self.planned.setPen(self._pg.mkPen(colour, width=2))
         for label in self.labels:
-            label.setColor(foreground)
+            label.setColor(colour)
 
     def update(self, rows: list[GlanceRow], title: str) -> None:
         self.rows = rows
@@ -355,7 +390,7 @@ class GlanceChart(Chart):
                 band_x0.append(lo)
                 band_x1.append(hi)
                 band_y.append(index)
-                band_brushes.append(_translucent(status_colour(status)))
+                band_brushes.append(translucent(status_colour(status)))
         self.bands.setOpts(x0=band_x0, x1=band_x1, y=band_y, brushes=band_brushes)
         by_status = status_brushes()
         self.done.setOpts(width=[row.sets for row in rows], y=list(range(len(rows))),
@@ -364,21 +399,39 @@ class GlanceChart(Chart):
         self.planned.setData(x=[p[0] for p in planned], y=[p[1] for p in planned])
         self._update_labels(rows)
         self.set_ticks("left", [[(i, group_label(row.group)) for i, row in enumerate(rows)], []])
-        right = max([10, *band_x1, *(max(row.sets, row.planned) for row in rows)])
-        self.plot.setXRange(0, right * 1.28, padding=0)  # room for the labels on the right
         self.plot.setYRange(-0.6, len(rows) - 0.4, padding=0)
+        self._fit_scale()
         self.plot.setTitle(title, size="11pt")
 
     def _update_labels(self, rows: list[GlanceRow]) -> None:
+        self._label_at = []
         for index, label in enumerate(self.labels):
             if index >= len(rows):
                 label.hide()
                 continue
             row = rows[index]
             label.setText(_glance_text(row))
-            scale_end = landmark_bands(row.landmarks)[-1][1]
-            label.setPos(max(row.sets, row.planned, scale_end) + 0.5, index)
+            self._label_at.append(max(row.sets, row.planned, landmark_bands(row.landmarks)[-1][1]))
             label.show()
+
+    def _fit_scale(self) -> None:
+        """Set the scale so the longest row ends with its label inside the view: a label is as
+        wide in pixels whatever the scale, so the scale's end follows the view's width
+        (recomputed on every resize). Each label then starts a few pixels right of its row."""
+        width = self.plot.getViewBox().width()
+        right = max([10.0, *self._label_at])
+        if width > 0:
+            for start, label in zip(self._label_at, self.labels, strict=False):
+                room = width - label.textItem.boundingRect().width() - GLANCE_LABEL_GAP_PX \
+                    - GLANCE_MARGIN_PX
+                # In a window too narrow for a label, its row keeps at least a quarter.
+                right = max(right, start * width / max(room, width / 4))
+        else:  # not laid out yet: room for labels of ordinary length
+            right *= 1.28
+        self.plot.setXRange(0, right, padding=0)
+        gap = GLANCE_LABEL_GAP_PX * right / width if width > 0 else 0.5
+        for index, (start, label) in enumerate(zip(self._label_at, self.labels, strict=False)):
+            label.setPos(start + gap, index)
 
 
 def _glance_text(row: GlanceRow) -> str:
@@ -390,73 +443,3 @@ def _glance_text(row: GlanceRow) -> str:
     else:
         where = row.status.value
     return f"{row.sets:g} sets{planned} · {where}"
-
-
-class ProgressChart:
-    """Top: estimated 1RM (with PR stars) and heaviest working set; bottom: volume load.
-    The two plots share the date axis."""
-
-    def __init__(self, pg):
-        self.widget = pg.GraphicsLayoutWidget()
-        self.widget.setObjectName("progressChart")
-        self.top = self.widget.addPlot(row=0, col=0, axisItems={"bottom": pg.DateAxisItem()})
-        self.bottom = self.widget.addPlot(row=1, col=0, axisItems={"bottom": pg.DateAxisItem()})
-        self.widget.ci.layout.setRowStretchFactor(0, 2)
-        self.bottom.setXLink(self.top)
-        for plot in (self.top, self.bottom):
-            plot.showGrid(x=False, y=True, alpha=0.12)
-            plot.setMenuEnabled(False)
-            plot.hideButtons()
-            plot.setMouseEnabled(x=True, y=False)
-            # Equal left axes, or the two linked date axes would not line up.
-            plot.getAxis("left").setWidth(_text_width(plot.getAxis("left"), "000000") + 28)
-        # Bottom left: the scale starts at 0, so the curves never reach down there.
-        self.legend = self.top.addLegend(offset=(8, -8), labelTextSize="9pt")
-        self.e1rm = self.top.plot([], [], name="Estimated 1RM (Epley, best set)", symbol="o",
-                                  symbolSize=4, symbolPen=None, antialias=True)
-        self.heaviest = self.top.plot([], [], name="Heaviest working set", antialias=True)
-        self.prs = pg.ScatterPlotItem(symbol="star", size=14)
-        self.prs.setZValue(5)
-        self.top.addItem(self.prs)
-        self.legend.addItem(self.prs, "PR: best e1RM so far")
-        self.volume = self.bottom.plot([], [], antialias=True, fillLevel=0)
-        self._pg = pg
-        self.series: ProgressSeries | None = None
-        self.restyle()
-
-    def restyle(self) -> None:
-        """The theme's colours: the series' tones, the axes, the legend's text."""
-        pg, foreground = self._pg, _foreground()
-        _style_plot(self.widget, self.top, self.bottom)
-        accent, volume = tone(Tone.ACCENT), tone(Tone.NEUTRAL)
-        self.e1rm.setPen(pg.mkPen(accent, width=2))
-        self.e1rm.setSymbolBrush(accent)
-        self.heaviest.setPen(pg.mkPen(tone(Tone.MUTED), width=1.5, style=Qt.PenStyle.DashLine))
-        self.prs.setBrush(tone(Tone.RECORD))
-        self.prs.setPen(pg.mkPen(foreground, width=0.8))
-        self.volume.setPen(pg.mkPen(volume, width=1.2))
-        self.volume.setBrush(_translucent(volume, 70))
-        self.legend.setLabelTextColor(foreground)
-        for _sample, label in self.legend.items:
-            label.setText(label.text)  # setLabelTextColor only colours the next text
-
-    def update(self, series: ProgressSeries, name: str, since: date, until: date) -> None:
-        self.series = series
-        xs = [_timestamp(day) for day in series.dates]
-        self.e1rm.setData(xs, list(series.e1rm))
-        self.heaviest.setData(xs, list(series.heaviest))
-        prs = [i for i, is_pr in enumerate(series.is_pr) if is_pr]
-        self.prs.setData(x=[xs[i] for i in prs], y=[series.e1rm[i] for i in prs])
-        self.volume.setData(xs, list(series.volume_load))
-        unit = series.unit
-        self.top.setTitle(f"{name} — estimated 1RM and heaviest working set ({unit})",
-                          size="11pt")
-        self.top.setLabel("left", unit)
-        self.bottom.setLabel("left", f"volume load ({unit} × reps)")
-        self.top.setXRange(_timestamp(since), _timestamp(until) + DAY, padding=0.02)
-        for plot, values, empty_top in ((self.top, (*series.e1rm, *series.heaviest), 100),
-                                        (self.bottom, series.volume_load, 1000)):
-            plot.setYRange(0, max(values, default=empty_top) * 1.08, padding=0)
-
-
-# --- the page ----------------------------------------------------------------------------------

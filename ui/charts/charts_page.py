@@ -46,6 +46,7 @@ from models.charts import (
     load_volume_history,
     search_exercises_with_history,
     time_range_bounds,
+    volume_bars,
     volume_title,
 )
 from models.library import get_exercise
@@ -56,13 +57,14 @@ from models.rules.domain import (
 )
 from models.volume import week_start_of, weekly_volume
 from ui.charts.chart_plots import (
+    PLANNED_LEGEND,
     GlanceChart,
-    ProgressChart,
     VolumeChart,
     load_pyqtgraph,
     match_palette,
     status_legend,
 )
+from ui.charts.progress_plot import ProgressChart
 from ui.theme import follow_theme, theme_signals
 
 CHART_KEYS = ("volume", "glance", "progress")
@@ -75,8 +77,6 @@ EMPTY_GLANCE = "No sets logged this week yet — log a session to see where each
 EMPTY_PROGRESS = ("No loaded working sets for this exercise in this range yet — log one to see "
                   "your estimated 1RM.")
 NO_EXERCISE = "Log a session, then pick an exercise above to see its progress."
-
-
 
 
 class ChartsPage(QWidget):
@@ -117,6 +117,8 @@ class ChartsPage(QWidget):
         self.tabs = QTabWidget(objectName="chartTabs")
         self._holders: dict[str, QGridLayout] = {}
         self.empty_labels: dict[str, QLabel] = {}
+        self.legends: dict[str, QLabel] = {}
+        self._planned_legends: dict[str, str] = {}  # each legend's last part: how a plan looks
         self.tabs.addTab(self._build_volume_tab(), CHART_TITLES["volume"])
         glance = self._tab_with_holder("glance", legend="<b>|</b>&nbsp;planned")
         self.tabs.addTab(glance, CHART_TITLES["glance"])
@@ -149,27 +151,27 @@ class ChartsPage(QWidget):
 
     def _tab_with_holder(self, key: str, *, legend: str | None,
                          top: QWidget | None = None) -> QWidget:
-        """A tab whose grid cell will hold the chart, with its empty-state note laid over it."""
+        """A tab whose grid cell will hold the chart, with its empty-state note in a strip
+        above it: laid over the chart it would hide what there is (planned sets, the bands)."""
         tab = QWidget()
         column = QVBoxLayout(tab)
         column.setContentsMargins(4, 4, 4, 4)
         if top is not None:
             column.addWidget(top)
-        holder = QGridLayout()
         empty = QLabel(objectName=f"{key}EmptyState", wordWrap=True)
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        empty.setMinimumWidth(480)
         empty.setStyleSheet("background: palette(window); border: 1px solid palette(mid); "
-                            "border-radius: 4px; padding: 8px 14px;")
-        empty.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+                            "border-radius: 4px; padding: 6px 14px;")
         empty.hide()
-        holder.addWidget(empty, 0, 0, Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(empty)
+        holder = QGridLayout()
         column.addLayout(holder, 1)
         if legend:
             note = QLabel(objectName=f"{key}Legend", wordWrap=True)
-            follow_theme(note, lambda: note.setText(status_legend(legend)))
             note.setStyleSheet("color: palette(placeholder-text);")
             column.addWidget(note)
+            self.legends[key], self._planned_legends[key] = note, legend
+            follow_theme(note, lambda: self._show_legend(key))
         self._holders[key], self.empty_labels[key] = holder, empty
         return tab
 
@@ -199,8 +201,7 @@ class ChartsPage(QWidget):
         row.addWidget(self.group_combo)
         row.addWidget(self.group_list, 1)
         row.addStretch()
-        return self._tab_with_holder("volume", legend="▭&nbsp;planned (dashed outline)",
-                                     top=picker)
+        return self._tab_with_holder("volume", legend=PLANNED_LEGEND[False], top=picker)
 
     def _build_progress_tab(self) -> QWidget:
         self.exercise_search = QLineEdit(objectName="exerciseSearch", clearButtonEnabled=True)
@@ -224,7 +225,6 @@ class ChartsPage(QWidget):
                      "progress": ProgressChart}[key](pg)
             self._holders[key].addWidget(chart.widget, 0, 0)
             chart.widget.show()  # a layout shows a child added to a visible parent only later
-            self.empty_labels[key].raise_()
             self._charts[key] = chart
             self._stale.add(key)
         return self._charts[key]
@@ -336,6 +336,12 @@ class ChartsPage(QWidget):
         self._histories.clear()
         self._changed(*CHART_KEYS)
 
+    def _show_legend(self, key: str) -> None:
+        """The statuses in the theme's colours, then how the chart draws a plan."""
+        legend = status_legend(self._planned_legends[key])
+        if self.legends[key].text() != legend:
+            self.legends[key].setText(legend)
+
     def _theme_changed(self) -> None:
         """Every chart in the theme's colours; the bars and bands are drawn again in them."""
         match_palette()
@@ -374,8 +380,11 @@ class ChartsPage(QWidget):
     def _refresh_volume(self, chart: VolumeChart) -> None:
         since, until = time_range_bounds(self._range, self._today())
         series = self._volume_history(since, until).series(self._groups, since, until)
+        bars = volume_bars(series, self._today())
         lm = combined_landmarks(self._groups, self._current_landmarks())
-        chart.update(series, lm, volume_title(self._groups, self._rule))
+        chart.update(bars, lm, volume_title(self._groups, self._rule, monthly=bars.monthly))
+        self._planned_legends["volume"] = PLANNED_LEGEND[bars.monthly]
+        self._show_legend("volume")
         self._set_empty("volume", None if series.has_done else EMPTY_VOLUME)
 
     def _refresh_glance(self, chart: GlanceChart) -> None:
@@ -395,12 +404,13 @@ class ChartsPage(QWidget):
         since, until = time_range_bounds(self._range, self._today())
         if self._exercise is None:
             since = min(since, time_range_bounds("3m", self._today())[0])  # not one empty day
-            chart.update(ProgressSeries(0, (), (), (), (), ()), "Progress", since, until)
+            chart.update(ProgressSeries(0, (), (), (), (), ()), "Progress", since, until,
+                         self._store.settings.week_start)
             self._set_empty("progress", NO_EXERCISE)
             return
         exercise_id, name = self._exercise
         series = exercise_progress(exercise_id, since, until).in_unit(self._store.settings.units)
-        chart.update(series, name, since, until)
+        chart.update(series, name, since, until, self._store.settings.week_start)
         self._set_empty("progress", EMPTY_PROGRESS if series.is_empty else None)
 
     def _default_exercise(self) -> tuple[int, str] | None:

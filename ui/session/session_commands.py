@@ -138,12 +138,53 @@ class ReorderExercisesCommand(_SessionCommand):
         ms.reorder_exercises(self._session_id, self._old_order)
 
 
+class MoveExerciseCommand(_SessionCommand):
+    """An exercise to a place in its own session (a reorder) or in another session."""
+
+    def __init__(self, store, se_id: int, session_id: int, position: int | None):
+        super().__init__(store, "Move exercise")
+        self._args = (se_id, session_id, position)
+        self._was: ms.ExercisePlace | None = None
+
+    def _apply(self) -> None:
+        self._was = ms.move_session_exercise(*self._args)
+
+    def _revert(self) -> None:
+        assert self._was is not None  # undo follows a redo
+        ms.move_session_exercise(self._args[0], self._was.session_id, self._was.position)
+
+
+class MoveExerciseToNewSessionCommand(_SessionCommand):
+    """An exercise out of its session into a new session on `day`; undo deletes that session
+    and puts the exercise back, redo brings the same session back (same id)."""
+
+    def __init__(self, store, se_id: int, day: date):
+        super().__init__(store, f"Move exercise to {day:%a %d %b}")
+        self._se_id, self._day = se_id, day
+        self.session_id: int | None = None
+        self._was: ms.ExercisePlace | None = None
+        self._snapshot: ms.SessionSnapshot | None = None
+
+    def _apply(self) -> None:
+        if self._snapshot is None:
+            self.session_id, self._was = ms.move_exercise_to_new_session(self._se_id, self._day)
+        else:
+            self._was = ms.restore_new_session(self._snapshot, self._se_id)
+
+    def _revert(self) -> None:
+        assert self.session_id is not None and self._was is not None  # undo follows a redo
+        self._snapshot = ms.return_exercise_from_new_session(self.session_id, self._se_id,
+                                                             self._was)
+
+
 class LogSetCommand(_SessionCommand):
     def __init__(self, store, se_id: int, *, kind: str, load_kg: float | None, reps: int,
-                 rir: float | None = None, rpe: float | None = None):
+                 rir: float | None = None, rpe: float | None = None,
+                 seconds: int | None = None):
         super().__init__(store, "Log set")
         self._se_id = se_id
-        self._fields = {"kind": kind, "load_kg": load_kg, "reps": reps, "rir": rir, "rpe": rpe}
+        self._fields = {"kind": kind, "load_kg": load_kg, "reps": reps, "rir": rir, "rpe": rpe,
+                        "seconds": seconds}
         self.set_id: int | None = None
         self._snapshot = None
 

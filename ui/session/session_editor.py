@@ -7,10 +7,16 @@ ui.session.session_commands, made through Store.push(raise_refusal=True): a Sess
 Keyboard map (documented for users in the tooltips):
 - Return / Enter in a field of the set entry row: log the set.
 - F2 in the set entry row: log a set the same as the last one of the exercise.
-- Tab / Shift+Tab: kind → load → reps → RIR → Log set → Same as last.
+- Tab / Shift+Tab: kind → load → reps (or time) → RIR → Log set → Same as last → Timed.
+- Alt+M: Timed on or off — a time in seconds instead of reps (a plank).
 - Ctrl+Return anywhere in the editor: mark the session done.
 - Delete in the exercise list: remove the exercise; in the set table: delete the set.
 - Typing or F2 in a cell of the set table edits it; Return saves it (Escape cancels).
+
+The entry row starts each exercise at what is planned (models.sessions.next_set): the
+progression's target load and reps (or time), never "BW" on an exercise that takes a load — there
+a first time leaves the load to type, and Return says so instead of logging bodyweight. An
+assisted exercise's load goes below 0: the help given.
 
 After Mark done, a feedback dialog asks how each muscle recovered (ui.session.feedback_dialog,
 skippable; Feedback… reopens it). The selected exercise shows this week's RIR target, a tempo cue
@@ -47,9 +53,9 @@ from PySide6.QtWidgets import (
 )
 
 from models.adaptation import load_plate_set, save_plate_set
-from models.rules.domain import kg_to_unit
+from models.rules.domain import kg_to_unit, load_kind
 from models.rules.limits import MAX_NAME_LENGTH
-from models.sessions import SessionDetail, SessionError, SessionExerciseInfo
+from models.sessions import SessionDetail, SessionError, SessionExerciseInfo, next_set
 from models.sessions import session_detail as load_session_detail
 from ui.session.coaching import PlateCalculator, TempoCue
 from ui.session.feedback_dialog import FeedbackFlow
@@ -441,15 +447,14 @@ class SessionEditor(QWidget):
         return "\n".join(lines)
 
     def _fill_entry(self, info: SessionExerciseInfo) -> None:
-        """The last set logged, or else the progression's target for a working set."""
+        """What is planned next (models.sessions.next_set): today's last working set, or the
+        progression's target."""
         step = info.exercise.load_step_kg if self._units == "kg" else info.exercise.load_step_lb
+        self.set_entry.set_load_kind(load_kind(info.exercise))
         self.set_entry.set_units(self._units, step)
-        if info.sets:
-            last = info.sets[-1]
-            self.set_entry.fill(last.kind, last.load_kg, last.reps, last.rir)
-        else:
-            self.set_entry.fill("working", info.target.load_kg, info.target.reps,
-                                info.target_rir)
+        planned = next_set(info)
+        self.set_entry.fill(planned.kind, planned.load_kg, planned.reps, planned.rir,
+                            planned.seconds)
 
     # --- changes -----------------------------------------------------------------------------
 
@@ -466,8 +471,14 @@ class SessionEditor(QWidget):
     def log_entered_set(self) -> None:
         """Log the set in the entry row for the selected exercise."""
         info = self.selected_exercise()
-        if info is not None:
-            self._log(info, self.set_entry.values())
+        if info is None:
+            return
+        if self.set_entry.load_missing():
+            self._show_error(f"{info.exercise.name}: type the load first — this exercise takes "
+                             "one, so it is never logged as bodyweight")
+            self.set_entry.focus_load()
+            return
+        self._log(info, self.set_entry.values())
 
     def log_same_as_last(self) -> None:
         """Log a set the same as the last one of the selected exercise."""
@@ -479,9 +490,9 @@ class SessionEditor(QWidget):
                              "type the first one and press Return")
             return
         last = info.sets[-1]
-        self.set_entry.fill(last.kind, last.load_kg, last.reps, last.rir)
+        self.set_entry.fill(last.kind, last.load_kg, last.reps, last.rir, last.seconds)
         self._log(info, {"kind": last.kind, "load_kg": last.load_kg, "reps": last.reps,
-                         "rir": last.rir})
+                         "rir": last.rir, "seconds": last.seconds})
 
     def _log(self, info: SessionExerciseInfo, values: dict) -> None:
         done_before = working_sets_done(info)
@@ -585,7 +596,7 @@ class SessionEditor(QWidget):
         units = self._units
         bar, plates = load_plate_set(units)
         load_kg = self.set_entry.load_kg()
-        load = kg_to_unit(load_kg, units) if load_kg else None
+        load = kg_to_unit(load_kg, units) if load_kg and load_kg > 0 else None
         calculator = PlateCalculator(units, load, bar, plates, self)
         calculator.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         calculator.finished.connect(lambda _: self._keep_plate_set(units, calculator))

@@ -7,6 +7,7 @@ constants; each passes qtmodeltester.check.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from itertools import groupby
@@ -22,8 +23,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush
 
-from models.rules.domain import format_load, kg_to_unit, unit_to_kg
-from models.rules.limits import LOAD_KG, REPS, RIR
+from models.rules.domain import (
+    MINUS,
+    format_measure,
+    format_set,
+    format_sets,
+    kg_to_unit,
+    unit_to_kg,
+)
+from models.rules.limits import ASSISTANCE_KG, LOAD_KG, REPS, RIR, SET_SECONDS
 from models.rules.progression import PROGRESSION_KINDS, Target
 from models.sessions import LoggedSetInfo, SessionError, SessionExerciseInfo
 from ui.mime import EXERCISE_MIME
@@ -41,6 +49,7 @@ INFO_STYLE = "color: palette(placeholder-text);"  # muted: readable on light and
 
 # The database's limits (models/sessions.py _SET_CHECKS); the spin boxes keep input inside them.
 MAX_LOAD_KG, MAX_REPS, MAX_RIR = LOAD_KG[1], REPS[1], RIR[1]
+MAX_ASSISTANCE_KG, MAX_SET_SECONDS = ASSISTANCE_KG[1], SET_SECONDS[1]
 
 SessionExerciseIdRole = Qt.ItemDataRole.UserRole + 1
 ExerciseIdRole = Qt.ItemDataRole.UserRole + 2
@@ -52,7 +61,7 @@ SetsCompleteRole = Qt.ItemDataRole.UserRole + 7
 SetIdRole = Qt.ItemDataRole.UserRole + 8
 
 COL_NUMBER, COL_KIND, COL_LOAD, COL_REPS, COL_RIR = range(5)
-SET_HEADERS = ("#", "Kind", "Load", "Reps", "RIR")
+SET_HEADERS = ("#", "Kind", "Load", "Reps / time", "RIR")
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -91,13 +100,41 @@ def moved_order(order: Sequence[int], moved: Sequence[int], row: int) -> list[in
     return staying[:before] + moving + staying[before:]
 
 
-def load_text(load_kg: float | None, units: str) -> str:
-    return format_load(load_kg, units) if load_kg else "BW"
-
-
 def unit_number(load_kg: float, units: str) -> str:
-    """A load as a bare number in the user's unit, for editing: 82.5, 135, 61.23."""
+    """A load as a bare number in the user's unit, for editing: 82.5, 135, 61.23, -20."""
     return f"{round(kg_to_unit(load_kg, units), 2):.2f}".rstrip("0").rstrip(".")
+
+
+def shown_number(load_kg: float, units: str) -> str:
+    """unit_number() for reading: a negative load (assistance) with a true minus, −20."""
+    return unit_number(load_kg, units).replace("-", MINUS)
+
+
+# What a reps cell may hold: '8' reps, a time '60 s' / '60s' / '1:30' (a timed set), or both
+# '8 in 40 s' — as format_measure() writes them.
+_SECONDS = r"(?:(\d+)\s*(?:s|sec|secs|seconds?)|(\d+):([0-5]\d))"
+_MEASURE = re.compile(rf"(?:(\d+)|{_SECONDS}|(\d+)\s+in\s+{_SECONDS})", re.IGNORECASE)
+
+
+def parse_measure(text: str) -> dict | None:
+    """The reps and seconds a reps cell says ({"reps": 0, "seconds": 60} for '60 s'), or None
+    when it says neither."""
+    match = _MEASURE.fullmatch(text.strip())
+    if match is None:
+        return None
+    (reps, seconds, minutes, rest, both_reps, both_seconds, both_minutes,
+     both_rest) = match.groups()
+    if reps is not None:
+        return {"reps": int(reps), "seconds": None}
+
+    def time(plain: str | None, clock_minutes: str | None, clock_seconds: str | None) -> int:
+        if plain is not None:
+            return int(plain)
+        return int(clock_minutes or 0) * 60 + int(clock_seconds or 0)
+
+    if both_reps is not None:
+        return {"reps": int(both_reps), "seconds": time(both_seconds, both_minutes, both_rest)}
+    return {"reps": 0, "seconds": time(seconds, minutes, rest)}
 
 
 def working_sets_done(info: SessionExerciseInfo) -> int:
@@ -106,9 +143,12 @@ def working_sets_done(info: SessionExerciseInfo) -> int:
 
 
 def target_text(info: SessionExerciseInfo) -> str:
-    """'4 × 6–10 @ RIR 2 · 3-1-1-0'."""
-    reps = (f"{info.rep_low}" if info.rep_low == info.rep_high
-            else f"{info.rep_low}–{info.rep_high}")
+    """'4 × 6–10 @ RIR 2 · 3-1-1-0'; a timed exercise's sets by their target time, '3 × 65 s'."""
+    if info.target.timed:
+        reps = f"{info.target.seconds} s"
+    else:
+        reps = (f"{info.rep_low}" if info.rep_low == info.rep_high
+                else f"{info.rep_low}–{info.rep_high}")
     text = f"{info.target_sets} × {reps}"
     if info.target_rir is not None:
         text += f" @ RIR {info.target_rir:g}"
@@ -118,21 +158,25 @@ def target_text(info: SessionExerciseInfo) -> str:
 
 
 def last_time_text(info: SessionExerciseInfo, units: str) -> str:
-    """'last 18 Nov: 80 kg × 10, 10, 9', loads grouped as they followed each other."""
+    """'last 18 Nov: 80 kg × 10, 10, 9', loads grouped as they followed each other; timed
+    sets by their time ('last 18 Nov: 60 s, 55 s')."""
     if info.last_date is None:
         return "last time: not done before"
     done = [s for s in info.last_time if s.kind != "warmup"] or list(info.last_time)
-    groups = [f"{load_text(load, units)} × {', '.join(str(s.reps) for s in sets)}"
+    groups = [format_sets(load, [(s.reps, s.seconds) for s in sets], units)
               for load, sets in groupby(done, key=lambda s: s.load_kg)]
     return f"last {short_date(info.last_date)}: {' · '.join(groups)}"
 
 
 def next_target_text(target: Target, units: str, rep_high: int) -> str:
     """'→ 82.5 kg × 6 @ RIR 2 · e1RM 107 kg' — the progression's target for each working set,
-    at the week's RIR."""
-    if target.e1rm_kg is None and target.load_kg is None:
+    at the week's RIR; '→ 65 s' for a timed one."""
+    # The progression's first-time target names no load (a bodyweight target with a history
+    # has none either, and reads "→ BW × 9").
+    if target.e1rm_kg is None and target.load_kg is None and not target.timed \
+            and target.note.startswith("first time"):
         return f"→ first time: pick a load for {target.reps}–{rep_high} reps"
-    text = f"→ {load_text(target.load_kg, units)} × {target.reps}"
+    text = f"→ {format_set(target.load_kg, target.reps, target.seconds, units)}"
     if target.rir is not None:
         text += f" @ RIR {target.rir:g}"
     return f"{text} · {e1rm_text(target, units)}" if target.e1rm_kg else text
@@ -307,9 +351,9 @@ class SetTableModel(QAbstractTableModel):
         if column == COL_KIND:
             return KIND_LABELS.get(logged.kind, logged.kind)
         if column == COL_LOAD:
-            return unit_number(logged.load_kg, self._units) if logged.load_kg else "BW"
+            return shown_number(logged.load_kg, self._units) if logged.load_kg else "BW"
         if column == COL_REPS:
-            return str(logged.reps)
+            return format_measure(logged.reps, logged.seconds)
         if column == COL_RIR:
             return "—" if logged.rir is None else f"{logged.rir:g}"
         return None
@@ -320,7 +364,7 @@ class SetTableModel(QAbstractTableModel):
         if column == COL_LOAD:
             return unit_number(logged.load_kg, self._units) if logged.load_kg else "0"
         if column == COL_REPS:
-            return str(logged.reps)
+            return format_measure(logged.reps, logged.seconds)
         if column == COL_RIR:
             return "" if logged.rir is None else f"{logged.rir:g}"
         return None
@@ -338,16 +382,23 @@ class SetTableModel(QAbstractTableModel):
         logged = self._rows[index.row()]
         if str(value).strip() == self._edit_value(logged, index.column()):
             return True  # the editor closed without a change: no undo step
-        field, stored = self._stored_value(index.column(), value)
-        return self._on_edit(logged.id, {field: stored})
+        return self._on_edit(logged.id, self._stored_fields(index.column(), value))
 
-    def _stored_value(self, column: int, value) -> tuple[str, object]:
+    def _stored_fields(self, column: int, value) -> dict[str, object]:
         text = str(value).strip()
+        if column == COL_REPS:
+            # '8' is reps, '60 s' a timed set's time; anything else goes on as typed, for
+            # models/ to name what is wrong with it.
+            measure = parse_measure(text)
+            if measure is not None:
+                return measure
+            return {"reps": int(text) if text.lstrip("-").isdigit() else text}
+        return dict([self._stored_value(column, text)])
+
+    def _stored_value(self, column: int, text: str) -> tuple[str, object]:
         if column == COL_KIND:
             return "kind", text
-        if column == COL_REPS:
-            return "reps", int(text) if text.lstrip("-").isdigit() else text
-        number = _number_or_text(text)
+        number = _number_or_text(text.replace(MINUS, "-"))
         if column == COL_LOAD:
             if isinstance(number, float):  # 0 means bodyweight, as in the entry row
                 return "load_kg", unit_to_kg(number, self._units) if number else None

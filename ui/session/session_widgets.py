@@ -6,6 +6,7 @@ kind editor, and the entry row where a set is typed and logged. SessionEditor
 from __future__ import annotations
 
 import math
+from typing import ClassVar
 
 from PySide6.QtCore import (
     QEvent,
@@ -17,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut, QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,14 +36,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.rules.domain import SET_KINDS, kg_to_unit, unit_to_kg
+from models.rules.domain import MINUS, SET_KINDS, kg_to_unit, unit_to_kg
 from ui.mime import exercise_ids_from_mime
 from ui.session.session_models import (
     INFO_STYLE,
     KIND_LABELS,
+    MAX_ASSISTANCE_KG,
     MAX_LOAD_KG,
     MAX_REPS,
     MAX_RIR,
+    MAX_SET_SECONDS,
     NO_EXERCISES_TEXT,
     LastTimeTextRole,
     NextTargetTextRole,
@@ -232,11 +235,33 @@ class SetTableView(QTableView):
 # The entry row: the next set, typed with the keyboard
 # ---------------------------------------------------------------------------------------------
 
-class SetEntry(QWidget):
-    """Kind, load (user's unit), reps and RIR of the next set, with Log and Same-as-last.
+class LoadSpinBox(QDoubleSpinBox):
+    """A load in the user's unit; a negative one (an assisted exercise's help) reads with a
+    true minus, "−20.00 kg", and both − and - can be typed."""
 
-    Loads are shown in the user's unit and handed out in kg. A load of 0 reads "BW"
-    (bodyweight, stored as no load); the lowest RIR reads "—" (not recorded).
+    def textFromValue(self, value: float) -> str:
+        text = super().textFromValue(abs(value))
+        return MINUS + text if value < 0 else text
+
+    def valueFromText(self, text: str) -> float:
+        return super().valueFromText(text.replace(MINUS, "-"))
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        # Judged as Qt reads it, kept as typed: Qt's "fixed" text would turn − back into -.
+        state, _, _ = super().validate(text.replace(MINUS, "-"), pos)
+        return state, text, pos
+
+
+class SetEntry(QWidget):
+    """Kind, load (user's unit), reps or time, and RIR of the next set, with Log, Same-as-last
+    and the Timed switch.
+
+    Loads are shown in the user's unit and handed out in kg. How the load field reads depends on
+    the exercise (set_load_kind): a bodyweight exercise's 0 reads "BW" (stored as no load); a
+    loaded exercise's 0 reads "—", a load not typed yet, which load_missing() reports; an
+    assisted exercise goes below 0, the help given (−20 kg), and 0 is bodyweight. The lowest
+    RIR reads "—" (not recorded). Timed (a plank, a hang) puts a time in seconds where the reps
+    were: the set is logged with 0 reps and that time.
 
     Signals:
         log_requested() — Return/Enter in a field, or the Log set button.
@@ -246,10 +271,18 @@ class SetEntry(QWidget):
     log_requested = Signal()
     same_requested = Signal()
 
+    LOAD_TIPS: ClassVar[dict[str, str]] = {
+        "bodyweight": "Load in your unit: BW (0) for bodyweight, or the load you add",
+        "loaded": "Load in your unit — this exercise takes one (— until it is typed)",
+        "assisted": "Assistance is a negative load: −20 kg means the machine or band takes "
+                    "20 kg of your bodyweight; 0 is none (bodyweight)",
+    }
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("setEntry")
         self._units = "kg"
+        self._load_kind = "bodyweight"
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         self._build_fields(grid)
@@ -263,27 +296,33 @@ class SetEntry(QWidget):
         for kind in SET_KINDS:
             self.kind_combo.addItem(KIND_LABELS[kind], kind)
         self.kind_combo.setCurrentIndex(SET_KINDS.index("working"))
-        self.load_spin = QDoubleSpinBox(objectName="entryLoad", decimals=2)
-        self.load_spin.setSpecialValueText("BW")
-        self.load_spin.setToolTip("Load in your unit; 0 = bodyweight")
+        self.load_spin = LoadSpinBox(objectName="entryLoad", decimals=2)
         self.reps_spin = QSpinBox(objectName="entryReps", minimum=0, maximum=MAX_REPS)
+        self.seconds_spin = QSpinBox(objectName="entrySeconds", minimum=1,
+                                     maximum=MAX_SET_SECONDS, suffix=" s", value=30)
+        self.seconds_spin.setToolTip("How long the set was held, in seconds")
+        self.seconds_spin.setAccessibleName("Time in seconds")
         self.rir_spin = QDoubleSpinBox(objectName="entryRir", decimals=1, minimum=-1,
                                        maximum=MAX_RIR, singleStep=1)
         self.rir_spin.setSpecialValueText("—")  # the minimum: no RIR recorded
         self.rir_spin.setValue(self.rir_spin.minimum())
-        for spin in (self.load_spin, self.reps_spin, self.rir_spin):
+        for spin in (self.load_spin, self.reps_spin, self.seconds_spin, self.rir_spin):
             spin.setMinimumWidth(64)
         self.rir_spin.setToolTip("Reps in reserve; step below 0 for — (not recorded)")
-        for column, (text, field) in enumerate((("Kind", self.kind_combo),
-                                                ("Load", self.load_spin),
-                                                ("Reps", self.reps_spin),
-                                                ("RIR", self.rir_spin))):
-            label = QLabel(text)
+        self.reps_label = QLabel("Reps")
+        for column, (label, field) in enumerate(((QLabel("Kind"), self.kind_combo),
+                                                 (QLabel("Load"), self.load_spin),
+                                                 (self.reps_label, self.reps_spin),
+                                                 (QLabel("RIR"), self.rir_spin))):
             label.setBuddy(field)
             grid.addWidget(label, 0, column)
             grid.addWidget(field, 1, column)
             field.installEventFilter(self)
+        grid.addWidget(self.seconds_spin, 1, 2)  # in the reps' place while Timed is on
+        self.seconds_spin.installEventFilter(self)
+        self.seconds_spin.hide()
         self.set_units("kg", 2.5)
+        self.set_load_kind("bodyweight")
 
     def _build_buttons(self, grid: QGridLayout) -> None:
         self.log_button = QPushButton("Log set", objectName="logSetButton")
@@ -292,25 +331,37 @@ class SetEntry(QWidget):
         self.same_button = QPushButton("Same as last (F2)", objectName="sameAsLastButton")
         self.same_button.setToolTip("Log a set the same as the last one of this exercise")
         self.same_button.clicked.connect(self.same_requested)
-        for button in (self.log_button, self.same_button):
+        self.timed_button = QPushButton("Timed", objectName="timedToggle", checkable=True)
+        self.timed_button.setToolTip("A timed set — a plank, a hang: a time in seconds instead "
+                                     "of reps (Alt+M)")
+        self.timed_button.toggled.connect(self._show_timed)
+        for button in (self.log_button, self.same_button, self.timed_button):
             button.installEventFilter(self)
         # A row of their own: the dock is narrow, and Return logs from any field anyway.
         buttons = QHBoxLayout()
         buttons.addWidget(self.log_button)
         buttons.addWidget(self.same_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.timed_button)
         grid.addLayout(buttons, 2, 0, 1, 4)
         QWidget.setTabOrder(self.kind_combo, self.load_spin)
         QWidget.setTabOrder(self.load_spin, self.reps_spin)
-        QWidget.setTabOrder(self.reps_spin, self.rir_spin)
+        QWidget.setTabOrder(self.reps_spin, self.seconds_spin)  # one of the two is shown
+        QWidget.setTabOrder(self.seconds_spin, self.rir_spin)
         QWidget.setTabOrder(self.rir_spin, self.log_button)
         QWidget.setTabOrder(self.log_button, self.same_button)
+        QWidget.setTabOrder(self.same_button, self.timed_button)
 
     def _build_keys(self) -> None:
         # Scoped to this row, so F2 keeps its usual meaning (edit) elsewhere.
         same = QShortcut(QKeySequence(Qt.Key.Key_F2), self)
         same.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         same.activated.connect(self.same_requested)
+        # Alt+M, not a mnemonic: Alt+T is the Training menu's, and a shortcut scoped to the row
+        # works wherever the platform shows no mnemonics.
+        timed = QShortcut(QKeySequence(Qt.KeyboardModifier.AltModifier | Qt.Key.Key_M), self)
+        timed.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        timed.activated.connect(self.timed_button.toggle)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (event.type() == QEvent.Type.KeyPress
@@ -318,25 +369,69 @@ class SetEntry(QWidget):
                 and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
             if watched is self.same_button:
                 self.same_requested.emit()
+            elif watched is self.timed_button:
+                self.timed_button.toggle()
             else:
                 self.log_requested.emit()
             return True
         return super().eventFilter(watched, event)
 
+    # --- what the fields hold -----------------------------------------------------------------
+
+    @property
+    def timed(self) -> bool:
+        return self.timed_button.isChecked()
+
+    def set_timed(self, timed: bool) -> None:
+        self.timed_button.setChecked(timed)
+
+    def _show_timed(self, timed: bool) -> None:
+        had_focus = self.reps_spin.hasFocus() or self.seconds_spin.hasFocus()
+        self.reps_spin.setVisible(not timed)
+        self.seconds_spin.setVisible(timed)
+        shown = self.seconds_spin if timed else self.reps_spin
+        self.reps_label.setText("Time" if timed else "Reps")
+        self.reps_label.setBuddy(shown)
+        if had_focus:
+            shown.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def set_units(self, units: str, step: float) -> None:
         """The unit loads are typed in and the load step of the exercise in that unit."""
         load_kg = self.load_kg()
         self._units = units
-        # Rounded down so the largest load typed still converts to at most the database limit.
-        self.load_spin.setMaximum(math.floor(kg_to_unit(MAX_LOAD_KG, units) * 100) / 100)
         self.load_spin.setSuffix(f" {units}")
         self.load_spin.setSingleStep(step or 1.0)  # bodyweight exercises: added load by 1
+        self._set_load_range()
         self.load_spin.setValue(kg_to_unit(load_kg or 0.0, units))
 
-    def fill(self, kind: str, load_kg: float | None, reps: int, rir: float | None) -> None:
+    def set_load_kind(self, load_kind: str) -> None:
+        """"bodyweight", "loaded" or "assisted" (models.rules.domain.load_kind): what 0 reads
+        and whether the load goes below it."""
+        load_kg = self.load_kg()
+        self._load_kind = load_kind
+        self.load_spin.setSpecialValueText({"bodyweight": "BW", "loaded": "—"}.get(load_kind, ""))
+        self.load_spin.setToolTip(self.LOAD_TIPS[load_kind])
+        self._set_load_range()
+        self.load_spin.setValue(kg_to_unit(load_kg or 0.0, self._units))
+
+    def _set_load_range(self) -> None:
+        # Rounded towards 0 so the largest load typed still converts to within the limits.
+        def limit(kg: float) -> float:
+            return math.floor(kg_to_unit(kg, self._units) * 100) / 100
+
+        self.load_spin.setMaximum(limit(MAX_LOAD_KG))
+        self.load_spin.setMinimum(-limit(MAX_ASSISTANCE_KG) if self._load_kind == "assisted"
+                                  else 0.0)
+
+    def fill(self, kind: str, load_kg: float | None, reps: int, rir: float | None,
+             seconds: int | None = None) -> None:
+        """Show a set; a timed one (0 reps and a time) switches Timed on, any other off."""
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(kind)))
         self.load_spin.setValue(kg_to_unit(load_kg or 0.0, self._units))
         self.reps_spin.setValue(reps)
+        if seconds:
+            self.seconds_spin.setValue(seconds)
+        self.set_timed(not reps and bool(seconds))
         self.rir_spin.setValue(self.rir_spin.minimum() if rir is None else rir)
 
     def load_kg(self) -> float | None:
@@ -344,14 +439,21 @@ class SetEntry(QWidget):
         value = self.load_spin.value()
         return unit_to_kg(value, self._units) if value else None
 
+    def load_missing(self) -> bool:
+        """A loaded exercise with no load typed ("—"): logging it would be "BW × 5" on a squat."""
+        return self._load_kind == "loaded" and self.load_kg() is None
+
     def values(self) -> dict:
-        """The set as LogSetCommand takes it: kind, load_kg (None = bodyweight), reps, rir."""
-        for spin in (self.reps_spin, self.rir_spin):
+        """The set as LogSetCommand takes it: kind, load_kg (None = bodyweight), reps, rir,
+        seconds (a timed set: 0 reps and its time; otherwise None)."""
+        for spin in (self.reps_spin, self.seconds_spin, self.rir_spin):
             spin.interpretText()  # text typed but not yet committed by the spin box
         rir = self.rir_spin.value()
+        timed = self.timed
         return {"kind": self.kind_combo.currentData(), "load_kg": self.load_kg(),
-                "reps": self.reps_spin.value(),
-                "rir": None if rir == self.rir_spin.minimum() else rir}
+                "reps": 0 if timed else self.reps_spin.value(),
+                "rir": None if rir == self.rir_spin.minimum() else rir,
+                "seconds": self.seconds_spin.value() if timed else None}
 
     def focus_load(self) -> None:
         self.load_spin.setFocus(Qt.FocusReason.OtherFocusReason)

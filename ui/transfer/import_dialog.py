@@ -58,7 +58,8 @@ from models.rules.search import matches, search_text
 from ui.theme import Tone, set_text_tone
 from ui.worker import run_in_worker
 
-IMPORT_FILTER = "Workout exports (*.csv *.txt);;All files (*)"
+IMPORT_FILTER = ("Strong, Hevy, FitNotes or Overload exports (*.csv *.txt *.json);;"
+                 "All files (*)")
 NEW_EXERCISE = "new"
 SEARCH = "search"
 FORMAT_NAMES = {"strong": "Strong", "hevy": "Hevy", "fitnotes": "FitNotes"}

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from models import opening
-from models.io.exporting import export_csv, export_json, export_target_problem
+from models.io.exporting import export_csv, export_json, export_target_problem, looks_like_json
 from models.storage import backups
 from ui.theme import Tone, follow_theme, tone
 from ui.transfer.import_dialog import IMPORT_FILTER, ImportDialog
+from ui.transfer.json_restore import JsonRestore, announce_everything_changed
 from ui.worker import WorkerHandle, run_in_worker
 
 log = logging.getLogger(__name__)
@@ -41,14 +42,20 @@ KIND_NAMES = {"daily": "Daily", "before-import": "Before an import",
               "before-restore": "Before a restore", "before-vN": "Before a database upgrade"}
 
 
-def import_file(window, store, path: Path | str | None = None) -> ImportDialog | None:
+def import_file(window, store,
+                path: Path | str | None = None) -> ImportDialog | JsonRestore | None:
     """File ▸ Import…: ask for a file unless given, then open the import dialog (non-modal:
-    returns it, or None when the user cancelled the file chooser)."""
+    returns it), or for the app's own JSON export start its restore (returns it); None when the
+    user cancelled the file chooser."""
     if path is None:
         path, _ = QFileDialog.getOpenFileName(window, "Import workout history",
                                               str(Path.home()), IMPORT_FILTER)
         if not path:
             return None
+    if looks_like_json(path):
+        restore = JsonRestore(window, store, Path(path))
+        restore.start()
+        return restore
     dialog = ImportDialog(store, window.db_path, Path(path), window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
@@ -220,7 +227,7 @@ class RestoreDialog(QDialog):
 
     def _restore_done(self, info: backups.BackupInfo, safety: Path) -> None:
         self._set_busy(False)
-        self._announce_everything_changed()
+        announce_everything_changed(self._store)
         self.message.setText(f"Restored the backup from {info.created:%d %b %Y %H:%M}. "
                              f"The state before restoring is saved in {safety}")
         self.refresh()
@@ -292,15 +299,6 @@ class RestoreDialog(QDialog):
                     item.setToolTip(self.problems[path] or str(path))
                 self._paint_state(self.table.item(row, 3), path)
         self._update_buttons()
-
-    def _announce_everything_changed(self) -> None:
-        # The undo history refers to rows as they were before the restore: replaying it would
-        # act on data that no longer exists, so it goes.
-        self._store.undo_stack.clear()
-        self._store.reload_settings()  # emits settings_changed
-        self._store.landmarks_changed.emit()
-        self._store.exercises_changed.emit()
-        self._store.sessions_changed.emit()
 
     def _selection_changed(self) -> None:
         info = self.selected()

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from models.io.csv_parsers import (
     FITNOTES_WORKOUT_NAME,
+    SKIP_CARDIO,
     ImportFileError,
     UnitRequiredError,
     detect_format,
@@ -18,6 +19,7 @@ from models.io.csv_parsers import (
     peek,
 )
 from models.rules.domain import SET_KINDS
+from tests.shared import FITNOTES_HEADER, PLANK_FILES, STRONG_D_HEADER
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "imports"
 
@@ -131,7 +133,7 @@ def test_strong_a_crlf_set_order_from_0_kg_header():
         ("2019-03-08 09:10", "Leg Day", "Squat (Barbell)", 2, "working", 100.0, 5),
         ("2019-03-08 09:10", "Leg Day", "Squat (Barbell)", 3, "working", 102.5, 4),
     ]
-    assert parsed.skipped == {"rows without load or reps (cardio, timed)": 1}  # the treadmill
+    assert parsed.skipped == {SKIP_CARDIO: 1}  # the treadmill
     row = parsed.workouts[0].exercises[0].sets[2]
     assert (row.notes, row.line, row.seconds, row.distance_m) == (
         "Grip slipped on the last rep", 4, None, None)
@@ -221,10 +223,12 @@ def test_strong_d_duration_text():
         ("2022-11-16 17:41", "Chest Day", "Bench Press (Barbell)", 1, "working", 90.0, 5),
         ("2022-11-16 17:41", "Chest Day", "Bench Press (Barbell)", 2, "working", 90.0, 5),
         ("2022-11-18 18:00", "Quick Legs", "Squat (Barbell)", 1, "working", 120.0, 3),
+        ("2022-11-18 18:00", "Quick Legs", "Plank", 1, "working", None, None),  # timed
     ]
     assert parsed.workouts[1].notes == "Long session"
     assert parsed.workouts[2].sets[0].rpe == 9.5
-    assert parsed.skipped_rows == 1  # the plank: no load, no reps
+    assert parsed.workouts[2].sets[1].seconds == 60
+    assert parsed.skipped_rows == 0  # the plank is a timed set
 
 
 def test_strong_e_quoted_semicolons_workout_number_seconds_duration():
@@ -355,7 +359,7 @@ def test_fitnotes_lbs_recovers_an_unquoted_comma_in_the_exercise_name():
          "working", 18.144, 9),
         ("2020-02-12 00:00", FITNOTES_WORKOUT_NAME, "Squat (Barbell)", 1, "working", 102.058, 5),
     ]
-    assert parsed.skipped == {"rows without load or reps (cardio, timed)": 1}  # cycling
+    assert parsed.skipped == {SKIP_CARDIO: 1}  # cycling
     assert parsed.workouts[0].key == "fitnotes:2020-02-10T00:00:00:FitNotes workout"
 
 
@@ -476,7 +480,10 @@ GOOD = "2024-01-01 10:00:00,Push,Bench Press (Barbell),1,80,8,0,0,"
 @pytest.mark.parametrize("bad_row, reason", [
     ("2024-01-01 10:00:00,Push,Bench Press (Barbell),1,abc,8,0,0,",
      "weight 'abc' is not a number"),
-    ("2024-01-01 10:00:00,Push,Bench Press (Barbell),1,-20,8,0,0,", "weight '-20' is negative"),
+    ("2024-01-01 10:00:00,Push,Bench Press (Barbell),1,-400,8,0,0,",
+     "weight -400 kg is more help than an assisted exercise has (300 kg)"),
+    ("2024-01-01 10:00:00,Push,Bench Press (Barbell),1,80,8,0,5000,",
+     "seconds '5000' is over an hour (3600 s) for a set"),
     ("2024-01-01 10:00:00,Push,Bench Press (Barbell),1,1200,8,0,0,",
      "weight 1200 kg is over 1000 kg"),
     ("2024-01-01 10:00:00,Push,Bench Press (Barbell),1,nan,8,0,0,", "weight 'nan' is not a number"),
@@ -690,3 +697,49 @@ def test_mutated_fixtures_raise_only_import_file_error(data, unit):
 @given(data=st.one_of(st.binary(max_size=300), st.text(max_size=300).map(str.encode)))
 def test_random_bytes_raise_only_import_file_error(data):
     check_only_import_errors(data, "kg")
+
+
+# --- timed sets, cardio and assistance (issue 18) ------------------------------------------------
+
+@pytest.mark.parametrize("fmt", sorted(PLANK_FILES))
+def test_a_plank_row_is_a_timed_set_in_every_format(fmt):
+    parsed = parse_file(PLANK_FILES[fmt], unit="kg")
+    assert parsed.format == fmt
+    assert [(s.exercise, s.load_kg, s.reps, s.seconds) for s in parsed.sets] == [
+        ("Plank", None, None, 60), ("Plank", 10.0, None, 45), ("Crunch", None, 15, None)]
+    assert parsed.skipped == {}
+
+
+def test_cardio_and_rows_that_are_not_sets_are_skipped_with_their_reasons():
+    rows = [
+        "2024-03-04,Treadmill,Cardio,,,2.0,km,0:20:00",  # a distance
+        "2024-03-04,Elliptical,Cardio,,,,,0:30:00",  # the Cardio category, a time alone
+        "2024-03-04,Rowing,Back,,,2000,m,",  # a distance alone
+        "2024-03-04,Stair Climber,Legs,,,,,1:30:00",  # over an hour, no reps
+        "2024-03-04,Farmer's Walk,Forearms,32.0,,,,",  # a load alone
+        "2024-03-04,Plank,Abs,,,,,0:01:30",  # a set: 90 s
+    ]
+    parsed = parse_file("\n".join([FITNOTES_HEADER, *rows]) + "\n")
+    assert [(s.exercise, s.seconds) for s in parsed.sets] == [("Plank", 90)]
+    assert parsed.skipped == {
+        SKIP_CARDIO: 3,
+        "rows timed over an hour with no reps (cardio)": 1,
+        "rows with a load but no reps or time": 1,
+    }
+
+
+def test_a_cardio_row_is_skipped_before_its_distance_unit_is_read():
+    # A unit no set has ("laps") must not refuse a file for a row that is not a set.
+    header = "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time"
+    rows = ["2024-03-04,Swimming,Cardio,,,,20,laps,0:30:00",
+            "2024-03-04,Squat (Barbell),Legs,100,kgs,5,,,"]
+    parsed = parse_file("\n".join([header, *rows]) + "\n")
+    assert [s.exercise for s in parsed.sets] == ["Squat (Barbell)"]
+
+
+def test_a_negative_weight_is_kept_for_the_writer_to_judge():
+    row = "2024-03-04 18:00:00,Pull,45m,Pull Up (Assisted),1,-20,8,0,0,,,"
+    (only,) = parse_file(f"{STRONG_D_HEADER}\n{row}\n", unit="kg").sets
+    assert (only.load_kg, only.reps) == (-20.0, 8)
+    in_pounds = parse_file(f"{STRONG_D_HEADER}\n{row}\n", unit="lb").sets[0]
+    assert in_pounds.load_kg == pytest.approx(-20 * 0.45359237, abs=1e-3)

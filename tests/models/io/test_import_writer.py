@@ -20,11 +20,15 @@ from models.io.import_writer import (
 )
 from models.io.matching import match_exercises
 from models.storage.schema import Exercise, ExerciseMapping, LoggedSet, Session, SessionExercise
+from tests.shared import PLANK_FILES
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "imports"
 # The three Strong variants that name no unit: two read as pounds, one as kilograms.
 UNITS = {"strong_B.csv": "lb", "strong_D.csv": "kg", "strong_F.csv": "lb"}
 STRONG_A_HEADER = "Date,Workout Name,Exercise Name,Set Order,kg,Reps,km,Seconds,Notes"
+
+# Exercises a fixture names that the library has not: created (unassigned) by its import.
+CREATED = {"strong_D.csv": ["Plank"]}
 
 # Every set of every fixture as the database holds it after the import:
 # (session date, session name, library exercise, set number, kind, load kg, reps).
@@ -119,6 +123,7 @@ EXPECTED = {
         ("2022-11-16", "Chest Day", "Barbell Bench Press", 1, "working", 90.0, 5),
         ("2022-11-16", "Chest Day", "Barbell Bench Press", 2, "working", 90.0, 5),
         ("2022-11-18", "Quick Legs", "Barbell Back Squat", 1, "working", 120.0, 3),
+        ("2022-11-18", "Quick Legs", "Plank", 1, "working", None, 0),  # timed: 60 s
     ],
     "strong_E.csv": [
         ("2025-02-03", "Pull", "Barbell Row", 1, "warmup", 40.0, 8),
@@ -184,7 +189,7 @@ def test_every_fixture_has_an_expected_table():
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_each_fixture_lands_in_the_database(db, db_path, name):
     parsed = parse_file(FIXTURES / name, unit=UNITS.get(name))
-    summary = apply_import(parsed, db_path)
+    summary = apply_import(parsed, db_path, create_unassigned=name in CREATED)
     assert stored_sets(db_path) == EXPECTED[name]
     sessions = list(Session.select().order_by(Session.date, Session.position))
     assert [(s.date, s.name, s.status, s.source, s.source_key) for s in sessions] == [
@@ -192,7 +197,7 @@ def test_each_fixture_lands_in_the_database(db, db_path, name):
     assert (summary.workouts, summary.sets, summary.warmup_sets) == (
         len(parsed.workouts), len(EXPECTED[name]),
         sum(row[4] == "warmup" for row in EXPECTED[name]))
-    assert (summary.new_exercises, summary.skipped_existing) == ([], 0)
+    assert (summary.new_exercises, summary.skipped_existing) == (CREATED.get(name, []), 0)
     assert summary.skipped_rows == parsed.skipped_rows
     assert Path(summary.backup).exists() and import_backups(db_path) == [Path(summary.backup)]
 
@@ -319,7 +324,7 @@ def test_progress_is_reported_after_every_batch(db, db_path, monkeypatch):
     assert reports == [(0, 3), (2, 3), (3, 3)]
 
 
-@pytest.mark.parametrize("parameters", [999, 25, 10])  # up to 99 rows a statement, 2 or 3, 1
+@pytest.mark.parametrize("parameters", [999, 25, 11])  # up to 90 rows a statement, 2 or 3, 1
 def test_rows_go_in_whole_however_many_fit_in_one_statement(db, db_path, monkeypatch, parameters):
     monkeypatch.setattr(importing, "MAX_PARAMETERS", parameters)
     monkeypatch.setattr(importing, "BATCH_WORKOUTS", 3)
@@ -462,3 +467,62 @@ def test_malformed_files_are_refused_cleanly_or_imported_whole(db, db_path, data
     # Accepted: every set of the file is in the database, unless its workout was there before.
     new = [w for w in parsed.workouts if w.key not in known]
     assert (summary.workouts, summary.sets) == (len(new), sum(len(w.sets) for w in new))
+
+
+# --- timed sets and assistance (issue 18) --------------------------------------------------------
+
+TIMED_SQL = """
+SELECT e.name, ls.kind, ls.load_kg, ls.reps, ls.seconds FROM logged_set ls
+JOIN session_exercise se ON se.id = ls.session_exercise_id
+JOIN exercise e ON e.id = se.exercise_id
+ORDER BY ls.id
+"""
+
+
+@pytest.mark.parametrize("fmt", ["strong", "hevy", "fitnotes"])
+def test_a_plank_lands_as_a_timed_set_and_a_second_import_adds_nothing(db, db_path, fmt):
+    parsed = parse_file(PLANK_FILES[fmt], unit="kg")
+    summary = apply_import(parsed, db_path, new_exercises={"Plank": "abs"})
+    assert (summary.sets, summary.skipped_rows, summary.new_exercises) == (3, 0, ["Plank"])
+    with sqlite3.connect(db_path) as connection:
+        stored = connection.execute(TIMED_SQL).fetchall()
+    assert stored == [("Plank", "working", None, 0, 60), ("Plank", "working", 10.0, 0, 45),
+                      ("Crunch", "working", None, 15, None)]
+    assert SessionExercise.get(SessionExercise.exercise == Exercise.get(
+        Exercise.name == "Plank")).target_sets == 2  # timed sets are working sets
+    after_first = dump(db_path)
+    again = apply_import(parse_file(PLANK_FILES[fmt], unit="kg"), db_path)
+    assert (again.workouts, again.sets, again.skipped_existing) == (0, 0, 1)
+    assert dump(db_path) == after_first
+
+
+def test_a_negative_weight_on_an_exercise_that_is_not_assisted_refuses_the_file(db, db_path):
+    text = strong_text(strong_row("2024-02-01", "Bench Press (Barbell)", load="80"),
+                       strong_row("2024-02-01", "Pull Up", order="1", load="-20", reps="8",
+                                  workout="Pull"))
+    before = dump(db_path)
+    with pytest.raises(ImportFileError) as caught:
+        apply_import(parse_file(text), db_path)
+    assert caught.value.line == 3
+    assert str(caught.value) == (
+        "line 3: weight −20 kg on “Pull Up” (Pull-Up): only an assisted exercise takes a "
+        "negative load (assistance). Map the name to an assisted exercise, such as Assisted "
+        "Pull-Up, and import again")
+    assert dump(db_path) == before and import_backups(db_path) == []
+
+
+def test_a_negative_weight_on_an_assisted_exercise_is_its_assistance(db, db_path):
+    text = strong_text(strong_row("2024-02-01", "Pull Up (Assisted)", load="-20", reps="8"),
+                       strong_row("2024-02-01", "Pull Up (Assisted)", order="2", load="-25",
+                                  reps="8"))
+    summary = apply_import(parse_file(text), db_path)
+    assert summary.sets == 2
+    with sqlite3.connect(db_path) as connection:
+        assert connection.execute(TIMED_SQL).fetchall() == [
+            ("Assisted Pull-Up", "working", -20.0, 8, None),
+            ("Assisted Pull-Up", "working", -25.0, 8, None)]
+    # Mapped by the user to an assisted exercise, the same negative weight goes in too.
+    mapped = strong_text(strong_row("2024-02-08", "Gravitron", load="-30", reps="6"))
+    apply_import(parse_file(mapped), db_path,
+                 mapping={"Gravitron": Exercise.get(Exercise.name == "Assisted Pull-Up").id})
+    assert LoggedSet.select().where(LoggedSet.load_kg == -30).count() == 1

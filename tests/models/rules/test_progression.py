@@ -164,3 +164,70 @@ def test_the_weeks_rir_target_is_beside_the_target():
 def test_an_unknown_week_kind_is_refused():
     with pytest.raises(ValueError, match="week"):
         next_target([], 6, 10, *BARBELL, "kg", target_sets=3, week="holiday")
+
+
+# --- timed sets (issue 18) -------------------------------------------------------------------
+
+def timed(*pairs, kind="working"):
+    """Timed sets from (load, seconds): 0 reps and a time."""
+    return [SetResult(load, 0, kind, seconds) for load, seconds in pairs]
+
+
+def test_a_timed_exercise_progresses_by_time_at_the_same_load():
+    target = next_target(timed((None, 60), (None, 55), (None, 50)), 10, 20, 0, 0, "kg",
+                         target_sets=3)
+    assert (target.load_kg, target.reps, target.seconds) == (None, 0, 65)
+    assert target.timed and target.e1rm_kg is None
+    assert target.note == "+5 s: 65 s"
+    loaded = next_target(timed((20, 45), (20, 40)), 10, 20, 2.5, 5, "kg", target_sets=3, rir=2)
+    assert (loaded.load_kg, loaded.seconds) == (20, 50)
+    assert loaded.note == "+5 s: 20 kg × 50 s @ RIR 2"
+
+
+def test_a_timed_exercise_in_a_deload_week_holds_its_time():
+    target = next_target(timed((None, 60)), 10, 20, 0, 0, "kg", target_sets=2, week="deload")
+    assert (target.load_kg, target.reps, target.seconds) == (None, 0, 60)
+    assert target.note == "deload week: 60 s — same load and time, fewer sets"
+
+
+def test_sets_of_reps_lead_when_last_time_mixed_them_with_timed_sets():
+    target = next_target(sets((80, 8)) + timed((None, 60)), 6, 10, *BARBELL, "kg",
+                         target_sets=3)
+    assert (target.load_kg, target.reps, target.seconds) == (80, 9, None)
+
+
+# --- assisted exercises: a negative load is the help given -----------------------------------
+
+ASSISTED_STEPS = (5.0, 10.0)
+
+
+def test_an_assisted_exercise_at_the_top_takes_one_step_less_help():
+    target = next_target(sets((-20, 12), (-20, 12)), 8, 12, *ASSISTED_STEPS, "kg",
+                         target_sets=3)
+    assert (target.load_kg, target.reps) == (-15, 8)
+    assert target.note == "top of range on every set: −15 kg × 8"
+    assert target.e1rm_kg is None  # help gives no 1RM
+
+
+def test_an_assisted_exercise_in_range_adds_a_rep_at_the_same_help():
+    target = next_target(sets((-20, 9)), 8, 12, *ASSISTED_STEPS, "kg", target_sets=3)
+    assert (target.load_kg, target.reps) == (-20, 10)
+    assert target.note == "+1 rep: 10 reps at −20 kg"
+
+
+def test_an_assisted_exercise_below_the_range_twice_gets_more_help():
+    target = next_target(sets((-20, 6)), 8, 12, *ASSISTED_STEPS, "kg", target_sets=3,
+                         earlier_sets=sets((-20, 7)))
+    assert (target.load_kg, target.reps) == (-25, 8)
+
+
+def test_the_least_help_ends_at_bodyweight_not_added_load():
+    target = next_target(sets((-5, 12), (-5, 12)), 8, 12, *ASSISTED_STEPS, "kg",
+                         target_sets=3)
+    assert (target.load_kg, target.reps) == (None, 8)
+    assert "move to the unassisted exercise" in target.note
+
+
+def test_e1rm_ignores_timed_and_assisted_sets():
+    assert best_e1rm(timed((20, 60)) + sets((-20, 10))) is None
+    assert best_e1rm(timed((20, 60)) + sets((60, 10))) == pytest.approx(80.0)

@@ -3,6 +3,7 @@ database; a damaged or newer backup is refused without touching anything."""
 
 import os
 import sqlite3
+import threading
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -11,10 +12,12 @@ from peewee import SqliteDatabase
 
 from models.storage.backups import (
     BackupError,
+    BackupInterruptedError,
     backup_folder,
     daily_backup,
     list_backups,
     restore_backup,
+    stop_daily_backups,
 )
 from models.storage.copies import backup_database
 from models.storage.db import database
@@ -156,3 +159,27 @@ def test_a_bad_backup_is_refused_and_nothing_changes(db, db_path, tmp_path, dama
 def test_no_database_file_no_backup(tmp_path):
     assert daily_backup(tmp_path / "missing.sqlite", today=DAY) is None
     assert list_backups(tmp_path / "missing.sqlite") == []
+
+
+def test_quitting_stops_a_daily_backup_and_leaves_no_file(db, db_path):
+    # Enough pages that the copy is still running when it is interrupted.
+    database.execute_sql("CREATE TABLE padding (blob BLOB)")
+    with database.atomic():
+        for _ in range(60):
+            database.execute_sql("INSERT INTO padding VALUES (randomblob(1000000))")
+    outcome: list[object] = []
+
+    def copy() -> None:
+        try:
+            outcome.append(daily_backup(db_path, today=date(2026, 3, 1)))
+        except BackupInterruptedError as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=copy)
+    worker.start()
+    while worker.is_alive():  # until the copy has started and been told to stop
+        stop_daily_backups()
+    worker.join()
+    assert isinstance(outcome[0], BackupInterruptedError), outcome
+    assert not any(backup_folder(db_path).iterdir())  # no backup, no .partial
+    assert daily_backup(db_path, today=date(2026, 3, 1)) is not None  # the next start makes it

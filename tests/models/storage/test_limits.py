@@ -27,10 +27,11 @@ CHECKS = [
     ("session_exercise", "base_sets", limits.TARGET_SETS),
     ("session_exercise", "target_rir", limits.RIR),
     ("session_exercise", "rest_seconds", limits.REST_SECONDS),
-    ("logged_set", "load_kg", limits.LOAD_KG),
+    ("logged_set", "load_kg", limits.STORED_LOAD_KG),
     ("logged_set", "reps", limits.REPS),
     ("logged_set", "rir", limits.RIR),
     ("logged_set", "rpe", limits.RPE),
+    ("logged_set", "seconds", limits.SET_SECONDS),
     ("muscle_group", "mv", limits.LANDMARK_SETS),
     ("muscle_group", "mrv", limits.LANDMARK_SETS),
     ("muscle_group", "freq_min", limits.FREQUENCY),
@@ -48,6 +49,10 @@ CHECKS = [
 def test_each_limit_is_the_schemas_check(db, table, expression, bounds):
     sql = database.execute_sql("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
                                (table,)).fetchone()[0]
-    found = re.findall(rf"(?<![\w.]){re.escape(expression)} BETWEEN (\d+) AND (\d+)", sql)
+    found = re.findall(rf"(?<![\w.]){re.escape(expression)} BETWEEN (-?\d+) AND (-?\d+)", sql)
     assert found, f"no CHECK on {table}.{expression}"
     assert {(int(low), int(high)) for low, high in found} == {bounds}
+
+
+def test_a_stored_load_is_a_load_or_an_assisted_exercises_help():
+    assert (-limits.ASSISTANCE_KG[1], limits.LOAD_KG[1]) == limits.STORED_LOAD_KG

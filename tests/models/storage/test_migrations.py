@@ -3,6 +3,7 @@
 import sqlite3
 from pathlib import Path
 
+import peewee
 import pytest
 from peewee import SqliteDatabase
 
@@ -87,6 +88,8 @@ def test_old_version_is_upgraded_with_every_row_intact_and_backed_up(db_path):
                 assert [(*r, None) for r in rows] == after[table]
             elif table == "session_exercise":  # v4: not a recovery row, no base targets
                 assert [(*r, 0, None, None, None) for r in rows] == after[table]
+            elif table == "logged_set":  # v5: not a timed set
+                assert [(*r, None) for r in rows] == after[table]
             else:
                 assert rows == after[table], table
         backups = list((db_path.parent / "backups").glob("*.sqlite"))
@@ -188,5 +191,52 @@ def test_version_4_turns_recovery_notes_and_deload_weeks_into_data(db_path):
         assert row == (1, 3, 8, 12, 2, "Grip wider")
         kinds = dict(database.execute_sql("SELECT id, kind FROM session").fetchall())
         assert kinds == {1: "regular", 2: "deload", 3: "deload", 4: "regular"}
+    finally:
+        close_database()
+
+
+def _indexes(path: Path, table: str) -> dict[str, str]:
+    with sqlite3.connect(path) as conn:
+        return dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                 "AND tbl_name = ? AND sql IS NOT NULL", (table,)).fetchall())
+
+
+def test_version_5_adds_timed_sets_and_assistance_keeping_every_set(db_path):
+    """A version 4 database (the last before timed sets) with its sets: opened, it is backed up
+    first, then logged_set is rebuilt with the same rows and ids, a seconds column, loads that
+    may be negative (assistance), and its indexes; nothing else changes."""
+    _make_v1_database(db_path)
+    db = SqliteDatabase(str(db_path), pragmas=PRAGMAS)
+    db.connect()
+    migrations.migrate(db, db_path, target=4)
+    db.execute_sql("INSERT INTO logged_set (id, session_exercise_id, position, kind, load_kg, "
+                   "reps, rir, rpe, notes, logged_at) VALUES (40, 1, 3, 'drop', NULL, 12, NULL, "
+                   "9.5, 'to failure', '2026-01-05T18:30:00')")
+    db.close()
+    before = _dump(db_path)
+    indexes_before = _indexes(db_path, "logged_set")
+    open_database(db_path)
+    try:
+        assert migrations.schema_version(database) == 5
+        after = _dump(db_path)
+        assert after["logged_set"] == [(*row, None) for row in before["logged_set"]]
+        assert {t: rows for t, rows in after.items() if t not in (
+            "logged_set", "exercise", "exercise_alias", "exercise_secondary")} == {
+            t: rows for t, rows in before.items() if t not in (
+                "logged_set", "exercise", "exercise_alias", "exercise_secondary")}
+        assert _indexes(db_path, "logged_set") == indexes_before
+        (backup,) = (db_path.parent / "backups").glob("*before-v5*.sqlite")
+        assert _dump(backup) == before
+        # What the new schema takes and refuses.
+        database.execute_sql("INSERT INTO logged_set (session_exercise_id, load_kg, reps, "
+                             "seconds) VALUES (1, -20, 0, 60)")
+        for bad in ("load_kg, reps) VALUES (1, -301, 8", "reps, seconds) VALUES (1, 0, 0",
+                    "reps, seconds) VALUES (1, 0, 3601"):
+            with pytest.raises(peewee.IntegrityError, match="CHECK"):
+                database.execute_sql(f"INSERT INTO logged_set (session_exercise_id, {bad})")
+        # The foreign key still cascades: a removed session exercise takes its sets along.
+        database.execute_sql("DELETE FROM session_exercise WHERE id = 1")
+        assert database.execute_sql("SELECT COUNT(*) FROM logged_set").fetchone()[0] == 0
+        assert database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
     finally:
         close_database()

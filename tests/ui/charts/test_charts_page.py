@@ -13,7 +13,12 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
-from models.charts import exercise_progress, time_range_bounds, weeks_between
+from models.charts import (
+    MONTHLY_OVER_WEEKS,
+    exercise_progress,
+    time_range_bounds,
+    weeks_between,
+)
 from models.landmarks import load_landmarks, save_landmarks
 from models.rules.domain import Landmarks, Status
 from models.settings import Settings
@@ -81,7 +86,7 @@ def test_bar_heights_equal_the_models_weekly_volume(history, page):
     assert page.current_chart() == "volume"
     assert page.findChild(QWidget, "volumeChart").isVisible()
     since, until = time_range_bounds("mesocycle", TODAY)
-    assert plotted.volume_bar_weeks(page) == weeks_between(since, until)
+    assert plotted.volume_bar_starts(page) == weeks_between(since, until)
     assert plotted.volume_bar_heights(page) == expected("fractional", ["back"], since, until)
     assert plotted.volume_bar_heights(page) == [6, 8, 10, 12, 3]
     # The deload week: 3 done + 3 planned.
@@ -150,20 +155,26 @@ def test_several_groups_are_summed(history, page, qtbot):
 
 def test_time_range_switching_changes_the_weeks_shown(history, page):
     counts = {}
-    for key in ("mesocycle", "3m", "1y", "all"):
+    for key in ("mesocycle", "3m", "1y"):
         page.set_range(key)
         since, until = time_range_bounds(key, TODAY)
-        weeks = plotted.volume_bar_weeks(page)
+        weeks = plotted.volume_bar_starts(page)
         assert weeks == weeks_between(since, until)
         assert plotted.volume_bar_heights(page) == expected("fractional", ["back"], since, until)
         left, right = plotted.volume_x_range(page)
         assert left <= datetime(*weeks[0].timetuple()[:3]).timestamp() < right
         counts[key] = len(weeks)
-    assert counts["mesocycle"] < counts["3m"] < counts["1y"] < counts["all"]
-    assert 5.0 in plotted.volume_bar_heights(page)  # the sessions of March 2026 and January 2025
+    assert counts["mesocycle"] < counts["3m"] < counts["1y"] <= MONTHLY_OVER_WEEKS
+    assert 5.0 in plotted.volume_bar_heights(page)  # the session of March 2026
+    page.set_range("all")  # January 2025 to November 2026: 99 weeks, drawn as 23 months
+    since, until = time_range_bounds("all", TODAY)
+    assert len(weeks_between(since, until)) > MONTHLY_OVER_WEEKS
+    months = plotted.volume_bar_starts(page)
+    assert months[0] == date(2025, 1, 1) and months[-1] == date(2026, 11, 1)
+    assert len(months) == 23
     assert page.range_combo.currentData() == "all"
     page.range_combo.setCurrentIndex(page.range_combo.findData("3m"))
-    assert len(plotted.volume_bar_weeks(page)) == counts["3m"]
+    assert len(plotted.volume_bar_starts(page)) == counts["3m"]
 
 
 def test_updates_reuse_the_same_plot_items(history, page):
@@ -231,8 +242,9 @@ def test_progress_shows_e1rm_heaviest_volume_load_and_prs(history, page):
     assert points["e1rm"] == pytest.approx(list(progress.e1rm))
     assert points["heaviest"] == [50, 60, 80, 82.5, 85, 87.5, 70]
     assert points["volume_load"][0] == 50 * 10 * 5
-    # PRs: March (60×10 beats 50×10), then each heavier mesocycle week; the deload is not.
-    assert points["pr"] == pytest.approx([60 * (1 + 10 / 30)]
+    # PRs: the first session ever (the first record), March (60×10 beats 50×10), then each
+    # heavier mesocycle week; the deload is not.
+    assert points["pr"] == pytest.approx([50 * (1 + 10 / 30), 60 * (1 + 10 / 30)]
                                          + [load * (1 + 8 / 30) for load in (80, 82.5, 85, 87.5)])
     page.set_range("3m")
     assert plotted.progress_points(page)["heaviest"] == [80, 82.5, 85, 87.5, 70]

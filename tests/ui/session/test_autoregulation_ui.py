@@ -210,6 +210,7 @@ def test_the_tempo_cue_runs_from_rest_over_and_stops_when_a_set_is_logged(editor
     with qtbot.waitSignal(cue.running_changed, check_params_cb=lambda on: on):
         editor.rest_timer.finished.emit()
     assert cue.phase_name == "eccentric"
+    editor.set_entry.load_spin.setValue(60)  # a first time: the load is the user's to type
     with qtbot.waitSignal(cue.running_changed, check_params_cb=lambda on: not on):
         qtbot.keyClick(editor.set_entry.load_spin, Qt.Key.Key_Return)
     assert not cue.is_running

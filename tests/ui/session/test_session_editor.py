@@ -147,7 +147,7 @@ def test_rows_show_target_last_time_next_target_and_e1rm(opened):
     # The first exercise is selected and its entry row holds the progression's target.
     assert opened.selected_exercise().exercise.name == "Barbell Row"
     assert opened.set_entry.values() == {"kind": "working", "load_kg": 82.5, "reps": 6,
-                                         "rir": 2.0}
+                                         "rir": 2.0, "seconds": None}
     assert "top of range" in opened.exercise_details.text()
 
 
@@ -566,3 +566,150 @@ def test_a_set_kinds_and_bodyweight_show_in_the_table(qtbot):
     model.set_rows([LoggedSetInfo(1, 0, "warmup", None, 12, None, None)], "kg")
     assert [model.index(0, c).data() for c in range(5)] == ["1", "Warm-up", "BW", "12", "—"]
     assert not model.setData(model.index(0, COL_REPS), "3")  # read-only without a handler
+
+
+# --- the entry starts at the target; timed sets; assistance (issue 18) -------------------------
+
+def plank_id() -> int:
+    from models.library import create_exercise
+    from models.rules.domain import ExerciseInfo
+
+    return create_exercise(ExerciseInfo(name="Plank", primary="abs", pattern="core_stability",
+                                        equipment="bodyweight", rep_low=1, rep_high=1,
+                                        load_step_kg=0, load_step_lb=0))
+
+
+def test_a_stray_return_logs_the_target_never_bodyweight_on_a_squat(editor, qtbot):
+    squat = exercise_id("Barbell Back Squat")
+    old = ms.create_session(LAST_WEEK, "Legs", [squat], status="done")
+    for _ in range(3):
+        ms.log_set(ms.exercise_order(old)[0], kind="working", load_kg=100, reps=5)
+    session_id = ms.create_session(TODAY, "Legs", [squat, exercise_id("Leg Press"),
+                                                   exercise_id("Pull-Up")])
+    squat_se, press_se, pull_up_se = ms.exercise_order(session_id)
+    editor.open_session(session_id)
+    entry = editor.set_entry
+    target = editor.selected_exercise().target
+    assert (target.load_kg, target.reps) == (100, 6)
+    assert entry.load_spin.text() == "100.00 kg" and entry.reps_spin.value() == 6
+    press(qtbot, Qt.Key.Key_Return)  # the load field has the keyboard: a stray Return
+    assert sets_in_db(squat_se) == [("working", 100, 6, None)]
+
+    # A loaded exercise done for the first time: no load to start from, and not "BW" either.
+    editor.select_exercise(press_se)
+    assert entry.load_spin.text() == "—" and entry.load_missing()
+    assert "takes one" in entry.load_spin.toolTip()
+    press(qtbot, Qt.Key.Key_Return)
+    assert sets_in_db(press_se) == []
+    assert editor.message == ("Leg Press: type the load first — this exercise takes one, so it "
+                              "is never logged as bodyweight")
+    entry.focus_load()
+    type_text(qtbot, "140")
+    press(qtbot, Qt.Key.Key_Return)
+    assert sets_in_db(press_se) == [("working", 140, 8, None)]
+
+    # A bodyweight exercise starts at bodyweight, and logs it.
+    editor.select_exercise(pull_up_se)
+    assert entry.load_spin.text() == "BW" and not entry.load_missing()
+    press(qtbot, Qt.Key.Key_Return)
+    assert sets_in_db(pull_up_se) == [("working", None, 6, None)]
+
+
+def test_a_timed_set_is_logged_from_the_keyboard_and_shown_in_seconds(editor, store, qtbot):
+    plank = plank_id()
+    last_week = ms.create_session(LAST_WEEK, "Core", [plank], status="done")
+    ms.log_set(ms.exercise_order(last_week)[0], kind="working", load_kg=None, reps=0,
+               seconds=60)
+    session_id = ms.create_session(TODAY, "Core", [plank])
+    (se_id,) = ms.exercise_order(session_id)
+    editor.open_session(session_id)
+    entry = editor.set_entry
+    model = editor.exercise_model
+    assert model.data(model.index(0), LastTimeTextRole) == "last 18 Nov: 60 s"
+    assert model.data(model.index(0), NextTargetTextRole) == "→ 65 s"
+    # Last time was timed: the time takes the reps' place, at the target.
+    assert entry.timed and entry.seconds_spin.isVisible() and not entry.reps_spin.isVisible()
+    assert entry.values() == {"kind": "working", "load_kg": None, "reps": 0, "rir": None,
+                              "seconds": 65}
+    press(qtbot, Qt.Key.Key_Tab)  # load → time
+    assert focused() is entry.seconds_spin
+    type_text(qtbot, "70")
+    press(qtbot, Qt.Key.Key_Return)
+    assert [(s.reps, s.seconds, s.load_kg) for s in LoggedSet.select().where(
+        LoggedSet.session_exercise == se_id)] == [(0, 70, None)]
+    assert editor.set_model.index(0, COL_REPS).data() == "70 s"
+    assert editor.set_model.index(0, COL_LOAD).data() == "BW"
+    press(qtbot, Qt.Key.Key_F2)  # the same again: timed too
+    assert [s.seconds for s in LoggedSet.select().where(LoggedSet.session_exercise == se_id)] \
+        == [70, 70]
+    # Timed off (Alt+M): reps again.
+    press(qtbot, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    assert not entry.timed and entry.reps_spin.isVisible()
+    assert entry.values()["seconds"] is None
+    # A time typed in the table: '45 s' is 45 seconds, '1:30' ninety.
+    assert editor.set_model.setData(editor.set_model.index(0, COL_REPS), "45 s")
+    assert editor.set_model.setData(editor.set_model.index(1, COL_REPS), "1:30")
+    assert [s.seconds for s in LoggedSet.select().where(LoggedSet.session_exercise == se_id)
+            .order_by(LoggedSet.position)] == [45, 90]
+    assert editor.set_model.index(1, COL_REPS).data() == "90 s"
+    store.undo_stack.undo()
+    assert editor.set_model.index(1, COL_REPS).data() == "70 s"
+
+
+def test_a_timed_set_with_a_load_reads_load_times_seconds(editor):
+    plank = plank_id()
+    last_week = ms.create_session(LAST_WEEK, "Core", [plank], status="done")
+    ms.log_set(ms.exercise_order(last_week)[0], kind="working", load_kg=20, reps=0, seconds=60)
+    editor.open_session(ms.create_session(TODAY, "Core", [plank]))
+    model = editor.exercise_model
+    assert model.data(model.index(0), LastTimeTextRole) == "last 18 Nov: 20 kg × 60 s"
+    assert model.data(model.index(0), NextTargetTextRole) == "→ 20 kg × 65 s"
+    assert model.data(model.index(0), TargetTextRole).startswith("3 × 65 s")
+
+
+def test_an_assisted_exercise_takes_a_negative_load_and_shows_it_as_help(editor, qtbot):
+    assisted = exercise_id("Assisted Pull-Up")
+    last_week = ms.create_session(LAST_WEEK, "Pull", [assisted], status="done")
+    for reps in (9, 8):
+        ms.log_set(ms.exercise_order(last_week)[0], kind="working", load_kg=-20, reps=reps)
+    session_id = ms.create_session(TODAY, "Pull", [assisted])
+    (se_id,) = ms.exercise_order(session_id)
+    editor.open_session(session_id)
+    entry = editor.set_entry
+    model = editor.exercise_model
+    assert model.data(model.index(0), LastTimeTextRole) == "last 18 Nov: −20 kg × 9, 8"
+    assert model.data(model.index(0), NextTargetTextRole) == "→ −20 kg × 10"
+    # A bodyweight target with a history reads as one, not as a first time.
+    pull_up = exercise_id("Pull-Up")
+    old = ms.create_session(LAST_WEEK, "Pull-ups", [pull_up], status="done")
+    ms.log_set(ms.exercise_order(old)[0], kind="working", load_kg=None, reps=8)
+    editor.open_session(ms.create_session(TODAY, "Pull-ups", [pull_up]))
+    assert model.data(model.index(0), NextTargetTextRole) == "→ BW × 9"
+    editor.open_session(session_id)
+    assert entry.load_spin.minimum() < 0 and "Assistance is a negative load" in \
+        entry.load_spin.toolTip()
+    assert entry.load_kg() == -20  # the target, not bodyweight
+    assert entry.load_spin.text() == "−20.00 kg"
+    entry.focus_load()
+    type_text(qtbot, "-25")
+    press(qtbot, Qt.Key.Key_Return)
+    assert sets_in_db(se_id) == [("working", -25, 10, None)]
+    assert editor.set_model.index(0, COL_LOAD).data() == "−25"
+    assert entry.load_spin.text() == "−25.00 kg"
+    entry.load_spin.lineEdit().setText("\u221230 kg")  # a true minus (pasted) reads too
+    press(qtbot, Qt.Key.Key_Return)
+    assert sets_in_db(se_id)[-1] == ("working", -30, 10, None)
+
+
+def test_a_negative_load_on_a_barbell_exercise_is_refused_saying_why(opened, store):
+    se_id = opened.selected_exercise().id
+    entry = opened.set_entry
+    assert entry.load_spin.minimum() == 0  # the entry row does not go below 0 here
+    ms.log_set(se_id, kind="working", load_kg=82.5, reps=6)
+    opened.refresh()
+    steps = store.undo_stack.count()
+    assert not opened.set_model.setData(opened.set_model.index(0, COL_LOAD), "-20")
+    assert opened.message == ("Load −20 kg: only an assisted exercise takes a negative load "
+                              "(assistance)")
+    assert sets_in_db(se_id) == [("working", 82.5, 6, None)]
+    assert store.undo_stack.count() == steps
