@@ -9,7 +9,7 @@ import re
 import subprocess
 import sys
 import tokenize
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -410,3 +410,83 @@ def test_the_charts_follow_a_switch(store, qtbot):
     assert progress.e1rm.opts["pen"].color() == tone(Tone.ACCENT)
     legend = page.findChild(QLabel, "volumeLegend")
     assert status_colour(Status.OPTIMAL).name() in legend.text()
+
+
+def test_the_week_planner_follows_a_switch(store, qtbot):
+    """A session training a group again within 48 hours is framed in the error tone, today's
+    date written in the success tone, as in the month — in the light and the dark tones."""
+    from models.sessions import create_session
+    from models.storage.schema import Exercise
+    from ui.calendar.calendar_view import SessionCalendar
+
+    monday = date(2026, 11, 23)
+    create_session(monday, "Pull A", [Exercise.get(name="Barbell Row").id])
+    create_session(monday + timedelta(days=1), "Pull B", [Exercise.get(name="Lat Pulldown").id])
+    apply_theme(Theme.LIGHT)
+    week = SessionCalendar(store, today=monday + timedelta(days=2))
+    qtbot.addWidget(week)
+    week.resize(1000, 500)
+    week.set_mode("week")
+    week.show()
+    qtbot.waitExposed(week)
+    QApplication.processEvents()  # the new cards get their places
+    (card,) = week.cell_for(monday).cards
+    assert card.conflicts
+    today = week.cell_for(monday + timedelta(days=2)).number
+
+    def border() -> QColor:
+        return card.grab().toImage().pixelColor(card.width() // 2, 1)
+
+    for theme, variant_name in ((Theme.LIGHT, "light"), (Theme.DARK, "dark")):
+        apply_theme(theme)
+        QApplication.processEvents()
+        assert distance(border(), QColor(TONE_COLOURS[variant_name][Tone.ERROR])) <= 12
+        assert TONE_COLOURS[variant_name][Tone.SUCCESS] in today.styleSheet()
+    other_day = week.cell_for(monday + timedelta(days=3)).number
+    assert other_day.styleSheet() == ""  # not today: the palette's text colour
+
+
+def test_the_long_range_charts_follow_a_switch(store, qtbot):
+    """Main's long-range parts — the monthly plan's lines, the calendar axes, the hover labels,
+    a lone session's markers, the monthly legend — take the new theme's colours."""
+    from models.sessions import create_session, log_set
+    from models.storage.schema import Exercise, SessionExercise
+    from ui.charts.chart_plots import PLANNED_LEGEND
+    from ui.charts.charts_page import ChartsPage
+
+    row, pulldown = (Exercise.get(name=name).id for name in ("Barbell Row", "Lat Pulldown"))
+    day = date(2024, 11, 4)
+    while day <= date(2026, 11, 23):  # two years: monthly bars
+        session_id = create_session(day, "Pull", [row])
+        log_set(SessionExercise.get(session=session_id).id, kind="working", load_kg=80, reps=8)
+        day += timedelta(days=28)
+    once = create_session(date(2026, 10, 14), "Pull", [pulldown])
+    log_set(SessionExercise.get(session=once).id, kind="working", load_kg=60, reps=10)
+    apply_theme(Theme.LIGHT)
+    page = ChartsPage(store, today=lambda: date(2026, 11, 25))
+    qtbot.addWidget(page)
+    page.resize(1000, 650)
+    page.show()
+    qtbot.waitExposed(page)
+    page.set_range("all")
+    page.show_exercise(pulldown)
+    volume, progress = page.drawn("volume"), page.drawn("progress")
+    assert volume.bars.monthly and len(volume.planned_tops.getData()[0]) > 0
+    assert len(progress.lone.points()) == 1
+    apply_theme(Theme.DARK)
+    palette = QApplication.palette()
+    text, base = palette.color(Role.Text), palette.color(Role.Base)
+    assert volume.planned_tops.opts["pen"].color() == text
+    for hover in (volume.hover, progress.hover):
+        assert hover.textItem.defaultTextColor() == text
+        assert hover.fill.color().rgb() == base.rgb()
+    for axis in (volume.axis, progress.top.getAxis("bottom"), progress.bottom.getAxis("bottom")):
+        assert axis.textPen().color() == text
+    assert progress.lone.points()[0].brush().color() == tone(Tone.ACCENT)
+    assert progress.lone_heaviest.points()[0].brush().color() == tone(Tone.MUTED)
+    assert progress.lone_volume.points()[0].brush().color() == tone(Tone.NEUTRAL)
+    assert progress.prs.points()[0].brush().color() == tone(Tone.RECORD)
+    legend = page.legends["volume"].text()
+    assert PLANNED_LEGEND[True] in legend  # the monthly legend, not the weekly one it began as
+    assert status_colour(Status.OPTIMAL).name() in legend
+    assert STATUS_COLOURS["light"]["optimal"] not in legend
