@@ -86,7 +86,9 @@ class _TwoPartLine(QWidget):
             font = QFont(self.font())
             font.setBold(True)
             self.setFont(font)
-        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Preferred, not Fixed: a fixed height is sizeHint's, taken at 120 px, so a row that
+        # needs two lines only in a narrower column was squeezed to one, its name cut.
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
