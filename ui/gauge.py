@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from models.rules.domain import STATUS_COLOURS, Landmarks, Status, landmark_bands, volume_status
+from models.rules.domain import Landmarks, Status, landmark_bands, volume_status
+from ui.theme import status_colour
 
 
 class VolumeGauge(QWidget):
@@ -51,11 +52,11 @@ class VolumeGauge(QWidget):
             return min(sets, scale_max) / scale_max * width
 
         for lo, hi, status in bands:
-            colour = QColor(STATUS_COLOURS[status])
+            colour = status_colour(status)
             colour.setAlpha(55)
             painter.fillRect(QRectF(x_of(lo), 0, x_of(hi) - x_of(lo), height), colour)
         bar = QRectF(0, height * 0.25, x_of(self.sets), height * 0.5)
-        painter.fillRect(bar, QColor(STATUS_COLOURS[self.status]))
+        painter.fillRect(bar, status_colour(self.status))
         if self.planned is not None:
             painter.setPen(QPen(self.palette().windowText().color(), 2))
             x = x_of(self.planned)

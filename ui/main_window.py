@@ -33,6 +33,10 @@ from PySide6.QtWidgets import (
 
 from models import __version__
 
+# ui.theme.THEME_KEY, read here so that the system's look (the default) never loads ui.theme
+# before the first frame.
+THEME_SETTING = "view/theme"
+
 # The library, the calendar and the session editor side by side need this much width; below
 # it the session editor shares the library's place as a tab.
 WIDE_ENOUGH_FOR_BOTH_DOCKS = 1500
@@ -63,6 +67,10 @@ class MainWindow(QMainWindow):
         # time), and whether the "save it again?" question is already on screen.
         self.write_failure_box: QMessageBox | None = None
         self.offering_save_again = False
+        if settings.value(THEME_SETTING, "system") != "system":  # a chosen light or dark theme
+            from ui.theme import apply_stored_theme
+
+            apply_stored_theme(settings)
         opening = QLabel("Opening your training log…", objectName="openingLabel")
         # A style sheet, not Qt.AlignmentFlag: importing Qt builds its enums (~16 ms) before
         # the first frame; methods that run after it reach it as QtCore.Qt.
@@ -316,6 +324,9 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addAction(self._action("&Reset layout", self.reset_layout,
                                               name="resetLayout"))
+        from ui.theme import theme_menu
+
+        self.view_menu.addMenu(theme_menu(self, self._settings))
         self._fill_training_menu(self.training_menu)
         self.help_menu.addAction(self._action("&About Overload", self.about, name="aboutAction"))
         self.help_menu.addAction(self._action("About &Qt", QApplication.aboutQt))

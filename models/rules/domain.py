@@ -171,15 +171,8 @@ class Status(StrEnum):
     OVER_MRV = "over MRV"
 
 
-# One colour per status, used by every gauge, chart band and calendar badge.
-STATUS_COLOURS: dict[Status, str] = {
-    Status.NOT_MAINTAINING: "#9e9e9e",
-    Status.MAINTENANCE: "#4f8fd6",
-    Status.PRODUCTIVE: "#6dbb4b",
-    Status.OPTIMAL: "#2e8b3d",
-    Status.HIGH: "#e0a526",
-    Status.OVER_MRV: "#d64541",
-}
+# Each status's colour, the same in every gauge, chart band and calendar badge, is the UI's:
+# ui/theme.py's status palette, tuned for light and dark.
 
 
 def landmark_bands(lm: Landmarks) -> list[tuple[float, float, Status]]:

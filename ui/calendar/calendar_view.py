@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.rules.domain import MUSCLE_GROUPS, STATUS_COLOURS, Status, group_label, volume_status
+from models.rules.domain import MUSCLE_GROUPS, Status, group_label, volume_status
 from models.rules.limits import in_date_range
 from models.sessions import (
     ExercisePlace,
@@ -59,6 +59,7 @@ from ui.session.session_commands import (
     RemoveSessionExerciseCommand,
     SetStatusCommand,
 )
+from ui.theme import Tone, css, status_colour, text_on_colour, theme_signals, tone, translucent
 
 BADGE_NAMES = {"back": "Back", "chest": "Chest", "quads": "Quads", "hamstrings": "Hams",
                "glutes": "Glutes", "biceps": "Bis", "triceps": "Tris", "side_delts": "S.delts",
@@ -141,16 +142,16 @@ class SessionChip(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = self.rect().adjusted(0, 0, -1, -1)
         background = QColor(self.palette().base().color())
-        border = QColor("#d64541") if self.conflicts else QColor("#b8c2cc")
+        border = tone(Tone.ERROR) if self.conflicts else self.palette().mid().color()
         if self.highlighted:
-            background, border = QColor("#e3f1e0"), QColor("#2e8b3d")
+            background, border = translucent(tone(Tone.SUCCESS), 40), tone(Tone.SUCCESS)
         painter.setPen(QPen(border, 2 if self.highlighted or self.conflicts else 1))
         painter.setBrush(background)
         painter.drawRoundedRect(rect, 4, 4)
         metrics = QFontMetrics(self.font())
         text_rect = rect.adjusted(5, 2, -4, 0)
-        painter.setPen(self.palette().text().color()
-                       if self.summary.status != "skipped" else QColor("#8a8a8a"))
+        painter.setPen(self.palette().text().color() if self.summary.status != "skipped"
+                       else self.palette().placeholderText().color())
         painter.drawText(text_rect.adjusted(0, 0, 0, -(metrics.height() + 2)),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          metrics.elidedText(self._title(), Qt.TextElideMode.ElideRight,
@@ -173,9 +174,9 @@ class SessionChip(QWidget):
                 break
             badge = QRect(x, y, width, small_metrics.height() + 2)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(self.badge_colours.get(group, "#9e9e9e")))
+            painter.setBrush(QColor(self.badge_colours.get(group) or tone(Tone.MUTED)))
             painter.drawRoundedRect(badge, 3, 3)
-            painter.setPen(QColor("white"))
+            painter.setPen(text_on_colour())
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
             x += width + 3
 
@@ -227,10 +228,10 @@ class DayCell(QFrame):
         if day != self.day or not self.objectName():
             self.day = day
             self.setObjectName(f"day_{day.isoformat()}")
-        header = (day, in_month, day == today)
+        header = (day, in_month, day == today, tone(Tone.SUCCESS).name())
         if header != getattr(self, "_header", None):
             self._header = header
-            style = "font-weight: 700; color: #2e8b3d;" if day == today else \
+            style = f"font-weight: 700; color: {css(tone(Tone.SUCCESS))};" if day == today else \
                 ("" if in_month else "color: palette(placeholder-text);")
             self.number.setStyleSheet(style)
             self.number.setText(f"{day.day}" if day.day != 1 else f"{day:%d %b}")
@@ -274,7 +275,9 @@ class DayCell(QFrame):
             each.highlighted = each is chip
             each.update()
         self._drop_hint = on and chip is None
-        self.setStyleSheet("DayCell { border: 2px dashed #2e8b3d; background: #f1f8ef; }"
+        success = tone(Tone.SUCCESS)
+        self.setStyleSheet(f"DayCell {{ border: 2px dashed {css(success)}; "
+                           f"background: {css(success, 30)}; }}"
                            if self._drop_hint else "")
 
     def dragEnterEvent(self, event) -> None:
@@ -350,8 +353,8 @@ class WeekSummary(QLabel):
             self.setText("<span style='color: palette(placeholder-text)'>—</span>")
             self.setToolTip("No sets this week")
             return
-        colour = STATUS_COLOURS[Status.OPTIMAL] if inside >= 10 else \
-            STATUS_COLOURS[Status.HIGH] if inside >= 5 else STATUS_COLOURS[Status.OVER_MRV]
+        colour = css(status_colour(Status.OPTIMAL if inside >= 10 else
+                                   Status.HIGH if inside >= 5 else Status.OVER_MRV))
         self.setText(f"<span style='font-size:15px; font-weight:600; color:{colour}'>"
                      f"{inside}/{len(MUSCLE_GROUPS)}</span><br><small>{basis}</small>")
         self.setToolTip(f"{inside} of {len(MUSCLE_GROUPS)} muscle groups between MEV and MRV "
@@ -417,6 +420,7 @@ class SessionCalendar(QWidget):
         store.landmarks_changed.connect(self.refresh)
         store.settings_changed.connect(self._rebuild)
         store.exercises_changed.connect(self.refresh)
+        theme_signals().changed.connect(self.refresh)  # the badges in the new colours
         self.refresh()
 
     def today(self) -> date:
@@ -656,7 +660,7 @@ class SessionCalendar(QWidget):
     @staticmethod
     def _badge_colours(summary: SessionSummary, week: date, volumes: WeekVolumes,
                        landmarks) -> dict[str, str]:
-        return {g: STATUS_COLOURS[volumes.status(week, g, landmarks)] for g in summary.groups}
+        return {g: status_colour(volumes.status(week, g, landmarks)).name() for g in summary.groups}
 
     def _update_title(self, days: list[date], summaries: list[SessionSummary]) -> None:
         if self.mode == "month":

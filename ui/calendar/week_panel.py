@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.rules.domain import MUSCLE_GROUPS, STATUS_COLOURS, group_label
+from models.rules.domain import MUSCLE_GROUPS, group_label
 from models.volume import (
     groups_in_range,
     iso_week_label,
@@ -23,9 +23,8 @@ from models.volume import (
     weekly_volume,
 )
 from ui.gauge import VolumeGauge
+from ui.theme import status_colour, status_colours, theme_signals
 
-LEGEND = "  ".join(f"<span style='color:{colour}'>●</span> {status.value}"
-                   for status, colour in STATUS_COLOURS.items())
 RULE_NAMES = {"fractional": "fractional (secondary muscles count ½ set)",
               "direct": "direct only (secondary muscles count 0)"}
 
@@ -58,6 +57,7 @@ class WeekVolumePanel(QWidget):
         for signal in (store.sessions_changed, store.landmarks_changed, store.settings_changed,
                        store.exercises_changed):
             signal.connect(self.refresh)
+        theme_signals().changed.connect(self.refresh)  # the dots and legend in the new colours
         self.refresh()
 
     def _build_header(self) -> QHBoxLayout:
@@ -126,7 +126,7 @@ class WeekVolumePanel(QWidget):
         for item in report:
             self._gauges[item.group].set_values(item.sets, item.landmarks, planned[item.group])
             self._numbers[item.group].setText(f"{item.sets:g} / {planned[item.group]:g}")
-            colour = STATUS_COLOURS[item.status]
+            colour = status_colour(item.status).name()
             # A dot, its word in the tooltip and the legend: the panel has to fit beside docks.
             self._statuses[item.group].setText(f"<span style='color:{colour}'>●</span>")
             tip = f"{group_label(item.group)}: {self._gauges[item.group].describe()}"
@@ -136,4 +136,10 @@ class WeekVolumePanel(QWidget):
         self.summary.setText(f"{inside} of {len(report)} muscle groups between MEV and MRV "
                              "(done).")
         self.rule_label.setText(f"Counting rule: {RULE_NAMES[rule]}. Warm-up sets never count.")
-        self.legend.setText(LEGEND)
+        self.legend.setText(legend())
+
+
+def legend() -> str:
+    """The statuses and their dots, in the theme's colours."""
+    return "  ".join(f"<span style='color:{colour.name()}'>●</span> {status}"
+                     for status, colour in status_colours().items())

@@ -18,7 +18,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QMimeData, QPoint, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -42,12 +42,16 @@ from ui.calendar.texts import (
     session_tooltip,
 )
 from ui.mime import EXERCISE_MIME, SESSION_EXERCISE_MIME, SESSION_MIME
+from ui.theme import Tone, follow_theme, set_text_tone, tone
 
 if TYPE_CHECKING:
     from ui.calendar.calendar_view import SessionCalendar
 
-# The one colour of its own: a session training a group again within 48 hours.
-CONFLICT_BORDER = "#d64541"
+# Colours are the palette's, and two tones of the theme's (ui/theme.py), as in the month: a
+# session training a group again within 48 hours is framed in the error tone, today's date is
+# written in the success tone.
+CONFLICT_TONE = Tone.ERROR
+TODAY_TONE = Tone.SUCCESS
 REST_DAY_TEXT = "Rest day — drop an exercise or double-click to add a session"
 PADDING = 4  # around the text of a header or a row
 GAP = 10  # between a row's name and its targets when they share a line
@@ -82,7 +86,9 @@ class _TwoPartLine(QWidget):
             font = QFont(self.font())
             font.setBold(True)
             self.setFont(font)
-        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Preferred, not Fixed: a fixed height is sizeHint's, taken at 120 px, so a row that
+        # needs two lines only in a narrower column was squeezed to one, its name cut.
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
@@ -276,7 +282,7 @@ class SessionCard(QFrame):
         if self.highlighted:
             border, width = palette.color(QPalette.ColorRole.Highlight), 2
         elif self.conflicts:
-            border, width = QColor(CONFLICT_BORDER), 2
+            border, width = tone(CONFLICT_TONE), 2
         else:
             border, width = palette.color(QPalette.ColorRole.Mid), 1
         painter.setPen(QPen(border, width))
@@ -305,10 +311,13 @@ class DayColumn(QFrame):
         layout.setSpacing(2)
         layout.addLayout(self._build_header())
         layout.addWidget(self._build_body(), 1)
+        # The cards paint tones read when painting: a switch paints them again.
+        follow_theme(self, self._repaint_cards)
 
     def _build_header(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.number = QLabel()
+        self.number = QLabel(objectName="dayNumber")
+        self._is_today: bool | None = None
         self.minutes = QLabel(objectName="dayMinutes")
         self.minutes.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         row.addWidget(self.number)
@@ -368,14 +377,20 @@ class DayColumn(QFrame):
 
     def _show_header(self, day: date, today: date, summaries: list[SessionSummary]) -> None:
         text = str(day.day) if day.day != 1 else QLocale().toString(QDate(day), "d MMM")
-        self.number.setText(f"<b>{text}</b>" if day == today else text)
-        self.number.setForegroundRole(QPalette.ColorRole.Highlight if day == today
-                                      else QPalette.ColorRole.WindowText)
+        self.number.setText(text)
+        if (day == today) != self._is_today:  # a style sheet set again re-polishes the label
+            self._is_today = day == today
+            set_text_tone(self.number, TODAY_TONE if self._is_today else None,
+                          "font-weight: 700;" if self._is_today else "")
         # A day's total where it adds to its sessions' own: two sessions or more.
         minutes = sum(s.minutes for s in summaries if s.status != "skipped")
         total = minutes_text(minutes) if minutes and len(summaries) > 1 else ""
         self.minutes.setText(total)
         self.minutes.setToolTip("Estimated length of the day's training" if total else "")
+
+    def _repaint_cards(self) -> None:
+        for card in self.cards:
+            card.update()
 
     def session_summaries(self) -> list[SessionSummary]:
         return [card.summary for card in self.cards]

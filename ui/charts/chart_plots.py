@@ -25,13 +25,13 @@ from models.charts import (
 )
 from models.rules.domain import (
     MUSCLE_GROUPS,
-    STATUS_COLOURS,
     Landmarks,
     Status,
     group_label,
     landmark_bands,
     volume_status,
 )
+from ui.theme import status_colour, status_colours
 
 # Time on the charts' x axes is in seconds since the epoch (local midnight of each day).
 DAY = 86400.0
@@ -91,25 +91,65 @@ def timestamp(day: date) -> float:
     return datetime(day.year, day.month, day.day).timestamp()
 
 
-def translucent(colour: str, alpha: int = BAND_ALPHA) -> QColor:
+def match_palette() -> None:
+    """pyqtgraph's default colours (what a chart draws that is not restyled) after a theme
+    switch; nothing before pyqtgraph is loaded."""
+    if _pg is not None:
+        palette = QApplication.palette()
+        _pg.setConfigOptions(background=palette.color(QPalette.ColorRole.Base),
+                             foreground=palette.color(QPalette.ColorRole.Text))
+
+
+def foreground() -> QColor:
+    """What a chart writes and outlines in: the palette's text colour."""
+    return QApplication.palette().color(QPalette.ColorRole.Text)
+
+
+def style_plot(widget, *plots) -> None:
+    """The palette's colours on a chart: its background, and each plot's axes, their labels
+    and its title."""
+    palette = QApplication.palette()
+    text = palette.color(QPalette.ColorRole.Text)
+    widget.setBackground(palette.color(QPalette.ColorRole.Base))
+    for plot in plots:
+        for side in ("left", "bottom", "right", "top"):
+            plot.getAxis(side).setPen(text)
+            plot.getAxis(side).setTextPen(text)
+        plot.titleLabel.setAttr("color", text)
+        if plot.titleLabel.text:
+            plot.titleLabel.setText(plot.titleLabel.text)
+
+
+def translucent(colour: QColor | str, alpha: int = BAND_ALPHA) -> QColor:
     result = QColor(colour)
     result.setAlpha(alpha)
     return result
 
 
-# Ready-made brushes: BarGraphItem would otherwise build one per bar from a colour name.
-STATUS_BRUSHES = {status: QBrush(QColor(colour)) for status, colour in STATUS_COLOURS.items()}
+def status_brushes() -> dict[str, QBrush]:
+    """Ready-made brushes in the theme's status colours, by status: BarGraphItem would
+    otherwise build one per bar from a colour."""
+    return {status: QBrush(colour) for status, colour in status_colours().items()}
 
 
 def hover_label(pg, widget):
-    """A text box for hovering: the chart's background, nearly opaque, with a thin border."""
-    foreground = pg.getConfigOption("foreground")
-    label = pg.TextItem(anchor=(0.5, 1.0), color=foreground,
-                        fill=translucent(widget.backgroundBrush().color().name(), 230),
-                        border=pg.mkPen(foreground, width=0.5))
+    """A text box for hovering: the chart's background, nearly opaque, with a thin border
+    (style_hover gives it the theme's colours)."""
+    label = pg.TextItem(anchor=(0.5, 1.0))
+    style_hover(pg, label, widget)
     label.setZValue(10)
     label.hide()
     return label
+
+
+def style_hover(pg, label, widget) -> None:
+    """A hover label in the palette's colours: its text, its border, and the chart's background
+    behind it (set the background first: style_plot)."""
+    colour = foreground()
+    label.setColor(colour)
+    label.fill = pg.mkBrush(translucent(widget.backgroundBrush().color(), 230))
+    label.border = pg.mkPen(colour, width=0.5)
+    label.update()
 
 
 def place_hover(label, view, x: float, y: float) -> None:
@@ -127,7 +167,8 @@ def place_hover(label, view, x: float, y: float) -> None:
 
 
 def status_legend(planned: str) -> str:
-    parts = [f"<span style='color:{STATUS_COLOURS[s]}'>■</span>&nbsp;{s.value}" for s in Status]
+    parts = [f"<span style='color:{status_colour(s).name()}'>■</span>&nbsp;{s.value}"
+             for s in Status]
     return " &nbsp; ".join([*parts, planned])
 
 
@@ -163,15 +204,11 @@ class VolumeChart(Chart):
         super().__init__(self.widget.getPlotItem())
         self._setup_axes()
         self.regions = {status: self._band(status) for status in Status}
-        foreground = pg.getConfigOption("foreground")
-        self.planned = pg.BarGraphItem(
-            x=[], height=[], width=[], brush=None,
-            # Width 1: a fractional width takes the raster engine's slow path (3× the redraw).
-            pen=pg.mkPen(foreground, width=1, style=Qt.PenStyle.DashLine))
-        self.planned_tops = pg.PlotCurveItem([], [], connect="pairs",
-                                             pen=pg.mkPen(foreground, width=2))
+        self.planned = pg.BarGraphItem(x=[], height=[], width=[], brush=None)
+        self.planned_tops = pg.PlotCurveItem([], [], connect="pairs")
         self.done = pg.BarGraphItem(x=[], height=[], width=[], brushes=[], pen=None)
         self.hover = hover_label(pg, self.widget)
+        self.restyle()
         for item, z in ((self.planned, 1), (self.done, 2), (self.planned_tops, 3),
                         (self.hover, 10)):
             item.setZValue(z)
@@ -180,6 +217,17 @@ class VolumeChart(Chart):
         self._starts: list[float] = []
         self._ends: list[float] = []
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    def restyle(self) -> None:
+        """The theme's colours (the bars take theirs at the next update)."""
+        pg, colour = self._pg, foreground()
+        style_plot(self.widget, self.plot)
+        for status, region in self.regions.items():
+            _colour_band(pg, region, status)
+        # Width 1: a fractional width takes the raster engine's slow path (3× the redraw).
+        self.planned.setOpts(pen=pg.mkPen(colour, width=1, style=Qt.PenStyle.DashLine))
+        self.planned_tops.setPen(pg.mkPen(colour, width=2))
+        style_hover(pg, self.hover, self.widget)
 
     def _setup_axes(self) -> None:
         # No grid: the bands and the landmark labels are the reference lines, and a translucent
@@ -195,10 +243,7 @@ class VolumeChart(Chart):
         right.setWidth(text_width(right, "MV/MEV 60") + 12)
 
     def _band(self, status: Status):
-        colour = translucent(STATUS_COLOURS[status])
-        region = self._pg.LinearRegionItem(
-            orientation="horizontal", movable=False, brush=colour, hoverBrush=colour,
-            pen=self._pg.mkPen(translucent(STATUS_COLOURS[status], 120), width=1))
+        region = self._pg.LinearRegionItem(orientation="horizontal", movable=False)
         region.setZValue(-10)
         self.plot.addItem(region)
         return region
@@ -209,7 +254,8 @@ class VolumeChart(Chart):
         self._ends = [timestamp(day) for day in bars.ends]
         spans = [end - start for start, end in zip(self._starts, self._ends, strict=True)]
         centres = [start + span / 2 for start, span in zip(self._starts, spans, strict=True)]
-        brushes = [STATUS_BRUSHES[volume_status(sets, lm)] for sets in bars.done]
+        by_status = status_brushes()
+        brushes = [by_status[volume_status(sets, lm)] for sets in bars.done]
         self._draw_plan(bars, centres, spans)
         self.done.setOpts(x=centres, height=list(bars.done), brushes=brushes,
                           width=[DONE_WIDTH * span for span in spans])
@@ -275,6 +321,14 @@ class VolumeChart(Chart):
         self.hover_bar(self.bar_at(view.mapSceneToView(scene_pos).x()) if inside else None)
 
 
+def _colour_band(pg, region, status: Status) -> None:
+    colour = translucent(status_colour(status))
+    region.setBrush(colour)
+    region.setHoverBrush(colour)
+    for line in region.lines:
+        line.setPen(pg.mkPen(translucent(status_colour(status), 120), width=1))
+
+
 def text_width(axis, text: str) -> int:
     return QFontMetrics(axis.style["tickFont"] or axis.font()).horizontalAdvance(text)
 
@@ -307,17 +361,26 @@ class GlanceChart(Chart):
         left = self.plot.getAxis("left")
         left.setStyle(tickLength=0)
         left.setWidth(max(text_width(left, group_label(g)) for g in MUSCLE_GROUPS) + 12)
-        foreground = pg.getConfigOption("foreground")
+        self._pg = pg
         self.bands = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.8, brushes=[], pen=None)
         self.done = pg.BarGraphItem(x0=0, width=[], y=[], height=0.4, brushes=[], pen=None)
-        self.planned = pg.ScatterPlotItem(symbol="|", size=22, brush=foreground,
-                                          pen=pg.mkPen(foreground, width=2))
-        self.labels = [pg.TextItem(anchor=(0, 0.5), color=foreground) for _ in MUSCLE_GROUPS]
+        self.planned = pg.ScatterPlotItem(symbol="|", size=22)
+        self.labels = [pg.TextItem(anchor=(0, 0.5)) for _ in MUSCLE_GROUPS]
         for item in (self.bands, self.done, self.planned, *self.labels):
             self.plot.addItem(item)
         self.rows: list[GlanceRow] = []
         self._label_at: list[float] = []  # where each row's label begins, in sets
         self.plot.getViewBox().sigResized.connect(self._fit_scale)
+        self.restyle()
+
+    def restyle(self) -> None:
+        """The theme's colours (the bars and bands take theirs at the next update)."""
+        colour = foreground()
+        style_plot(self.widget, self.plot)
+        self.planned.setBrush(colour)
+        self.planned.setPen(self._pg.mkPen(colour, width=2))
+        for label in self.labels:
+            label.setColor(colour)
 
     def update(self, rows: list[GlanceRow], title: str) -> None:
         self.rows = rows
@@ -327,10 +390,11 @@ class GlanceChart(Chart):
                 band_x0.append(lo)
                 band_x1.append(hi)
                 band_y.append(index)
-                band_brushes.append(translucent(STATUS_COLOURS[status]))
+                band_brushes.append(translucent(status_colour(status)))
         self.bands.setOpts(x0=band_x0, x1=band_x1, y=band_y, brushes=band_brushes)
+        by_status = status_brushes()
         self.done.setOpts(width=[row.sets for row in rows], y=list(range(len(rows))),
-                          brushes=[STATUS_BRUSHES[row.status] for row in rows])
+                          brushes=[by_status[row.status] for row in rows])
         planned = [(row.planned, index) for index, row in enumerate(rows) if row.planned > 0]
         self.planned.setData(x=[p[0] for p in planned], y=[p[1] for p in planned])
         self._update_labels(rows)

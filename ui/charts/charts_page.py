@@ -61,9 +61,11 @@ from ui.charts.chart_plots import (
     GlanceChart,
     VolumeChart,
     load_pyqtgraph,
+    match_palette,
     status_legend,
 )
 from ui.charts.progress_plot import ProgressChart
+from ui.theme import follow_theme, theme_signals
 
 CHART_KEYS = ("volume", "glance", "progress")
 CHART_TITLES = {"volume": "Weekly volume", "glance": "This week", "progress": "Progress"}
@@ -104,6 +106,7 @@ class ChartsPage(QWidget):
         store.exercises_changed.connect(self._data_changed)
         store.landmarks_changed.connect(self._landmarks_changed)
         store.settings_changed.connect(self._settings_changed)
+        theme_signals().changed.connect(self._theme_changed)
 
     # building (Qt only; the plots come in _chart())
 
@@ -115,6 +118,7 @@ class ChartsPage(QWidget):
         self._holders: dict[str, QGridLayout] = {}
         self.empty_labels: dict[str, QLabel] = {}
         self.legends: dict[str, QLabel] = {}
+        self._planned_legends: dict[str, str] = {}  # each legend's last part: how a plan looks
         self.tabs.addTab(self._build_volume_tab(), CHART_TITLES["volume"])
         glance = self._tab_with_holder("glance", legend="<b>|</b>&nbsp;planned")
         self.tabs.addTab(glance, CHART_TITLES["glance"])
@@ -163,10 +167,11 @@ class ChartsPage(QWidget):
         holder = QGridLayout()
         column.addLayout(holder, 1)
         if legend:
-            note = QLabel(status_legend(legend), objectName=f"{key}Legend", wordWrap=True)
+            note = QLabel(objectName=f"{key}Legend", wordWrap=True)
             note.setStyleSheet("color: palette(placeholder-text);")
             column.addWidget(note)
-            self.legends[key] = note
+            self.legends[key], self._planned_legends[key] = note, legend
+            follow_theme(note, lambda: self._show_legend(key))
         self._holders[key], self.empty_labels[key] = holder, empty
         return tab
 
@@ -331,6 +336,19 @@ class ChartsPage(QWidget):
         self._histories.clear()
         self._changed(*CHART_KEYS)
 
+    def _show_legend(self, key: str) -> None:
+        """The statuses in the theme's colours, then how the chart draws a plan."""
+        legend = status_legend(self._planned_legends[key])
+        if self.legends[key].text() != legend:
+            self.legends[key].setText(legend)
+
+    def _theme_changed(self) -> None:
+        """Every chart in the theme's colours; the bars and bands are drawn again in them."""
+        match_palette()
+        for chart in self._charts.values():
+            chart.restyle()
+        self._changed(*CHART_KEYS)
+
     def _landmarks_changed(self) -> None:
         self._landmarks = None
         self._changed("volume", "glance")
@@ -365,9 +383,8 @@ class ChartsPage(QWidget):
         bars = volume_bars(series, self._today())
         lm = combined_landmarks(self._groups, self._current_landmarks())
         chart.update(bars, lm, volume_title(self._groups, self._rule, monthly=bars.monthly))
-        legend = status_legend(PLANNED_LEGEND[bars.monthly])
-        if self.legends["volume"].text() != legend:
-            self.legends["volume"].setText(legend)
+        self._planned_legends["volume"] = PLANNED_LEGEND[bars.monthly]
+        self._show_legend("volume")
         self._set_empty("volume", None if series.has_done else EMPTY_VOLUME)
 
     def _refresh_glance(self, chart: GlanceChart) -> None:

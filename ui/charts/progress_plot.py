@@ -16,18 +16,23 @@ from models.charts import ProgressSeries, line_runs
 from ui.charts.chart_plots import (
     DAY,
     WEEK,
+    foreground,
     hover_label,
     place_hover,
+    style_hover,
+    style_plot,
     text_width,
     timestamp,
     translucent,
 )
+from ui.theme import Tone, tone
 
-PR_COLOUR = "#e0a526"
-PR_EDGE_COLOUR = "#7a5a00"
-E1RM_COLOUR = "#2e6fbd"
-HEAVIEST_COLOUR = "#8a8a8a"
-VOLUME_COLOUR = "#6d6d9e"
+# What each series is drawn in: a tone of the theme's status palette (ui/theme.py).
+E1RM_TONE = Tone.ACCENT
+HEAVIEST_TONE = Tone.MUTED
+VOLUME_TONE = Tone.NEUTRAL
+PR_TONE = Tone.RECORD
+VOLUME_FILL_ALPHA = 70
 POINT_SIZE = 4
 LONE_POINT_SIZE = 11  # a session with no line to either side: a dot that size is seen at once
 HOVER_REACH_PX = 16  # the mouse this close to a session (horizontally) shows its numbers
@@ -53,43 +58,61 @@ class ProgressChart:
             plot.setMouseEnabled(x=True, y=False)
             # Equal left axes, or the two linked date axes would not line up.
             plot.getAxis("left").setWidth(text_width(plot.getAxis("left"), "000000") + 28)
+        self._pg = pg
         self._build_items(pg)
         self.series: ProgressSeries | None = None
         self._xs: list[float] = []
         self.widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.restyle()
 
     def _build_items(self, pg) -> None:
         # Bottom left: the scale starts at 0, so the curves never reach down there.
-        legend = self.top.addLegend(offset=(8, -8), labelTextSize="9pt")
+        self.legend = self.top.addLegend(offset=(8, -8), labelTextSize="9pt")
         # connect="finite": a NaN between two sessions leaves the pause undrawn, line and fill.
-        self.e1rm = self.top.plot([], [], name="Estimated 1RM (Epley, best set)",
-                                  pen=pg.mkPen(E1RM_COLOUR, width=2), symbol="o",
-                                  symbolSize=POINT_SIZE, symbolPen=None, symbolBrush=E1RM_COLOUR,
-                                  antialias=True, connect="finite")
-        self.heaviest = self.top.plot([], [], name="Heaviest working set",
-                                      pen=pg.mkPen(HEAVIEST_COLOUR, width=1.5,
-                                                   style=Qt.PenStyle.DashLine),
-                                      antialias=True, connect="finite")
-        self.lone = pg.ScatterPlotItem(symbol="o", size=LONE_POINT_SIZE, brush=E1RM_COLOUR,
-                                       pen=None, antialias=True)
-        self.lone_heaviest = pg.ScatterPlotItem(symbol="o", size=LONE_POINT_SIZE - 3,
-                                                brush=HEAVIEST_COLOUR, pen=None, antialias=True)
+        # Colours: restyle().
+        self.e1rm = self.top.plot([], [], name="Estimated 1RM (Epley, best set)", symbol="o",
+                                  symbolSize=POINT_SIZE, symbolPen=None, antialias=True,
+                                  connect="finite")
+        self.heaviest = self.top.plot([], [], name="Heaviest working set", antialias=True,
+                                      connect="finite")
+        self.lone = pg.ScatterPlotItem(symbol="o", size=LONE_POINT_SIZE, pen=None,
+                                       antialias=True)
+        self.lone_heaviest = pg.ScatterPlotItem(symbol="o", size=LONE_POINT_SIZE - 3, pen=None,
+                                                antialias=True)
         for item in (self.lone, self.lone_heaviest):
             item.setZValue(4)
             self.top.addItem(item)
-        self.prs = pg.ScatterPlotItem(symbol="star", size=14, brush=PR_COLOUR,
-                                      pen=pg.mkPen(PR_EDGE_COLOUR, width=0.8))
+        self.prs = pg.ScatterPlotItem(symbol="star", size=14)
         self.prs.setZValue(5)
         self.top.addItem(self.prs)
-        legend.addItem(self.prs, "PR: best e1RM so far")
-        self.volume = self.bottom.plot([], [], pen=pg.mkPen(VOLUME_COLOUR, width=1.2),
-                                       antialias=True, fillLevel=0,
-                                       brush=translucent(VOLUME_COLOUR, 70), connect="finite")
-        self.lone_volume = pg.ScatterPlotItem(symbol="o", size=LONE_POINT_SIZE - 3,
-                                              brush=VOLUME_COLOUR, pen=None, antialias=True)
+        self.legend.addItem(self.prs, "PR: best e1RM so far")
+        self.volume = self.bottom.plot([], [], antialias=True, fillLevel=0, connect="finite")
+        self.lone_volume = pg.ScatterPlotItem(symbol="o", size=LONE_POINT_SIZE - 3, pen=None,
+                                              antialias=True)
         self.bottom.addItem(self.lone_volume)
         self.hover = hover_label(pg, self.widget)
         self.top.addItem(self.hover)
+
+    def restyle(self) -> None:
+        """The theme's colours: the series' tones, the axes, the legend's text, the hover."""
+        pg, text = self._pg, foreground()
+        style_plot(self.widget, self.top, self.bottom)
+        e1rm, heaviest, volume = tone(E1RM_TONE), tone(HEAVIEST_TONE), tone(VOLUME_TONE)
+        self.e1rm.setPen(pg.mkPen(e1rm, width=2))
+        self.e1rm.setSymbolBrush(e1rm)
+        self.lone.setBrush(e1rm)
+        self.heaviest.setPen(pg.mkPen(heaviest, width=1.5, style=Qt.PenStyle.DashLine))
+        self.lone_heaviest.setBrush(heaviest)
+        # The star's edge in the text colour: it stands out from the line it sits on.
+        self.prs.setBrush(tone(PR_TONE))
+        self.prs.setPen(pg.mkPen(text, width=0.8))
+        self.volume.setPen(pg.mkPen(volume, width=1.2))
+        self.volume.setBrush(translucent(volume, VOLUME_FILL_ALPHA))
+        self.lone_volume.setBrush(volume)
+        self.legend.setLabelTextColor(text)
+        for _sample, label in self.legend.items:
+            label.setText(label.text)  # setLabelTextColor only colours the next text
+        style_hover(pg, self.hover, self.widget)
 
     def update(self, series: ProgressSeries, name: str, since: date, until: date,
                week_start: str = "mon") -> None:

@@ -30,6 +30,7 @@ from models.rules.domain import (
 )
 from models.rules.limits import LOAD_STEP_KG, LOAD_STEP_LB, MAX_NAME_LENGTH, REP_RANGE, REST_SECONDS
 from ui.library.exercise_model import readable
+from ui.theme import Tone, set_text_tone
 
 
 class ExerciseDialog(QDialog):
@@ -44,7 +45,7 @@ class ExerciseDialog(QDialog):
         layout.addLayout(self._build_form())
         self.message = QLabel(objectName="exerciseMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c0392b;")
+        set_text_tone(self.message, Tone.ERROR)
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -26,10 +26,9 @@ from ui.session.session_models import (
     next_target_text,
     target_text,
 )
+from ui.theme import PAPER_CAPTION_INK, PAPER_INK, PAPER_NO_SET_FILL
 
-INK = "#000000"
-CAPTION_INK = "#444444"  # the small captions in the write-in cells: readable, not loud
-NO_SET_FILL = "#e6e6e6"  # cells past an exercise's target sets: a light grey any printer keeps
+INK, CAPTION_INK, NO_SET_FILL = PAPER_INK, PAPER_CAPTION_INK, PAPER_NO_SET_FILL
 SETS_PER_LINE = 6  # write-in cells for more sets wrap to a second line
 RATING_CHOICES = "0 &nbsp; 1 &nbsp; 2 &nbsp; 3"
 JOINT_PAIN_CHOICES = "no &nbsp; yes"

@@ -18,8 +18,8 @@ from models.rules.autoregulation import GroupAdjustment
 from models.sessions import SessionError
 from models.volume import week_start_of
 from ui.session.autoregulation_commands import AcceptDeloadCommand, ApplyNextWeekCommand
+from ui.theme import Tone, css, follow_theme, set_text_tone, tone
 
-UP, HOLD, RECOVERY, DOWN = "#2e7d32", "#757575", "#ef6c00", "#c62828"
 NO_FEEDBACK_TEXT = ("No feedback to adapt next week from yet: mark a session done and rate "
                     "how each muscle recovered.")
 
@@ -34,12 +34,13 @@ def adjustment_line(adjusted: GroupAdjustment) -> str:
     return f"{adjusted.reason}{change})"
 
 
-def adjustment_colour(adjusted: GroupAdjustment) -> str:
+def adjustment_tone(adjusted: GroupAdjustment) -> Tone:
+    """Up, held, down, or a recovery week."""
     if adjusted.recovery:
-        return RECOVERY
+        return Tone.WARNING
     if adjusted.delta > 0:
-        return UP
-    return DOWN if adjusted.delta < 0 else HOLD
+        return Tone.SUCCESS
+    return Tone.ERROR if adjusted.delta < 0 else Tone.MUTED
 
 
 def adjustments_tooltip(week_start: date, landmarks) -> str:
@@ -69,7 +70,7 @@ class AdjustmentsPanel(QWidget):
         self.title.setStyleSheet("font-weight: 600;")
         self.lines = QLabel(objectName="adjustmentsList", wordWrap=True)
         self.deload_label = QLabel(objectName="deloadSuggestion", wordWrap=True)
-        self.deload_label.setStyleSheet(f"color: {RECOVERY};")
+        set_text_tone(self.deload_label, Tone.WARNING)
         layout.addWidget(self.title)
         layout.addWidget(self.lines)
         layout.addWidget(self.deload_label)
@@ -80,6 +81,8 @@ class AdjustmentsPanel(QWidget):
         for signal in (store.sessions_changed, store.landmarks_changed, store.settings_changed):
             signal.connect(self.refresh)
         self.refresh()
+        # The lines are rich text in the tones' colours: written again in the new ones.
+        follow_theme(self.lines, lambda: self._show_lines(self.adjustments))
 
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -142,7 +145,8 @@ class AdjustmentsPanel(QWidget):
             return
         self.lines.setStyleSheet("")
         self.lines.setText("<br>".join(
-            f"<span style='color:{adjustment_colour(a)}'>●</span> {escape(adjustment_line(a))}"
+            f"<span style='color:{css(tone(adjustment_tone(a)))}'>●</span> "
+            f"{escape(adjustment_line(a))}"
             + (" ✓" if a.applied else "") for a in adjustments))
 
     def apply(self) -> None:

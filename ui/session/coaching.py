@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 
 from models.rules.autoregulation import PlateResult, default_plate_set, plates_per_side
 from models.rules.domain import parse_tempo
+from ui.theme import Tone, set_text_tone, tone
 
 PHASE_NAMES = ("eccentric", "pause", "concentric", "pause")
 PHASE_HINTS = ("lower under control", "hold at the stretch", "lift", "hold at the top")
 TICK_MS = 1000  # one tick per second: tempo is counted in whole seconds
 NO_TEMPO_TEXT = "No tempo set"
-ACCENT = QColor("#2e7d32")
 
 
 def format_weight(value: float) -> str:
@@ -188,18 +188,19 @@ class TempoCue(QWidget):
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        accent = tone(Tone.SUCCESS)  # the phase running
         width = self.width() / 4
         values = self._tempo or (None,) * 4
         for index, seconds in enumerate(values):
             box = QRectF(index * width + 1, 1, width - 4, self.STRIP_HEIGHT)
             current = index == self._phase
-            painter.setPen(QPen(ACCENT if current else muted, 2 if current else 1))
+            painter.setPen(QPen(accent if current else muted, 2 if current else 1))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(box, 5, 5)
             if current and seconds:
                 fill = QRectF(box)
                 fill.setWidth(box.width() * self._second / seconds)
-                colour = QColor(ACCENT)
+                colour = QColor(accent)
                 colour.setAlpha(90)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(colour)
@@ -227,16 +228,19 @@ class PlateBar(QWidget):
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        text = self.palette().color(QPalette.ColorRole.Text)
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.Text)
         middle = self.height() / 2
-        painter.fillRect(QRectF(0, middle - 4, self.width(), 8), QColor("#9e9e9e"))
-        painter.fillRect(QRectF(8, middle - 14, 10, 28), QColor("#616161"))  # the collar
+        painter.fillRect(QRectF(0, middle - 4, self.width(), 8),
+                         palette.color(QPalette.ColorRole.Mid))  # the sleeve
+        painter.fillRect(QRectF(8, middle - 14, 10, 28),
+                         palette.color(QPalette.ColorRole.PlaceholderText))  # the collar
         x = 22.0
         for plate in self._plates:
             height = (0.35 + 0.65 * plate / self._heaviest) * (self.height() - 8)
             rect = QRectF(x, middle - height / 2, 16, height)
             painter.setPen(QPen(text, 1))
-            painter.setBrush(QColor("#37474f"))
+            painter.setBrush(tone(Tone.NEUTRAL))
             painter.drawRoundedRect(rect, 3, 3)
             x += 19
         painter.end()
@@ -268,7 +272,7 @@ class PlateCalculator(QDialog):
         self.result_label = QLabel(objectName="plateResult", wordWrap=True)
         self.result_label.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.closest_label = QLabel(objectName="plateClosest", wordWrap=True)
-        self.closest_label.setStyleSheet("color: #c62828;")
+        set_text_tone(self.closest_label, Tone.ERROR)
         self.bar_view = PlateBar()
         layout.addWidget(self.result_label)
         layout.addWidget(self.closest_label)

@@ -25,15 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from models.rules.limits import REST_SECONDS
+from ui.theme import Tone, set_text_tone
 
 TICK_MS = 200  # often enough that the shown second never lags by a visible amount
 IDLE_TEXT = "Rest starts when you log a set"
 OVER_TEXT = "Rest over — go!"
 SKIPPED_TEXT = "Rest skipped"
 
-_IDLE_STYLE = "color: palette(mid);"
-_RUNNING_STYLE = "font-size: 16pt; font-weight: 600;"
-_OVER_STYLE = "font-size: 16pt; font-weight: 600; color: #2e7d32;"
+_COUNTING_STYLE = "font-size: 16pt; font-weight: 600;"
 
 
 def format_rest(seconds: int) -> str:
@@ -183,7 +182,7 @@ class RestTimer(QWidget):
         self._total = int(seconds)
         self._end = self._clock() + self._total
         self.progress.setRange(0, self._total * 1000)
-        self.countdown_label.setStyleSheet(_RUNNING_STYLE)
+        set_text_tone(self.countdown_label, None, _COUNTING_STYLE)
         self._timer.start()
         self.tick()
 
@@ -209,7 +208,7 @@ class RestTimer(QWidget):
         self._remaining = 0
         self.progress.setValue(self.progress.maximum())
         self.countdown_label.setText(OVER_TEXT)
-        self.countdown_label.setStyleSheet(_OVER_STYLE)
+        set_text_tone(self.countdown_label, Tone.SUCCESS, _COUNTING_STYLE)
         # A cue for someone who looked away: the taskbar entry flashes and the system beeps.
         QApplication.alert(self.window())
         QApplication.beep()
@@ -219,4 +218,4 @@ class RestTimer(QWidget):
         self._remaining = 0
         self.progress.setValue(0)
         self.countdown_label.setText(text)
-        self.countdown_label.setStyleSheet(_IDLE_STYLE)
+        set_text_tone(self.countdown_label, Tone.MUTED)

@@ -75,11 +75,9 @@ from ui.session.session_commands import (
 from ui.session.session_models import (
     COL_KIND,
     COL_NUMBER,
-    ERROR_STYLE,
     INFO_STYLE,
     NO_SELECTION_TEXT,
     NO_SESSION_TEXT,
-    STATUS_COLOURS,
     STATUS_LABELS,
     SessionExerciseModel,
     SetTableModel,
@@ -93,6 +91,7 @@ from ui.session.session_models import (
 )
 from ui.session.session_widgets import SessionExerciseList, SetEntry, SetKindDelegate, SetTableView
 from ui.store import WriteFailedError
+from ui.theme import Tone, badge_style, follow_theme, session_colour, set_text_tone, tone
 
 # Bars loaded with plates: these get the plate calculator.
 PLATE_LOADED = ("barbell", "ez_bar", "trap_bar", "smith_machine")
@@ -172,6 +171,7 @@ class SessionEditor(QWidget):
         self.name_edit.editingFinished.connect(self._commit_name)
         self.date_label = QLabel(objectName="sessionDate")
         self.status_label = QLabel(objectName="sessionStatus")
+        follow_theme(self.status_label, self._style_status)
         self.done_button = QPushButton("Mark done", objectName="markDoneButton")
         self.done_button.setToolTip("Mark the session done (Ctrl+Return)")
         self.skip_button = QPushButton("Skip", objectName="skipSessionButton")
@@ -218,8 +218,8 @@ class SessionEditor(QWidget):
         self.exercise_title.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.rir_label = QLabel(objectName="weekRir")
         self.rir_label.setToolTip("Reps in reserve to leave on each working set this week")
-        self.rir_label.setStyleSheet("color: white; background: #546e7a; border-radius: 4px;"
-                                     " padding: 1px 8px; font-weight: 600;")
+        follow_theme(self.rir_label,
+                     lambda: self.rir_label.setStyleSheet(badge_style(tone(Tone.NEUTRAL))))
         self.plates_button = QPushButton("Plates…", objectName="platesButton")
         self.plates_button.setToolTip("Plates per side for the load in the entry row")
         self.plates_button.clicked.connect(self.show_plate_calculator)
@@ -364,9 +364,7 @@ class SessionEditor(QWidget):
             date_text += f" · week {detail.week_number}"
         self.date_label.setText(date_text)
         self.status_label.setText(STATUS_LABELS.get(detail.status, detail.status))
-        self.status_label.setStyleSheet(
-            f"color: white; background: {STATUS_COLOURS.get(detail.status, '#607d8b')};"
-            " border-radius: 4px; padding: 1px 8px; font-weight: 600;")
+        self._style_status()
         self.done_button.setEnabled(detail.status != "done")
         self.skip_button.setEnabled(detail.status != "skipped")
         self.planned_button.setEnabled(detail.status != "planned")
@@ -634,6 +632,11 @@ class SessionEditor(QWidget):
         self._commit_name()
         self._commit_notes()
 
+    def _style_status(self) -> None:
+        """The status as a badge in its colour (planned, done, skipped)."""
+        status = self._detail.status if self._detail is not None else "planned"
+        self.status_label.setStyleSheet(badge_style(session_colour(status)))
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.notes_edit and event.type() == QEvent.Type.FocusOut:
             self._commit_notes()
@@ -646,11 +649,11 @@ class SessionEditor(QWidget):
         return self.message_label.text()
 
     def _show_error(self, text: str) -> None:
-        self.message_label.setStyleSheet(ERROR_STYLE)
+        set_text_tone(self.message_label, Tone.ERROR)
         self.message_label.setText(text)
 
     def _show_info(self, text: str) -> None:
-        self.message_label.setStyleSheet(INFO_STYLE)
+        set_text_tone(self.message_label, Tone.MUTED)
         self.message_label.setText(text)
 
     def _clear_message(self) -> None:

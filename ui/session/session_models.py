@@ -35,6 +35,7 @@ from models.rules.limits import ASSISTANCE_KG, LOAD_KG, REPS, RIR, SET_SECONDS
 from models.rules.progression import PROGRESSION_KINDS, Target
 from models.sessions import LoggedSetInfo, SessionError, SessionExerciseInfo
 from ui.mime import EXERCISE_MIME
+from ui.theme import Tone, tone
 
 SESSION_EXERCISE_MIME = "application/x-overload-session-exercise"
 
@@ -44,9 +45,7 @@ NO_SELECTION_TEXT = "Select an exercise to log its sets."
 
 KIND_LABELS = {"warmup": "Warm-up", "working": "Working", "drop": "Drop", "failure": "Failure"}
 STATUS_LABELS = {"planned": "Planned", "done": "Done", "skipped": "Skipped"}
-STATUS_COLOURS = {"planned": "#607d8b", "done": "#2e7d32", "skipped": "#ef6c00"}
-ERROR_STYLE = "color: #c62828;"
-INFO_STYLE = "color: #757575;"  # readable grey on light and dark palettes
+INFO_STYLE = "color: palette(placeholder-text);"  # muted: readable on light and dark palettes
 
 # The database's limits (models/sessions.py _SET_CHECKS); the spin boxes keep input inside them.
 MAX_LOAD_KG, MAX_REPS, MAX_RIR = LOAD_KG[1], REPS[1], RIR[1]
@@ -341,7 +340,7 @@ class SetTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column != COL_KIND:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and logged.kind == "warmup":
-            return QBrush(Qt.GlobalColor.gray)  # warm-ups do not count: shown lighter
+            return QBrush(tone(Tone.MUTED))  # warm-ups do not count: shown muted
         if role == SetIdRole:
             return logged.id
         return None

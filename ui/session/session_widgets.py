@@ -47,7 +47,6 @@ from ui.session.session_models import (
     MAX_RIR,
     MAX_SET_SECONDS,
     NO_EXERCISES_TEXT,
-    STATUS_COLOURS,
     LastTimeTextRole,
     NextTargetTextRole,
     SetsCompleteRole,
@@ -55,6 +54,7 @@ from ui.session.session_models import (
     TargetTextRole,
     session_exercise_ids_from_mime,
 )
+from ui.theme import session_colour
 
 
 class ExerciseRowDelegate(QStyledItemDelegate):
@@ -85,7 +85,7 @@ class ExerciseRowDelegate(QStyledItemDelegate):
         sets_text = index.data(SetsDoneTextRole) or ""
         complete = bool(index.data(SetsCompleteRole))
         painter.setFont(opt.font)
-        painter.setPen(text_colour if selected or not complete else STATUS_COLOURS["done"])
+        painter.setPen(text_colour if selected or not complete else session_colour("done"))
         sets_width = opt.fontMetrics.horizontalAdvance(sets_text) + self.PADDING
         painter.drawText(QRect(rect.left(), rect.top(), rect.width(), line),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, sets_text)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from models.landmarks import default_landmarks, landmark_problems
 from models.rules.domain import MUSCLE_GROUPS, Landmarks, group_label
 from models.rules.limits import FREQUENCY, LANDMARK_SETS
+from ui.theme import Tone, set_text_tone
 
 FIELDS = ("mv", "mev", "mav_low", "mav_high", "mrv", "freq_min", "freq_max")
 FIELD_TITLES = ("MV", "MEV", "MAV low", "MAV high", "MRV", "Freq. min", "Freq. max")
@@ -44,7 +45,7 @@ class LandmarksEditor(QDialog):
         layout.addLayout(self._build_grid(landmarks))
         self.message = QLabel(objectName="landmarksMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c0392b;")
+        set_text_tone(self.message, Tone.ERROR)
         layout.addWidget(self.message)
         layout.addWidget(self._build_buttons())
         self._validate()

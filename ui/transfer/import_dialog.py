@@ -56,6 +56,7 @@ from models.io.matching import Match
 from models.library import list_exercises
 from models.rules.domain import MUSCLE_GROUPS, group_label
 from models.rules.search import matches, search_text
+from ui.theme import Tone, set_text_tone
 from ui.transfer.import_command import ImportCommand
 from ui.worker import run_in_worker
 
@@ -64,8 +65,6 @@ IMPORT_FILTER = ("Strong, Hevy, FitNotes or Overload exports (*.csv *.txt *.json
 NEW_EXERCISE = "new"
 SEARCH = "search"
 FORMAT_NAMES = {"strong": "Strong", "hevy": "Hevy", "fitnotes": "FitNotes"}
-ERROR_COLOUR = "#c0392b"
-ERROR_STYLE = f"color: {ERROR_COLOUR};"
 
 
 class ImportDialog(QDialog):
@@ -309,7 +308,7 @@ class ImportDialog(QDialog):
 
     def _set_status(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet(ERROR_STYLE if error else "")
+        set_text_tone(self.status, Tone.ERROR if error else None)
 
     # --- step 2: exercise names -------------------------------------------------------------
 

@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -30,7 +29,8 @@ from PySide6.QtWidgets import (
 from models import opening
 from models.io.exporting import export_csv, export_json, export_target_problem, looks_like_json
 from models.storage import backups
-from ui.transfer.import_dialog import ERROR_COLOUR, IMPORT_FILTER, ImportDialog
+from ui.theme import Tone, follow_theme, tone
+from ui.transfer.import_dialog import IMPORT_FILTER, ImportDialog
 from ui.transfer.json_restore import JsonRestore, announce_everything_changed
 from ui.worker import WorkerHandle, run_in_worker
 
@@ -177,6 +177,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.refresh()
+        follow_theme(self, self._paint_states)
 
     def refresh(self) -> None:
         self.backups = backups.list_backups(self._db_path)
@@ -251,10 +252,14 @@ class RestoreDialog(QDialog):
             return self.CHECKING
         return self.USABLE if self.problems[path] is None else "Damaged: cannot be restored"
 
+    def _paint_states(self) -> None:
+        for row, info in enumerate(self.backups):
+            self._paint_state(self.table.item(row, 3), info.path)
+
     def _paint_state(self, item: QTableWidgetItem, path: Path) -> None:
         item.setText(self._state_text(path))
         if self.problems.get(path):
-            item.setForeground(QColor(ERROR_COLOUR))
+            item.setForeground(tone(Tone.ERROR))
 
     def _usable(self, info: backups.BackupInfo) -> bool:
         return info.path in self.problems and self.problems[info.path] is None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -15,9 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.rules.domain import MUSCLE_GROUPS, STATUS_COLOURS, Landmarks, group_label, volume_status
+from models.rules.domain import MUSCLE_GROUPS, Landmarks, group_label, volume_status
 from models.rules.generator import Plan
 from ui.gauge import VolumeGauge
+from ui.theme import Tone, follow_theme, status_colour, tone
+
+StatusRole = Qt.ItemDataRole.UserRole  # a table cell's status, for its colour
 
 
 class PlanGauges(QWidget):
@@ -78,6 +81,7 @@ class PlanTable(QTableWidget):
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.horizontalHeader().setDefaultSectionSize(54)
+        follow_theme(self, self._colour_cells)
 
     def show_plan(self, plan: Plan, landmarks: dict[str, Landmarks]) -> None:
         self.setColumnCount(len(plan.weeks))
@@ -94,11 +98,23 @@ class PlanTable(QTableWidget):
         item = QTableWidgetItem(f"{sets:g}" if sets else "–")
         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         status = volume_status(sets, landmarks)
-        colour = QColor(STATUS_COLOURS[status])
-        colour.setAlpha(70)
-        item.setBackground(QBrush(colour))
+        item.setData(StatusRole, status.value)
+        _colour_cell(item)
         item.setToolTip(f"{sets:g} sets (counted {rule}): {status.value}")
         return item
+
+    def _colour_cells(self) -> None:
+        for row in range(self.rowCount()):
+            for column in range(self.columnCount()):
+                item = self.item(row, column)
+                if item is not None:
+                    _colour_cell(item)
+
+
+def _colour_cell(item: QTableWidgetItem) -> None:
+    colour = status_colour(item.data(StatusRole))
+    colour.setAlpha(70)
+    item.setBackground(QBrush(colour))
 
 
 class PlanWarnings(QListWidget):
@@ -108,6 +124,7 @@ class PlanWarnings(QListWidget):
         super().__init__(parent)
         self.setObjectName("planWarnings")
         self.setWordWrap(True)
+        follow_theme(self, self._colour_warnings)
 
     def show_plan(self, plan: Plan) -> None:
         self.clear()
@@ -123,8 +140,14 @@ class PlanWarnings(QListWidget):
             glyph = "ℹ" if warning.rule == "budget" else "⚠"
             item = QListWidgetItem(f"{glyph} {warning.message}")
             item.setData(Qt.ItemDataRole.UserRole, warning.rule)
-            item.setForeground(QBrush(QColor("#a15c00")))
             self.addItem(item)
+        self._colour_warnings()
+
+    def _colour_warnings(self) -> None:
+        for index in range(self.count()):
+            item = self.item(index)
+            if item.data(Qt.ItemDataRole.UserRole):
+                item.setForeground(QBrush(tone(Tone.WARNING)))
 
     def rules(self) -> list[str]:
         return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())

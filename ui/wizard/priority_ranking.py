@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from models.rules.domain import MUSCLE_GROUPS, group_label
 from models.rules.generator import DEFAULT_RANK, Plan, plan_budget
 from models.rules.limits import PRIORITIES
+from ui.theme import Tone, follow_theme, tone
 
 GroupRole = Qt.ItemDataRole.UserRole
 PriorityRole = Qt.ItemDataRole.UserRole + 1
@@ -57,6 +58,7 @@ class PriorityRanking(QWidget):
         layout.setColumnStretch(0, 3)
         layout.setColumnStretch(1, 2)
         self.set_state({}, DEFAULT_RANK)
+        follow_theme(self, lambda: self._relabel({}))  # the rows' colours
 
     def _build_list(self) -> QListWidget:
         self.list = QListWidget(objectName="rankList")
@@ -237,14 +239,14 @@ class PriorityRanking(QWidget):
             self.priority_group.button(PRIORITIES.index(priority)).setChecked(True)
 
 
-# Row colours: grown (the status palette's green), wanted but over the budget (its amber),
-# skipped (grey); maintained rows keep the palette's text colour.
-_OUTCOME_COLOURS = {"grow": "#2e8b3d", "squeezed": "#a15c00", "skip": "#808080"}
+# Row colours: grown, wanted but over the budget, skipped; maintained rows keep the palette's
+# text colour.
+_OUTCOME_TONES = {"grow": Tone.SUCCESS, "squeezed": Tone.WARNING, "skip": Tone.MUTED}
 
 
 def _outcome_brush(outcome: str) -> QBrush:
-    colour = _OUTCOME_COLOURS.get(outcome)
-    return QBrush(QColor(colour)) if colour else QBrush()
+    which = _OUTCOME_TONES.get(outcome)
+    return QBrush(tone(which)) if which else QBrush()
 
 
 def _sentence(text: str) -> str:

@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
+from models.rules.domain import Status
 from models.sessions import create_session, sessions_between
 from models.storage.schema import Exercise, Session, SessionExercise
 from ui.calendar.calendar_view import (
@@ -17,6 +18,7 @@ from ui.calendar.calendar_view import (
     session_mime,
 )
 from ui.mime import exercise_mime
+from ui.theme import status_colour
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 MONDAY = date(2026, 11, 23)
@@ -205,7 +207,7 @@ def test_week_rows_count_groups_inside_their_landmarks(calendar, store):
     # back 10 (≥ MEV), rear delts 5 (< MEV 6), biceps 5 (< 8): one group in range
     assert row.text().count("1/14") == 1 and "done" in row.text()
     chip = calendar.cell_for(MONDAY).chips[0]
-    assert chip.badge_colours["back"] == "#6dbb4b"  # productive
+    assert chip.badge_colours["back"] == status_colour(Status.PRODUCTIVE).name()
 
 
 def test_a_week_row_tooltip_gives_the_reasons_of_its_adaptation(calendar, store, qtbot):

@@ -139,6 +139,21 @@ def test_a_day_with_many_exercises_scrolls_inside_its_column(week, store, qtbot)
     assert col.height() <= 400  # the column kept its room; the week panel keeps its own
 
 
+
+def test_a_row_that_needs_two_lines_only_in_its_narrow_column_gets_them(week, store, qtbot):
+    """A short name and its targets fit on one line at the row's preferred width (120 px) but
+    not in a column narrower than that: the row is as tall as its two lines, never squeezed to
+    one line's height with its name cut at the top (as a fixed height from sizeHint did)."""
+    session(store, MONDAY, "Pull", ["Chin-Up", "Barbell Row"])
+    week.resize(760, 500)
+    col = column(week, MONDAY)
+    chin_up = col.cards[0].rows[0]
+    qtbot.waitUntil(lambda: not chin_up.one_line(chin_up.width()))
+    assert chin_up.one_line(120)  # the case: one line at the preferred width, two here
+    QApplication.processEvents()
+    for row in col.cards[0].rows:
+        assert row.height() == row.heightForWidth(row.width()), row.main
+
 # --- drops ----------------------------------------------------------------------------------
 
 def test_a_library_exercise_dropped_on_position_1_goes_in_there_and_undo_removes_it(week, store):

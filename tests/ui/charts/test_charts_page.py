@@ -20,13 +20,14 @@ from models.charts import (
     weeks_between,
 )
 from models.landmarks import load_landmarks, save_landmarks
-from models.rules.domain import STATUS_COLOURS, Landmarks, Status
+from models.rules.domain import Landmarks, Status
 from models.settings import Settings
 from models.storage.schema import Exercise, LoggedSet, Mesocycle, Session, SessionExercise
 from models.volume import weekly_volume
 from tests.ui.charts import plotted
 from ui.charts.charts_page import EMPTY_GLANCE, EMPTY_PROGRESS, EMPTY_VOLUME, ChartsPage
 from ui.commands import SetLandmarksCommand, SetSettingsCommand
+from ui.theme import status_colour
 
 ROOT = Path(__file__).resolve().parents[3]
 TODAY = date(2026, 11, 25)  # a Wednesday; the mesocycle below runs 26 Oct – 29 Nov
@@ -117,9 +118,9 @@ def test_bar_colours_follow_the_status_of_each_week(history, page, store):
     # 6, 8, 10, 12 and 3 sets against back's MV 8, MEV 10, MAV 14–22:
     statuses = (Status.NOT_MAINTAINING, Status.MAINTENANCE, Status.PRODUCTIVE,
                 Status.PRODUCTIVE, Status.NOT_MAINTAINING)
-    assert plotted.volume_bar_colours(page) == [STATUS_COLOURS[s] for s in statuses]
+    assert plotted.volume_bar_colours(page) == [status_colour(s).name() for s in statuses]
     store.push(SetLandmarksCommand(store, load_landmarks(), {"back": Landmarks(2, 4, 6, 9, 11)}))
-    assert plotted.volume_bar_colours(page)[3] == STATUS_COLOURS[Status.OVER_MRV]
+    assert plotted.volume_bar_colours(page)[3] == status_colour(Status.OVER_MRV).name()
 
 
 def test_the_counting_rule_changes_heights_and_is_named(history, page, store):

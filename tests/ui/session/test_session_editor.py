@@ -34,6 +34,7 @@ from ui.session.session_models import (
     session_exercise_ids_from_mime,
     session_exercise_mime,
 )
+from ui.theme import Tone, tone
 
 TODAY = date(2026, 11, 25)
 LAST_WEEK = TODAY - timedelta(days=7)
@@ -523,7 +524,7 @@ def test_rest_timer_counts_down_and_cues_at_zero(qtbot):
     with qtbot.waitSignal(timer.finished, timeout=100):
         timer.tick()
     assert not timer.is_running and timer.text == OVER_TEXT
-    assert "#2e7d32" in timer.countdown_label.styleSheet()
+    assert tone(Tone.SUCCESS).name() in timer.countdown_label.styleSheet()
 
 
 def test_a_skipped_rest_never_finishes(qtbot):
