@@ -40,6 +40,13 @@ THEME_SETTING = "view/theme"
 # The library, the calendar and the session editor side by side need this much width; below
 # it the session editor shares the library's place as a tab.
 WIDE_ENOUGH_FOR_BOTH_DOCKS = 1500
+# The library dock's first width: what its names need, at most this share of the window's
+# width, at least what a laptop's gave it before (the session editor shares its place there).
+LIBRARY_SHARE = 0.3
+MIN_LIBRARY_WIDTH = 380
+# The session dock's first width beside the library; never less than the editor needs (the
+# dock's scroll area does not scroll sideways: see PanelScroll).
+SESSION_DOCK_WIDTH = 400
 
 EMPTY_PROGRAM_TEXT = (
     "<h3>Welcome to Overload</h3>"
@@ -106,6 +113,7 @@ class MainWindow(QMainWindow):
         else:  # once the new central widget is laid out, or the dock keeps the shell's width
 
             QTimer.singleShot(0, self._default_dock_sizes)
+        QTimer.singleShot(0, self._split_home)
         # The status bar comes with the data: creating the first QStatusBar costs ~8 ms that
         # the first frame can do without.
         self._build_status_bar()
@@ -143,12 +151,30 @@ class MainWindow(QMainWindow):
         On a screen narrower than the three side by side need (a 1280×720 or 1366×768
         laptop), the session editor shares the library's place as a tab: opening a session
         brings its tab forward, and the calendar keeps its room."""
+        library = self._library_width()
         if self.width() < WIDE_ENOUGH_FOR_BOTH_DOCKS:
             self.tabifyDockWidget(self.library, self.session_dock)
-            self.resizeDocks([self.library], [400], QtCore.Qt.Orientation.Horizontal)
+            self.resizeDocks([self.library], [library], QtCore.Qt.Orientation.Horizontal)
             return
-        self.resizeDocks([self.library, self.session_dock], [300, 400],
+        self.resizeDocks([self.library, self.session_dock], [library, SESSION_DOCK_WIDTH],
                          QtCore.Qt.Orientation.Horizontal)
+
+    def _library_width(self) -> int:
+        """Every exercise's name whole where the window has the room for it — up to
+        LIBRARY_SHARE of its width: a 2560-px window's library shows them all, a laptop's
+        elides the longest (the tooltip has them) and keeps the calendar's room."""
+        panel = self.library_panel
+        wanted = min(panel.preferred_width(), round(self.width() * LIBRARY_SHARE))
+        return max(wanted, panel.minimumSizeHint().width(), MIN_LIBRARY_WIDTH)
+
+    def _split_home(self) -> None:
+        """The calendar as tall as it wants — every session's badges under its title — within
+        3/5 to 3/4 of the Plan page's height; the week's volume under it gets the rest (it
+        scrolls). Qt's own split follows the size hints, and the week's are the taller."""
+        total = sum(self.home_splitter.sizes())
+        wanted = self.calendar.sizeHint().height()
+        calendar = max(total * 3 // 5, min(wanted, total * 3 // 4))
+        self.home_splitter.setSizes([calendar, total - calendar])
 
     def _build_session_dock(self, store) -> None:
         """The session editor, docked on the right; it appears when a session is opened. The
@@ -486,7 +512,33 @@ def _key_sequence(shortcut: str):
 def _scrolling(widget: QWidget, name: str) -> QScrollArea:
     """`widget` in a frameless scroll area: a panel keeps its natural size where there is room
     and scrolls where there is not (a 1280×720 laptop), instead of forcing the window larger."""
-    area = QScrollArea(objectName=name, widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+    area = PanelScroll(objectName=name, widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
     area.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)  # the panel's controls take the focus
     area.setWidget(widget)
     return area
+
+
+class PanelScroll(QScrollArea):
+    """A panel's scroll area that scrolls up and down only: it is never narrower than its
+    panel's minimum width (plus the scroll bar), so a dock or a page holding it keeps the room
+    its text needs — sideways, half a button would hide behind the edge. It follows the
+    panel's minimum as it changes (a session with a tempo needs more room than one without)."""
+
+    def setWidget(self, widget: QWidget) -> None:
+        super().setWidget(widget)
+        self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.widget() and event.type() == QtCore.QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
+
+    def minimumSizeHint(self) -> QtCore.QSize:
+        hint = super().minimumSizeHint()
+        panel = self.widget()
+        if panel is None:
+            return hint
+        needed = panel.minimumSizeHint().expandedTo(panel.minimumSize()).width()
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        return QtCore.QSize(needed + scroll_bar + 2 * self.frameWidth(), hint.height())

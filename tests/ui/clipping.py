@@ -73,6 +73,8 @@ def clipped_texts(window: QWidget) -> list[Clipped]:
         if not widget.isVisible() or shown_rect(widget).isEmpty():
             continue  # a dock's tab behind another is "visible" with no room: not on screen
         found.extend(_squeezed(widget))
+        if hasattr(widget, "hidden_badges"):
+            found.extend(_hidden_badges(widget))
         if _on_purpose(widget):
             continue
         for check in _CHECKS:
@@ -142,6 +144,22 @@ def _least(policy: QSizePolicy.Policy, hint: int, least: int) -> int:
         return 0
     shrinks = policy.value & QSizePolicy.PolicyFlag.ShrinkFlag.value
     return max(least if shrinks else hint, 0)
+
+
+def _hidden_badges(chip: QWidget) -> list[Clipped]:
+    """A session chip leaving badges out ("…") while its day has the room below it for the
+    rows they need (the 4K screen's tall empty days used to show "…")."""
+    hidden = chip.hidden_badges()
+    if not hidden:
+        return []
+    day = chip.parentWidget()
+    bottom = max(other.geometry().bottom() for other in day.chips)
+    free = day.contentsRect().bottom() - day.layout().contentsMargins().bottom() - bottom
+    wanted = chip.sizeHint().height() - chip.height()
+    if wanted > free:
+        return []
+    return [Clipped(describe(chip), f"{hidden} of its muscle groups' badges", wanted, free,
+                    "tall")]
 
 
 def _on_purpose(widget: QWidget) -> bool:

@@ -52,7 +52,7 @@ def draw_screens(out: Path, size: str, theme: str, scale: float, font_delta: int
     width, height = (int(part) for part in size.split("x"))
     config = out / "screen.json"
     out.mkdir(parents=True, exist_ok=True)
-    config.write_text(json.dumps({"screens": [{
+    config.write_text(json.dumps({"windowFrameMargins": False, "screens": [{
         "name": "screen", "x": 0, "y": 0, "width": round(width * scale),
         "height": round(height * scale), "logicalDpiX": 96, "logicalDpiY": 96, "dpr": 1}]}))
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}",

@@ -59,12 +59,19 @@ from ui.session.session_commands import (
     RemoveSessionExerciseCommand,
     SetStatusCommand,
 )
+from ui.sizing import BIG_NUMBER, TITLE, relative_font, set_relative_font, text_width
 from ui.theme import Tone, css, status_colour, text_on_colour, theme_signals, tone, translucent
 
 BADGE_NAMES = {"back": "Back", "chest": "Chest", "quads": "Quads", "hamstrings": "Hams",
                "glutes": "Glutes", "biceps": "Bis", "triceps": "Tris", "side_delts": "S.delts",
                "rear_delts": "R.delts", "front_delts": "F.delts", "calves": "Calves",
                "abs": "Abs", "traps": "Traps", "forearms": "Fore"}
+
+# A session chip's padding around its title and badges, and between badges (pixels: a frame,
+# not text); its badges' text is this much of the chip's font.
+CHIP_LEFT, CHIP_RIGHT, CHIP_TOP, CHIP_BOTTOM = 5, 4, 1, 2
+BADGE_GAP = 3
+BADGE_SCALE = 0.78
 
 # Days the current day moves by for each arrow key.
 _ARROW_DAYS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
@@ -103,6 +110,12 @@ def week_volumes(weeks: list[date], today: date, rule: str, week_start: str) -> 
 
 # --- Widgets --------------------------------------------------------------------------------
 
+def chip_height(font: QFont, rows: int) -> int:
+    """A session chip's height in `font` with `rows` rows of badges under its title."""
+    row = QFontMetrics(relative_font(font, BADGE_SCALE)).height() + 2
+    return CHIP_TOP + QFontMetrics(font).height() + CHIP_BOTTOM + rows * (row + BADGE_GAP)
+
+
 class SessionChip(QWidget):
     """One session in a day cell: status, name, a badge per trained muscle group coloured by
     that group's weekly status; a drag source (Ctrl copies); double-click opens it."""
@@ -111,7 +124,9 @@ class SessionChip(QWidget):
                  badge_colours: dict[str, str], conflicts: list[SpacingConflict]):
         super().__init__()
         self.calendar = calendar
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Its height: every badge's row where the day has room (sizeHint), down to the title
+        # alone (minimumSizeHint) where it has not.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self._press: QPoint | None = None
         self.highlighted = False
@@ -125,6 +140,7 @@ class SessionChip(QWidget):
         self.state = (summary, badge_colours, conflicts)
         self.setObjectName(f"session_{summary.id}")
         self.setToolTip(self._tooltip())
+        self.updateGeometry()  # its badges may need another row
         self.update()
 
     def _title(self) -> str:
@@ -133,9 +149,73 @@ class SessionChip(QWidget):
     def _tooltip(self) -> str:
         return session_tooltip(self.summary, self.conflicts)
 
+    # The chip's layout, from its fonts: the title line, then rows of badges — as many rows as
+    # the chip's height holds (a tall day on a big screen shows them all, a laptop's one row
+    # ending in "…", a short day none: the title always shows, the tooltip names every muscle).
+
+    def _badge_font(self) -> QFont:
+        return relative_font(self.font(), BADGE_SCALE)
+
+    def _title_height(self) -> int:
+        return chip_height(self.font(), 0)
+
+    def _badge_row_height(self) -> int:
+        return QFontMetrics(self._badge_font()).height() + 2
+
+    def badge_rows(self, width: int, height: int) -> tuple[list[tuple[str, QRect]], int]:
+        """Where each badge goes in a chip `width` × `height` (as many rows as fit under the
+        title), and how many badges did not fit."""
+        metrics = QFontMetrics(self._badge_font())
+        row_height = self._badge_row_height()
+        rows = max(0, (height - self._title_height() + BADGE_GAP) // (row_height + BADGE_GAP))
+        left, right = CHIP_LEFT, width - CHIP_RIGHT
+        placed: list[tuple[str, QRect]] = []
+        x, row = left, 0
+        groups = list(self.summary.groups)
+        for group in groups:
+            badge_width = metrics.horizontalAdvance(BADGE_NAMES[group]) + 6
+            if x + badge_width > right and x > left:
+                x, row = left, row + 1
+            if row >= rows:
+                break
+            top = self._title_height() - CHIP_BOTTOM + row * (row_height + BADGE_GAP)
+            placed.append((group, QRect(x, top, badge_width, row_height)))
+            x += badge_width + BADGE_GAP
+        hidden = len(groups) - len(placed)
+        # Room for the "…" that says so, at the end of the last row.
+        ellipsis = metrics.horizontalAdvance("…") + 2
+        while hidden and placed and placed[-1][1].right() + BADGE_GAP + ellipsis > right:
+            placed.pop()
+            hidden += 1
+        return placed, hidden
+
+    def _height_for(self, width: int) -> int:
+        """The height that shows every badge at `width`."""
+        row_height = self._badge_row_height()
+        height = self._title_height()
+        while self.summary.groups and self.badge_rows(width, height)[1]:
+            height += row_height + BADGE_GAP
+            if height > 20 * row_height:  # a width too narrow for any badge
+                break
+        return height
+
+    def hidden_badges(self) -> int:
+        """How many muscle groups' badges the chip's size leaves out."""
+        return self.badge_rows(self.width(), self.height())[1]
+
     def sizeHint(self) -> QSize:
-        metrics = QFontMetrics(self.font())
-        return QSize(120, metrics.height() * 2 + 10)
+        width = self.width() if self.width() > 1 else 120
+        return QSize(120, self._height_for(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance("✓ M…") + CHIP_LEFT + CHIP_RIGHT,
+                     self._title_height())
+
+    def resizeEvent(self, event) -> None:
+        # The rows of badges a width needs change with it: the day's layout asks again.
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()
+        super().resizeEvent(event)
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
@@ -148,37 +228,32 @@ class SessionChip(QWidget):
         painter.setPen(QPen(border, 2 if self.highlighted or self.conflicts else 1))
         painter.setBrush(background)
         painter.drawRoundedRect(rect, 4, 4)
-        metrics = QFontMetrics(self.font())
-        text_rect = rect.adjusted(5, 2, -4, 0)
+        metrics = self.fontMetrics()
+        title = QRect(CHIP_LEFT, CHIP_TOP, self.width() - CHIP_LEFT - CHIP_RIGHT,
+                      metrics.height())
         painter.setPen(self.palette().text().color() if self.summary.status != "skipped"
                        else self.palette().placeholderText().color())
-        painter.drawText(text_rect.adjusted(0, 0, 0, -(metrics.height() + 2)),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        painter.drawText(title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          metrics.elidedText(self._title(), Qt.TextElideMode.ElideRight,
-                                            text_rect.width()))
-        self._paint_badges(painter, text_rect, metrics)
+                                            title.width()))
+        self._paint_badges(painter)
         painter.end()
 
-    def _paint_badges(self, painter: QPainter, rect: QRect, metrics: QFontMetrics) -> None:
-        small = QFont(self.font())
-        small.setPointSizeF(max(6.5, self.font().pointSizeF() * 0.78))
-        painter.setFont(small)
-        small_metrics = QFontMetrics(small)
-        x, y = rect.left(), rect.bottom() - small_metrics.height() - 2
-        for group in self.summary.groups:
-            text = BADGE_NAMES[group]
-            width = small_metrics.horizontalAdvance(text) + 6
-            if x + width > rect.right():
-                painter.setPen(self.palette().text().color())
-                painter.drawText(x, y + small_metrics.ascent() + 1, "…")
-                break
-            badge = QRect(x, y, width, small_metrics.height() + 2)
+    def _paint_badges(self, painter: QPainter) -> None:
+        painter.setFont(self._badge_font())
+        placed, hidden = self.badge_rows(self.width(), self.height())
+        for group, badge in placed:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(self.badge_colours.get(group) or tone(Tone.MUTED)))
             painter.drawRoundedRect(badge, 3, 3)
             painter.setPen(text_on_colour())
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
-            x += width + 3
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, BADGE_NAMES[group])
+        if hidden and placed:
+            last = placed[-1][1]
+            painter.setPen(self.palette().text().color())
+            painter.drawText(QRect(last.right() + BADGE_GAP, last.top(), self.width(),
+                                   last.height()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "…")
 
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -209,8 +284,8 @@ class DayCell(QFrame):
         self.chips: list[SessionChip] = []
         self.setAcceptDrops(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # No fixed minimum: its day number's and its chips' own, from their fonts.
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(64, 54)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(3, 2, 3, 3)
         layout.setSpacing(3)
@@ -251,6 +326,14 @@ class DayCell(QFrame):
         self.chips = [SessionChip(self.calendar, *state) for state in states]
         for chip in self.chips:
             self.chip_box.addWidget(chip)
+
+    def sizeHint(self) -> QSize:
+        """At least room for a session with a row of badges: the month's default height."""
+        hint = super().sizeHint()
+        margins = self.layout().contentsMargins()
+        one_session = (margins.top() + self.number.sizeHint().height() + self.layout().spacing()
+                       + chip_height(self.font(), 1) + margins.bottom())
+        return QSize(hint.width(), max(hint.height(), one_session))
 
     def session_summaries(self) -> list[SessionSummary]:
         return [chip.summary for chip in self.chips]
@@ -330,9 +413,13 @@ class WeekSummary(QLabel):
         self.calendar = calendar
         self.week: date | None = None
         # Fixed: a width that followed the text ("9/14" → "10/14") would re-lay out, and so
-        # repaint, the whole month on every change.
-        self.setFixedWidth(64)
+        # repaint, the whole month on every change. The widest verdict's, in this font.
+        self.setFixedWidth(max(text_width(self._number_font(), "14/14"),
+                               text_width(self.font(), "planned")) + 12)
         self.setWordWrap(True)
+
+    def _number_font(self) -> QFont:
+        return relative_font(self.font(), BIG_NUMBER, QFont.Weight.DemiBold)
 
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip and self.week is not None \
@@ -355,7 +442,8 @@ class WeekSummary(QLabel):
             return
         colour = css(status_colour(Status.OPTIMAL if inside >= 10 else
                                    Status.HIGH if inside >= 5 else Status.OVER_MRV))
-        self.setText(f"<span style='font-size:15px; font-weight:600; color:{colour}'>"
+        size = self._number_font().pointSizeF()
+        self.setText(f"<span style='font-size:{size:.1f}pt; font-weight:600; color:{colour}'>"
                      f"{inside}/{len(MUSCLE_GROUPS)}</span><br><small>{basis}</small>")
         self.setToolTip(f"{inside} of {len(MUSCLE_GROUPS)} muscle groups between MEV and MRV "
                         f"({basis} sets)")
@@ -441,11 +529,16 @@ class SessionCalendar(QWidget):
         for button, name in ((self.previous_button, "Previous month or week"),
                              (self.next_button, "Next month or week")):
             button.setAccessibleName(name)
+            # An arrow, not a word: the style's 80-px width for text buttons would take the
+            # room the title needs with a large font.
+            button.setFixedWidth(max(text_width(button.font(), "◀", padding=24),
+                                     2 * button.fontMetrics().height()))
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
         self.today_button.clicked.connect(self.go_today)
         self.title = QLabel(objectName="calendarTitle")
-        self.title.setStyleSheet("font-size: 16px; font-weight: 600; padding-left: 8px;")
+        set_relative_font(self.title, TITLE, QFont.Weight.DemiBold)
+        self.title.setStyleSheet("padding-left: 8px;")
         # The week's sessions and minutes; it may be cut, never widen the window.
         self.totals = ElidedLabel(objectName="weekTotals")
         self.totals.setForegroundRole(QPalette.ColorRole.PlaceholderText)

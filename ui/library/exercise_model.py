@@ -45,6 +45,9 @@ class ExerciseTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
+    def names(self) -> list[str]:
+        return [exercise.name for exercise in self._rows]
+
     def row_of(self, exercise_id: int) -> int:
         return next((i for i, e in enumerate(self._rows) if e.id == exercise_id), -1)
 

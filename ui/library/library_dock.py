@@ -7,7 +7,6 @@ from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,6 +36,10 @@ from ui.library.exercise_model import (
     ExerciseTableModel,
     readable,
 )
+from ui.sizing import text_width
+
+CELL_PADDING = 8  # each side of a cell's text
+FILTER_SPACING = 6
 
 
 class ExerciseLibraryPanel(QWidget):
@@ -53,7 +56,10 @@ class ExerciseLibraryPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(self._build_filters())
+        layout.addWidget(self._build_search())
+        self.filter_rows = QVBoxLayout()
+        layout.addLayout(self.filter_rows)
+        self._build_filters()
         layout.addWidget(self._build_views(), 1)
         layout.addLayout(self._build_buttons())
         self.refresh()
@@ -64,16 +70,42 @@ class ExerciseLibraryPanel(QWidget):
         self._update_count()
 
     def sizeHint(self) -> QSize:
-        """A dock's first width comes from here: enough for names and muscles, the calendar
-        gets the rest (the user's own width is kept in the saved layout)."""
-        return QSize(340, 600)
+        """A dock's first width comes from here: every name and its muscles whole (the main
+        window caps it at a share of its width; the user's own width is kept in the saved
+        layout)."""
+        return QSize(self.preferred_width(), 600)
 
-    def _build_filters(self) -> QGridLayout:
-        grid = QGridLayout()
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the widest of its rows alone: the filters wrap onto more rows (see
+        _arrange_filters) and the table elides its longest names (the tooltip has them)."""
+        margins = self.layout().contentsMargins()
+        widest = max([self._buttons_row.minimumSize().width(),
+                      self.search_edit.minimumSizeHint().width(),
+                      *(combo.minimumSizeHint().width() for combo in self.filters)])
+        return QSize(widest + margins.left() + margins.right(),
+                     super().minimumSizeHint().height())
+
+    def preferred_width(self) -> int:
+        """The width that shows every exercise's name and the shown columns whole."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        names = max(map(metrics.horizontalAdvance, self.model.names()), default=0)
+        name_column = max(names + 2 * CELL_PADDING, header.sectionSizeHint(COL_NAME))
+        others = sum(header.sectionSize(column) for column in range(1, len(HEADERS))
+                     if not self.table.isColumnHidden(column))
+        margins = self.layout().contentsMargins()
+        scroll_bar = self.table.verticalScrollBar().sizeHint().width()
+        return (name_column + others + scroll_bar + 2 * self.table.frameWidth()
+                + margins.left() + margins.right())
+
+    def _build_search(self) -> QLineEdit:
         self.search_edit = QLineEdit(objectName="librarySearch", clearButtonEnabled=True,
                                      accessibleName="Search the exercise library",
                                      placeholderText="Search exercises and aliases…")
         self.search_edit.textChanged.connect(self.proxy.set_search)
+        return self.search_edit
+
+    def _build_filters(self) -> None:
         self.group_combo = self._filter_combo("groupFilter", "All muscle groups",
                                               [(group_label(g), g) for g in MUSCLE_GROUPS])
         self.group_combo.setToolTip("Matches the primary or a secondary group")
@@ -93,24 +125,52 @@ class ExerciseLibraryPanel(QWidget):
                        self.equipment_combo.currentIndexChanged,
                        self.pattern_combo.currentIndexChanged):
             signal.connect(self._update_count)
-        grid.addWidget(self.search_edit, 0, 0, 1, 3)
-        grid.addWidget(self.group_combo, 1, 0)
-        grid.addWidget(self.equipment_combo, 1, 1)
-        grid.addWidget(self.pattern_combo, 1, 2)
-        return grid
+        self.filters = [self.group_combo, self.equipment_combo, self.pattern_combo]
+        self._filter_arrangement: list[list[int]] = []
+        self._arrange_filters(sum(combo.sizeHint().width() for combo in self.filters)
+                              + FILTER_SPACING * len(self.filters))
 
     @staticmethod
     def _filter_combo(name: str, all_text: str, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox(objectName=name, accessibleName=f"Filter: {all_text.lower()}")
-        # Narrow docks: the combos may shrink below their longest entry (the popup still
-        # shows it whole).
-        combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(5)
+        # Each as wide as its longest choice: a narrow dock puts the filters on more rows
+        # rather than cut "All muscle groups".
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         combo.addItem(all_text, "")
         for text, key in items:
             combo.addItem(text, key)
         return combo
+
+    def resizeEvent(self, event) -> None:
+        margins = self.layout().contentsMargins()
+        self._arrange_filters(event.size().width() - margins.left() - margins.right())
+        super().resizeEvent(event)
+
+    def _arrange_filters(self, width: int) -> None:
+        """The filters in as few rows as `width` holds them whole, in order."""
+        arrangement: list[list[int]] = [[]]
+        used = 0
+        for index, combo in enumerate(self.filters):
+            needed = combo.sizeHint().width()
+            if arrangement[-1] and used + FILTER_SPACING + needed > width:
+                arrangement.append([])
+                used = 0
+            used += needed + (FILTER_SPACING if arrangement[-1] else 0)
+            arrangement[-1].append(index)
+        if arrangement == self._filter_arrangement:
+            return
+        self._filter_arrangement = arrangement
+        while self.filter_rows.count():
+            row = self.filter_rows.takeAt(0)
+            while row.layout().count():
+                row.layout().takeAt(0)
+            row.layout().deleteLater()
+        for indices in arrangement:
+            row = QHBoxLayout()
+            row.setSpacing(FILTER_SPACING)
+            for index in indices:
+                row.addWidget(self.filters[index], 1)
+            self.filter_rows.addLayout(row)
 
     def _build_views(self) -> QStackedWidget:
         self.table = QTableView(objectName="libraryTable", tabKeyNavigation=False,
@@ -128,12 +188,21 @@ class ExerciseLibraryPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         # Fixed widths from the font, not ResizeToContents: that asks the model for every row's
-        # text on each layout (12,000 data() calls at start for 225 exercises).
-        metrics = self.fontMetrics()
-        widths = {COL_PRIMARY: metrics.horizontalAdvance("Hamstrings") + 16,
-                  COL_SECONDARY: 120,
-                  COL_PATTERN: metrics.horizontalAdvance("Horizontal pull") + 16,
-                  COL_EQUIPMENT: metrics.horizontalAdvance("Smith machine") + 16}
+        # text on each layout (12,000 data() calls at start for 225 exercises). Secondary
+        # muscles are often two; a third is elided (the tooltip lists them).
+        font = self.table.font()
+        widths = {COL_PRIMARY: text_width(font, "Hamstrings", "Front delts",
+                                          padding=2 * CELL_PADDING),
+                  COL_SECONDARY: text_width(font, "Triceps, Front delts",
+                                            padding=2 * CELL_PADDING),
+                  COL_PATTERN: text_width(font, "Horizontal pull", padding=2 * CELL_PADDING),
+                  COL_EQUIPMENT: text_width(font, "Smith machine", padding=2 * CELL_PADDING)}
+        for column, width in widths.items():
+            widths[column] = max(width, header.sectionSizeHint(column))
+        # The names' column shrinks as the dock narrows, never below its header's text (the
+        # table scrolls sideways then).
+        header.setMinimumSectionSize(max(header.minimumSectionSize(),
+                                         header.sectionSizeHint(COL_NAME)))
         for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
@@ -165,7 +234,7 @@ class ExerciseLibraryPanel(QWidget):
         menu.exec(self.table.horizontalHeader().mapToGlobal(position))
 
     def _build_buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+        row = self._buttons_row = QHBoxLayout()
         self.count_label = QLabel(objectName="libraryCount")
         self.new_button = QPushButton("New…", objectName="newExerciseButton")
         self.new_button.setToolTip("Create your own exercise")

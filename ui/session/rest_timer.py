@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QSignalBlocker, QTimer, Signal
-from PySide6.QtGui import QValidator
+from PySide6.QtGui import QFont, QValidator
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.rules.limits import REST_SECONDS
+from ui.sizing import relative_font, text_width
 from ui.theme import Tone, set_text_tone
 
 TICK_MS = 200  # often enough that the shown second never lags by a visible amount
@@ -32,7 +33,14 @@ IDLE_TEXT = "Rest starts when you log a set"
 OVER_TEXT = "Rest over — go!"
 SKIPPED_TEXT = "Rest skipped"
 
-_COUNTING_STYLE = "font-size: 16pt; font-weight: 600;"
+COUNTING_SCALE = 1.78  # the countdown's size against the body text
+
+
+def _counting_style() -> str:
+    """The countdown's style: big and bold, relative to the application's font (a style
+    sheet's size is absolute: it is worked out again each time the countdown starts)."""
+    return (f"font-size: {QApplication.font().pointSizeF() * COUNTING_SCALE:.1f}pt; "
+            "font-weight: 600;")
 
 
 def format_rest(seconds: int) -> str:
@@ -105,28 +113,39 @@ class RestTimer(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addLayout(self._build_row())
+        layout.addLayout(self._build_countdown_row())
         layout.addWidget(self._build_progress())
+        layout.addLayout(self._build_default_row())
         self._show_idle(IDLE_TEXT)
 
-    def _build_row(self) -> QHBoxLayout:
+    def _build_countdown_row(self) -> QHBoxLayout:
+        """The countdown and Skip; the default rest on a row of its own below (the dock is
+        narrow: the countdown's big text needs the width)."""
         row = QHBoxLayout()
         self.countdown_label = QLabel(objectName="restCountdown")
-        self.countdown_label.setMinimumWidth(160)
+        # As wide as its widest state: the row does not jump as the text changes.
+        counting = relative_font(self.font(), COUNTING_SCALE, QFont.Weight.DemiBold)
+        self.countdown_label.setMinimumWidth(max(
+            text_width(self.font(), IDLE_TEXT, SKIPPED_TEXT),
+            text_width(counting, OVER_TEXT, f"Rest {format_rest(REST_SECONDS[1])}")) + 4)
         self.skip_button = QPushButton("Skip rest", objectName="restSkip")
         self.skip_button.setToolTip("Stop the rest timer")
         self.skip_button.clicked.connect(self.skip)
+        row.addWidget(self.countdown_label, 1)
+        row.addWidget(self.skip_button)
+        return row
+
+    def _build_default_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
         self.default_spin = RestSpinBox()
         self.default_spin.setObjectName("restDefault")
         self.default_spin.setToolTip("Rest after each set of this exercise (m:ss)")
         self.default_spin.editingFinished.connect(self._on_default_edited)
         default_label = QLabel("Rest")
         default_label.setBuddy(self.default_spin)
-        row.addWidget(self.countdown_label, 1)
-        row.addWidget(self.skip_button)
-        row.addSpacing(12)
         row.addWidget(default_label)
         row.addWidget(self.default_spin)
+        row.addStretch(1)
         return row
 
     def _build_progress(self) -> QProgressBar:
@@ -182,7 +201,7 @@ class RestTimer(QWidget):
         self._total = int(seconds)
         self._end = self._clock() + self._total
         self.progress.setRange(0, self._total * 1000)
-        set_text_tone(self.countdown_label, None, _COUNTING_STYLE)
+        set_text_tone(self.countdown_label, None, _counting_style())
         self._timer.start()
         self.tick()
 
@@ -208,7 +227,7 @@ class RestTimer(QWidget):
         self._remaining = 0
         self.progress.setValue(self.progress.maximum())
         self.countdown_label.setText(OVER_TEXT)
-        set_text_tone(self.countdown_label, Tone.SUCCESS, _COUNTING_STYLE)
+        set_text_tone(self.countdown_label, Tone.SUCCESS, _counting_style())
         # A cue for someone who looked away: the taskbar entry flashes and the system beeps.
         QApplication.alert(self.window())
         QApplication.beep()

@@ -37,11 +37,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -74,7 +73,6 @@ from ui.session.session_commands import (
 )
 from ui.session.session_models import (
     COL_KIND,
-    COL_NUMBER,
     INFO_STYLE,
     NO_SELECTION_TEXT,
     NO_SESSION_TEXT,
@@ -90,6 +88,7 @@ from ui.session.session_models import (
     working_sets_done,
 )
 from ui.session.session_widgets import SessionExerciseList, SetEntry, SetKindDelegate, SetTableView
+from ui.sizing import FlowLayout, keep_height_for_width, set_relative_font
 from ui.store import WriteFailedError
 from ui.theme import Tone, badge_style, follow_theme, session_colour, set_text_tone, tone
 
@@ -144,7 +143,8 @@ class SessionEditor(QWidget):
         self.empty_label = QLabel(NO_SESSION_TEXT, objectName="sessionEditorEmpty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet(INFO_STYLE + " font-size: 12pt;")
+        self.empty_label.setStyleSheet(INFO_STYLE)
+        set_relative_font(self.empty_label, 1.33)
         return self.empty_label
 
     def _build_session_page(self) -> QWidget:
@@ -167,7 +167,7 @@ class SessionEditor(QWidget):
         self.name_edit = QLineEdit(objectName="sessionName", placeholderText="Session name",
                                    accessibleName="Session name",
                                    maxLength=MAX_NAME_LENGTH)
-        self.name_edit.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        set_relative_font(self.name_edit, 1.55, QFont.Weight.DemiBold)
         self.name_edit.editingFinished.connect(self._commit_name)
         self.date_label = QLabel(objectName="sessionDate")
         self.status_label = QLabel(objectName="sessionStatus")
@@ -188,11 +188,10 @@ class SessionEditor(QWidget):
         below.addWidget(self.date_label)
         below.addWidget(self.status_label)
         below.addStretch(1)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # on two rows where the dock is narrow or the text large
         for button in (self.done_button, self.skip_button, self.planned_button,
                        self.feedback_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         header = QVBoxLayout()
         header.addWidget(self.name_edit)
         header.addLayout(below)
@@ -203,7 +202,8 @@ class SessionEditor(QWidget):
         self.exercise_list = SessionExerciseList()
         self.exercise_list.setAccessibleName("Exercises of the session")
         self.exercise_list.setModel(self.exercise_model)
-        self.exercise_list.setMinimumHeight(150)
+        self.exercise_list.setMinimumHeight(2 * self.exercise_list.row_height()
+                                            + 2 * self.exercise_list.frameWidth())
         self.exercise_list.selectionModel().currentChanged.connect(self._on_exercise_changed)
         self.exercise_list.exercises_dropped.connect(self.add_exercises)
         self.exercise_list.reorder_dropped.connect(self.move_exercises)
@@ -215,7 +215,8 @@ class SessionEditor(QWidget):
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(8, 0, 0, 0)
         self.exercise_title = QLabel(objectName="exerciseTitle")
-        self.exercise_title.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        set_relative_font(self.exercise_title, 1.45, QFont.Weight.DemiBold)
+        self.exercise_title.setWordWrap(True)  # a long name takes two lines in a narrow dock
         self.rir_label = QLabel(objectName="weekRir")
         self.rir_label.setToolTip("Reps in reserve to leave on each working set this week")
         follow_theme(self.rir_label,
@@ -225,8 +226,9 @@ class SessionEditor(QWidget):
         self.plates_button.clicked.connect(self.show_plate_calculator)
         title_row = QHBoxLayout()
         title_row.addWidget(self.exercise_title, 1)
-        title_row.addWidget(self.rir_label)
-        title_row.addWidget(self.plates_button)
+        # At their own height beside a title wrapped on two lines, not stretched to it.
+        title_row.addWidget(self.rir_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        title_row.addWidget(self.plates_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.exercise_details = QLabel(objectName="exerciseDetails")
         self.exercise_details.setWordWrap(True)
         self.exercise_details.setTextInteractionFlags(
@@ -251,6 +253,8 @@ class SessionEditor(QWidget):
         layout.addWidget(self.rest_timer)
         # Hidden while no exercise is selected, rather than shown greyed out and empty.
         self._logging_widgets = (self.set_table, self.set_entry, self.rest_timer)
+        # The details wrap in a narrow dock: the splitter must leave them their lines.
+        keep_height_for_width(panel)
         return panel
 
     def _build_set_table(self) -> SetTableView:
@@ -266,9 +270,7 @@ class SessionEditor(QWidget):
                                        | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.set_table.verticalHeader().hide()
         self.set_table.setAlternatingRowColors(True)
-        header = self.set_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_NUMBER, QHeaderView.ResizeMode.ResizeToContents)
+        # The columns fit the table's width, never below their headers (SetTableView).
         self.set_table.delete_pressed.connect(self.delete_selected_set)
         return self.set_table
 
@@ -279,7 +281,7 @@ class SessionEditor(QWidget):
         layout.setSpacing(2)
         self.notes_edit = QPlainTextEdit(objectName="sessionNotes")
         self.notes_edit.setPlaceholderText("Notes on this session — saved when you leave the field")
-        self.notes_edit.setMaximumHeight(70)
+        self.notes_edit.setMaximumHeight(3 * self.notes_edit.fontMetrics().lineSpacing() + 16)
         self.notes_edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
         self.notes_edit.installEventFilter(self)
         label = QLabel("Notes")

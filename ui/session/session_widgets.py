@@ -18,13 +18,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut, QValidator
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPalette, QShortcut, QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListView,
     QPushButton,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 from models.rules.domain import MINUS, SET_KINDS, kg_to_unit, unit_to_kg
 from ui.mime import exercise_ids_from_mime
 from ui.session.session_models import (
+    COL_NUMBER,
     INFO_STYLE,
     KIND_LABELS,
     MAX_ASSISTANCE_KG,
@@ -54,6 +56,7 @@ from ui.session.session_models import (
     TargetTextRole,
     session_exercise_ids_from_mime,
 )
+from ui.sizing import set_relative_font, text_width
 from ui.theme import session_colour
 
 
@@ -106,9 +109,12 @@ class ExerciseRowDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        line = option.fontMetrics.lineSpacing()
         # No width of its own: rows take the list's width and elide, never scroll sideways.
-        return QSize(0, 4 * line + 2 * self.PADDING)
+        return QSize(0, self.row_height(option.fontMetrics))
+
+    @classmethod
+    def row_height(cls, metrics: QFontMetrics) -> int:
+        return 4 * metrics.lineSpacing() + 2 * cls.PADDING
 
 
 class SessionExerciseList(QListView):
@@ -146,8 +152,13 @@ class SessionExerciseList(QListView):
                                   objectName="sessionExercisesEmpty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet(INFO_STYLE + " font-size: 11pt;")
+        self.empty_label.setStyleSheet(INFO_STYLE)
+        set_relative_font(self.empty_label, 1.2)
         self.empty_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def row_height(self) -> int:
+        """An exercise's row, with the spacing between rows."""
+        return ExerciseRowDelegate.row_height(self.fontMetrics()) + 2 * self.spacing()
 
     def setModel(self, model) -> None:
         super().setModel(model)
@@ -218,10 +229,39 @@ class SetKindDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
+CELL_PADDING = 6  # each side of a cell's text
+
+
 class SetTableView(QTableView):
     """Signals: delete_pressed() — Delete on the table while no cell is being edited."""
 
     delete_pressed = Signal()
+
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        model.modelReset.connect(self.fit_columns)
+        self.fit_columns()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Each column at least as wide as its header's text, "#" as its numbers; the width
+        left over shared by the others. Where the dock is too narrow for the headers whole
+        (a large font), the table scrolls sideways rather than cut "Reps / time"."""
+        header = self.horizontalHeader()
+        metrics = self.fontMetrics()
+        number = max(header.sectionSizeHint(COL_NUMBER),
+                     metrics.horizontalAdvance("88") + 2 * CELL_PADDING)
+        others = [column for column in range(header.count()) if column != COL_NUMBER]
+        needed = {column: header.sectionSizeHint(column) for column in others}
+        spare = max(0, self.viewport().width() - number - sum(needed.values()))
+        header.resizeSection(COL_NUMBER, number)
+        for position, column in enumerate(others):
+            share = spare // len(others) + (1 if position < spare % len(others) else 0)
+            header.resizeSection(column, needed[column] + share)
 
     def keyPressEvent(self, event) -> None:
         if (event.key() == Qt.Key.Key_Delete
@@ -307,7 +347,7 @@ class SetEntry(QWidget):
         self.rir_spin.setSpecialValueText("—")  # the minimum: no RIR recorded
         self.rir_spin.setValue(self.rir_spin.minimum())
         for spin in (self.load_spin, self.reps_spin, self.seconds_spin, self.rir_spin):
-            spin.setMinimumWidth(64)
+            spin.setMinimumWidth(text_width(spin.font(), "888.88", padding=28))
         self.rir_spin.setToolTip("Reps in reserve; step below 0 for — (not recorded)")
         self.reps_label = QLabel("Reps")
         for column, (label, field) in enumerate(((QLabel("Kind"), self.kind_combo),
