@@ -19,10 +19,14 @@ class VolumeGauge(QWidget):
         self.planned: float | None = None
         self.landmarks = Landmarks(0, 0, 0, 0, 1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumWidth(120)
+
+    # From the font, like the text beside it: a row of a larger font keeps its proportions.
 
     def sizeHint(self) -> QSize:
-        return QSize(220, 18)
+        return QSize(self.fontMetrics().averageCharWidth() * 30, self.fontMetrics().height() + 4)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().averageCharWidth() * 14, self.sizeHint().height())
 
     def set_values(self, sets: float, landmarks: Landmarks, planned: float | None = None) -> None:
         self.sets, self.landmarks, self.planned = sets, landmarks, planned

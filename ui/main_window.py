@@ -20,11 +20,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -32,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from models import __version__
+from ui.sizing import scrolling
 
 # ui.theme.THEME_KEY, read here so that the system's look (the default) never loads ui.theme
 # before the first frame.
@@ -45,7 +44,7 @@ WIDE_ENOUGH_FOR_BOTH_DOCKS = 1500
 LIBRARY_SHARE = 0.3
 MIN_LIBRARY_WIDTH = 380
 # The session dock's first width beside the library; never less than the editor needs (the
-# dock's scroll area does not scroll sideways: see PanelScroll).
+# dock's scroll area does not scroll sideways: see ui.sizing.PanelScroll).
 SESSION_DOCK_WIDTH = 400
 
 EMPTY_PROGRAM_TEXT = (
@@ -234,8 +233,8 @@ class MainWindow(QMainWindow):
         self.week_panel = WeekVolumePanel(store, self.week_tabs)
         self.adjustments_panel = AdjustmentsPanel(store, self.week_tabs)
         # Each page scrolls: on a 1280×720 screen the week's table is taller than its room.
-        self.week_tabs.addTab(_scrolling(self.week_panel, "weekScroll"), "Week volume")
-        self.week_tabs.addTab(_scrolling(self.adjustments_panel, "adjustmentsScroll"),
+        self.week_tabs.addTab(scrolling(self.week_panel, "weekScroll"), "Week volume")
+        self.week_tabs.addTab(scrolling(self.adjustments_panel, "adjustmentsScroll"),
                               "Next week")
         # The user sets the split between the calendar and the week (kept with the layout).
         self.home_splitter = QSplitter(QtCore.Qt.Orientation.Vertical, objectName="homeSplitter")
@@ -281,7 +280,7 @@ class MainWindow(QMainWindow):
             from ui.session.session_editor import SessionEditor
 
             self._session_editor = SessionEditor(self._store, self.session_dock)
-            self.session_dock.setWidget(_scrolling(self._session_editor, "sessionScroll"))
+            self.session_dock.setWidget(scrolling(self._session_editor, "sessionScroll"))
         return self._session_editor
 
     # Menus.
@@ -507,38 +506,3 @@ def _key_sequence(shortcut: str):
 
     standard = getattr(QKeySequence.StandardKey, shortcut, None)
     return standard if standard is not None else QKeySequence(shortcut)
-
-
-def _scrolling(widget: QWidget, name: str) -> QScrollArea:
-    """`widget` in a frameless scroll area: a panel keeps its natural size where there is room
-    and scrolls where there is not (a 1280×720 laptop), instead of forcing the window larger."""
-    area = PanelScroll(objectName=name, widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-    area.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)  # the panel's controls take the focus
-    area.setWidget(widget)
-    return area
-
-
-class PanelScroll(QScrollArea):
-    """A panel's scroll area that scrolls up and down only: it is never narrower than its
-    panel's minimum width (plus the scroll bar), so a dock or a page holding it keeps the room
-    its text needs — sideways, half a button would hide behind the edge. It follows the
-    panel's minimum as it changes (a session with a tempo needs more room than one without)."""
-
-    def setWidget(self, widget: QWidget) -> None:
-        super().setWidget(widget)
-        self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.widget() and event.type() == QtCore.QEvent.Type.LayoutRequest:
-            self.updateGeometry()
-        return super().eventFilter(watched, event)
-
-    def minimumSizeHint(self) -> QtCore.QSize:
-        hint = super().minimumSizeHint()
-        panel = self.widget()
-        if panel is None:
-            return hint
-        needed = panel.minimumSizeHint().expandedTo(panel.minimumSize()).width()
-        scroll_bar = self.verticalScrollBar().sizeHint().width()
-        return QtCore.QSize(needed + scroll_bar + 2 * self.frameWidth(), hint.height())

@@ -9,8 +9,10 @@ text a larger font needs.
   `relative_font(base, scale, weight)` is the font itself, for painting and measuring.
 - `text_width(font, *samples)` is the width the widest sample needs: the one way a fixed width
   is taken from the font.
-- `FlowLayout`: widgets left to right, wrapping onto more rows where the width cannot hold
-  them all (a narrow dock's row of buttons).
+- `fit_to_screen(window, width, height)`: a window's first size, never larger than its screen
+  (a 1280×720 laptop's, under the desktop's panel and the window's title bar).
+- `scrolling(widget, name)`: a panel in a scroll area that scrolls up and down, never sideways
+  (a dock's or a page's text half hidden behind the edge).
 - `keep_height_for_width(widget)`: a widget whose layout wraps text (a word-wrapped label) gets
   the height its width needs as its minimum, where a splitter or a dock would squeeze it to the
   minimum of its unwrapped text and cut the rows below.
@@ -18,9 +20,9 @@ text a larger font needs.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication, QLayout, QLayoutItem, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
 
 # Emphasis used across the app: a page's or panel's title, a heading, a big number.
 TITLE = 1.33
@@ -70,6 +72,33 @@ def set_relative_font(widget: QWidget, scale: float = 1.0,
     _RelativeFont(widget, scale, weight)
 
 
+# A window's title bar and frame: the screen's available geometry leaves out the desktop's
+# panels, not these.
+TITLE_BAR = 40
+
+
+# The point size the app's windows were designed at (Qt's default on Linux and Windows): a
+# window's first size grows in proportion to a larger font.
+DESIGN_POINT_SIZE = 9.0
+
+
+def fit_to_screen(window: QWidget, width: int = 0, height: int = 0) -> None:
+    """Resize `window` to `width` × `height` — as designed at DESIGN_POINT_SIZE, in proportion
+    to a larger font, or its size hint where that is larger still — within what its screen
+    leaves it."""
+    screen = (window.screen() or QApplication.primaryScreen()).availableGeometry()
+    scale = max(1.0, QApplication.font().pointSizeF() / DESIGN_POINT_SIZE)
+    hint = window.sizeHint()
+    window.resize(min(max(round(width * scale), hint.width()), screen.width()),
+                  min(max(round(height * scale), hint.height()), screen.height() - TITLE_BAR))
+
+
+def arrow_width(button: QWidget) -> int:
+    """A button showing an arrow ("◀"): square-ish at its font's size, where the style gives a
+    text button 80 px whatever its text."""
+    return max(text_width(button.font(), "◀", "▶", padding=24), 2 * button.fontMetrics().height())
+
+
 def text_width(font: QFont, *samples: str, padding: int = 0) -> int:
     """The width the widest of `samples` needs in `font`, plus `padding`."""
     metrics = QFontMetrics(font)
@@ -97,78 +126,46 @@ def keep_height_for_width(widget: QWidget) -> None:
     _HeightForWidth(widget)
 
 
-class FlowLayout(QLayout):
-    """Items left to right at their size hints, wrapping onto a new row where the next one
-    would pass the right edge; as narrow as its widest item, as tall as its rows need."""
 
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._items: list[QLayoutItem] = []
+def scrolling(widget: QWidget, name: str) -> QScrollArea:
+    """`widget` in a frameless scroll area: a panel keeps its natural size where there is room
+    and scrolls where there is not (a 1280×720 laptop), instead of forcing the window larger."""
+    area = PanelScroll(objectName=name, widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the panel's controls take the focus
+    area.setWidget(widget)
+    return area
 
-    def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
 
-    def count(self) -> int:
-        return len(self._items)
+class PanelScroll(QScrollArea):
+    """A panel's scroll area that scrolls up and down only: it is never narrower than its
+    panel's minimum width (plus the scroll bar), so a dock or a page holding it keeps the room
+    its text needs — sideways, half a button would hide behind the edge. It follows the
+    panel's minimum as it changes (a session with a tempo needs more room than one without)."""
 
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
+    def setWidget(self, widget: QWidget) -> None:
+        super().setWidget(widget)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        widget.installEventFilter(self)
 
-    def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._place(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._place(rect, move=True)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
 
     def sizeHint(self) -> QSize:
-        shown = [item.sizeHint() for item in self._shown()]
-        spacing = self._spacing() * max(0, len(shown) - 1)
-        margins = self.contentsMargins()
-        return QSize(sum(size.width() for size in shown) + spacing
-                     + margins.left() + margins.right(),
-                     max((size.height() for size in shown), default=0)
-                     + margins.top() + margins.bottom())
+        """The whole panel (QScrollArea's stops at 36 × 24 lines): a dialog opens at its
+        natural size, and scrolls only where the screen is smaller."""
+        panel = self.widget()
+        if panel is None:
+            return super().sizeHint()
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        return panel.sizeHint() + QSize(scroll_bar + 2 * self.frameWidth(), 2 * self.frameWidth())
 
-    def minimumSize(self) -> QSize:
-        size = QSize()
-        for item in self._shown():
-            size = size.expandedTo(item.minimumSize())
-        margins = self.contentsMargins()
-        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
-
-    def _shown(self) -> list[QLayoutItem]:
-        return [item for item in self._items if not item.isEmpty()]
-
-    def _spacing(self) -> int:
-        if self.spacing() >= 0:
-            return self.spacing()
-        parent = self.parentWidget()
-        style = parent.style() if parent is not None else QApplication.style()
-        return style.layoutSpacing(QSizePolicy.ControlType.PushButton,
-                                   QSizePolicy.ControlType.PushButton, Qt.Orientation.Horizontal)
-
-    def _place(self, rect: QRect, *, move: bool) -> int:
-        """Lay the items out in `rect` (only measure unless `move`); the height used."""
-        margins = self.contentsMargins()
-        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        x, y, row_height = area.x(), area.y(), 0
-        spacing = self._spacing()
-        for item in self._shown():
-            size = item.sizeHint()
-            if x > area.x() and x + size.width() > area.right() + 1:
-                x, y, row_height = area.x(), y + row_height + spacing, 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), size))
-            x += size.width() + spacing
-            row_height = max(row_height, size.height())
-        return y + row_height - rect.y() + margins.bottom()
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        panel = self.widget()
+        if panel is None:
+            return hint
+        needed = panel.minimumSizeHint().expandedTo(panel.minimumSize()).width()
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(needed + scroll_bar + 2 * self.frameWidth(), hint.height())

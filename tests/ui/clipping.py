@@ -75,6 +75,8 @@ def clipped_texts(window: QWidget) -> list[Clipped]:
         found.extend(_squeezed(widget))
         if hasattr(widget, "hidden_badges"):
             found.extend(_hidden_badges(widget))
+        if hasattr(widget, "painted_texts"):
+            found.extend(_check_painted(widget))
         if _on_purpose(widget):
             continue
         for check in _CHECKS:
@@ -160,6 +162,14 @@ def _hidden_badges(chip: QWidget) -> list[Clipped]:
         return []
     return [Clipped(describe(chip), f"{hidden} of its muscle groups' badges", wanted, free,
                     "tall")]
+
+
+def _check_painted(widget: QWidget) -> list[Clipped]:
+    """A painted widget's texts (its painted_texts(): text, font, room), each measured."""
+    found = []
+    for text, font, room in widget.painted_texts():
+        found.extend(_cut(widget, text, QFontMetrics(font), _room(widget, room.toRect())))
+    return found
 
 
 def _on_purpose(widget: QWidget) -> bool:

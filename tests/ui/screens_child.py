@@ -27,10 +27,14 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from ui.sizing import TITLE_BAR  # noqa: E402 — after the path is set
+
 FIXTURES = ROOT / "tests" / "fixtures" / "imports"
-# The height a desktop keeps for itself on a laptop's screen: its panel or task bar (~32–48 px)
-# and a window's title bar (~30 px). The main window gets the rest, and every dialog must fit it.
-DESKTOP_ROOM = 70
+# A desktop's panel or task bar (~32–48 px): the main window, maximized, gets the screen's
+# height less this and its title bar (ui.sizing.TITLE_BAR). The offscreen screen has no panel:
+# a dialog must fit its height less a title bar (on a real desktop, the available height less
+# one, which is what ui.sizing.fit_to_screen gives it).
+PANEL = 30
 WORKING_LOAD_KG = 60.0
 WORKING_REPS = 10
 
@@ -68,7 +72,7 @@ def run(scratch: Path, out: Path, size: tuple[int, int], theme: str,
     open_database(db_path)
     mesocycle = history()
     window = MainWindow(QSettings(str(scratch / "window.ini"), QSettings.Format.IniFormat))
-    window.resize(size[0], size[1] - DESKTOP_ROOM)
+    window.resize(size[0], size[1] - PANEL - TITLE_BAR)
     window.show()
     window.attach(Store(), db_path)
     settle()
@@ -127,7 +131,7 @@ class Screens:
         widget.grab().save(str(self.out / f"{name}.png"))
         self.problems.extend(f"{name}: {problem}" for problem in clipped_texts(widget))
         screen = widget.screen().availableGeometry()
-        room = (screen.width(), screen.height() - DESKTOP_ROOM)
+        room = (screen.width(), screen.height() - TITLE_BAR)
         if widget.width() > room[0] or widget.height() > room[1]:
             self.problems.append(f"{name}: {widget.width()}×{widget.height()} is larger than "
                                  f"the room a {screen.width()}×{screen.height()} screen leaves "

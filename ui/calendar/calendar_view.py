@@ -59,7 +59,14 @@ from ui.session.session_commands import (
     RemoveSessionExerciseCommand,
     SetStatusCommand,
 )
-from ui.sizing import BIG_NUMBER, TITLE, relative_font, set_relative_font, text_width
+from ui.sizing import (
+    BIG_NUMBER,
+    TITLE,
+    arrow_width,
+    relative_font,
+    set_relative_font,
+    text_width,
+)
 from ui.theme import Tone, css, status_colour, text_on_colour, theme_signals, tone, translucent
 
 BADGE_NAMES = {"back": "Back", "chest": "Chest", "quads": "Quads", "hamstrings": "Hams",
@@ -531,8 +538,7 @@ class SessionCalendar(QWidget):
             button.setAccessibleName(name)
             # An arrow, not a word: the style's 80-px width for text buttons would take the
             # room the title needs with a large font.
-            button.setFixedWidth(max(text_width(button.font(), "◀", padding=24),
-                                     2 * button.fontMetrics().height()))
+            button.setFixedWidth(arrow_width(button))
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
         self.today_button.clicked.connect(self.go_today)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -23,6 +24,7 @@ from models.volume import (
     weekly_volume,
 )
 from ui.gauge import VolumeGauge
+from ui.sizing import HEADING, arrow_width, set_relative_font
 from ui.theme import status_colour, status_colours, theme_signals
 
 RULE_NAMES = {"fractional": "fractional (secondary muscles count ½ set)",
@@ -63,12 +65,12 @@ class WeekVolumePanel(QWidget):
     def _build_header(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.title = QLabel(objectName="weekTitle")
-        self.title.setStyleSheet("font-size: 14px; font-weight: 600;")
+        set_relative_font(self.title, HEADING, QFont.Weight.DemiBold)
         previous = QPushButton("◀", objectName="previousWeek", toolTip="Previous week")
         following = QPushButton("▶", objectName="nextWeek", toolTip="Next week")
         this_week = QPushButton("This week", objectName="thisWeek")
         for button in (previous, following):
-            button.setFixedWidth(32)
+            button.setFixedWidth(arrow_width(button))
         previous.clicked.connect(lambda: self.show_week(self.week_start - timedelta(days=7)))
         following.clicked.connect(lambda: self.show_week(self.week_start + timedelta(days=7)))
         this_week.clicked.connect(lambda: self.show_week(date.today()))

@@ -74,7 +74,9 @@ class ExerciseDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.secondary_list.addItem(item)
-        self.secondary_list.setMaximumHeight(130)
+        # Six of the fourteen rows, the rest scrolls: the dialog fits a laptop's screen.
+        self.secondary_list.setMaximumHeight(6 * self.secondary_list.sizeHintForRow(0)
+                                             + 2 * self.secondary_list.frameWidth())
         self.pattern_combo = self._combo("patternCombo", PATTERNS)
         self.equipment_combo = self._combo("equipmentCombo", EQUIPMENT)
         self.equipment_combo.currentIndexChanged.connect(self._equipment_changed)

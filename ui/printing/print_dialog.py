@@ -60,7 +60,7 @@ class PrintSheetsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("printSheetsDialog")
         self.setWindowTitle("Print session sheets")
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(62 * self.fontMetrics().averageCharWidth())
         self.db_path = db_path
         self.preview_dialog: QPrintPreviewDialog | None = None
         self.printer: QPrinter | None = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from models.rules.autoregulation import PlateResult, default_plate_set, plates_per_side
 from models.rules.domain import parse_tempo
+from ui.sizing import SMALL, relative_font, set_relative_font, text_width
 from ui.theme import Tone, set_text_tone, tone
 
 PHASE_NAMES = ("eccentric", "pause", "concentric", "pause")
@@ -53,7 +54,6 @@ class TempoCue(QWidget):
 
     phase_changed = Signal(int)
     running_changed = Signal(bool)
-    STRIP_HEIGHT = 30
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -68,7 +68,7 @@ class TempoCue(QWidget):
         self._timer.timeout.connect(self.tick)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addSpacing(self.STRIP_HEIGHT + 4)  # the phase boxes are painted here
+        layout.addSpacing(self.strip_height() + 4)  # the phase boxes are painted here
         row = QHBoxLayout()
         self.caption = QLabel(objectName="tempoCaption")
         self.toggle_button = QPushButton("▶ Tempo", objectName="tempoToggle")
@@ -179,8 +179,26 @@ class TempoCue(QWidget):
 
     # --- drawing -----------------------------------------------------------------------------
 
+    # Each phase box holds its seconds over its name (in a smaller font): four boxes fit a
+    # narrow dock at any font size.
+
+    def _name_font(self) -> QFont:
+        return relative_font(self.font(), SMALL)
+
+    def strip_height(self) -> int:
+        return self.fontMetrics().height() + QFontMetrics(self._name_font()).height() + 8
+
+    def box_width(self) -> int:
+        """A phase box as wide as its longest name needs."""
+        return text_width(self._name_font(), *PHASE_NAMES, padding=12)
+
     def sizeHint(self) -> QSize:
-        return QSize(420, super().sizeHint().height())
+        return QSize(max(4 * self.box_width(), 60 * self.fontMetrics().averageCharWidth()),
+                     super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(max(4 * self.box_width(), super().minimumSizeHint().width()),
+                     super().minimumSizeHint().height())
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
@@ -192,7 +210,7 @@ class TempoCue(QWidget):
         width = self.width() / 4
         values = self._tempo or (None,) * 4
         for index, seconds in enumerate(values):
-            box = QRectF(index * width + 1, 1, width - 4, self.STRIP_HEIGHT)
+            box = self._box(index, width)
             current = index == self._phase
             painter.setPen(QPen(accent if current else muted, 2 if current else 1))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -206,9 +224,35 @@ class TempoCue(QWidget):
                 painter.setBrush(colour)
                 painter.drawRoundedRect(fill, 5, 5)
             painter.setPen(text if current or self._phase is None else muted)
-            label = "–" if seconds is None else f"{seconds}  {PHASE_NAMES[index]}"
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+            self._paint_label(painter, box, seconds, index)
         painter.end()
+
+
+    def _paint_label(self, painter: QPainter, box: QRectF, seconds: int | None,
+                     index: int) -> None:
+        for text, font, room in self._label(box, seconds, index):
+            painter.setFont(font)
+            painter.drawText(room, Qt.AlignmentFlag.AlignCenter, text)
+        painter.setFont(self.font())
+
+    def _label(self, box: QRectF, seconds: int | None,
+               index: int) -> list[tuple[str, QFont, QRectF]]:
+        """The phase's seconds, and its name under them: each text, its font, its room."""
+        if seconds is None:
+            return [("–", self.font(), box)]
+        top = QRectF(box.left(), box.top() + 3, box.width(), self.fontMetrics().height())
+        below = QRectF(box.left(), top.bottom(), box.width(), box.bottom() - top.bottom() - 2)
+        return [(f"{seconds}", self.font(), top), (PHASE_NAMES[index], self._name_font(), below)]
+
+    def painted_texts(self) -> list[tuple[str, QFont, QRectF]]:
+        """Every text the cue paints, with its font and room (tests measure them)."""
+        width = self.width() / 4
+        values = self._tempo or (None,) * 4
+        return [label for index, seconds in enumerate(values)
+                for label in self._label(self._box(index, width), seconds, index)]
+
+    def _box(self, index: int, width: float) -> QRectF:
+        return QRectF(index * width + 1, 1, width - 4, self.strip_height())
 
 
 class PlateBar(QWidget):
@@ -217,7 +261,7 @@ class PlateBar(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("plateBar")
-        self.setMinimumHeight(90)
+        self.setMinimumHeight(6 * self.fontMetrics().height())
         self._plates: tuple[float, ...] = ()
         self._heaviest = 25.0
 
@@ -261,7 +305,7 @@ class PlateCalculator(QDialog):
         super().__init__(parent)
         self.setObjectName("plateCalculator")
         self.setWindowTitle("Plate calculator")
-        self.setMinimumWidth(380)
+        self.setMinimumWidth(54 * self.fontMetrics().averageCharWidth())
         self.unit = unit
         default_bar, default_set = default_plate_set(unit)
         layout = QVBoxLayout(self)
@@ -270,7 +314,7 @@ class PlateCalculator(QDialog):
         layout.addWidget(self._build_table())
         layout.addLayout(self._build_table_buttons())
         self.result_label = QLabel(objectName="plateResult", wordWrap=True)
-        self.result_label.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        set_relative_font(self.result_label, 1.45, QFont.Weight.DemiBold)
         self.closest_label = QLabel(objectName="plateClosest", wordWrap=True)
         set_text_tone(self.closest_label, Tone.ERROR)
         self.bar_view = PlateBar()

@@ -36,6 +36,7 @@ from models.rules.autoregulation import (
 from models.rules.domain import ExerciseInfo, group_label
 from models.sessions import SessionError, session_detail
 from ui.session.autoregulation_commands import SaveFeedbackCommand, SwapExerciseCommand
+from ui.sizing import fit_to_screen
 
 NOT_RATED = "— not rated"
 RATINGS = {  # field -> (column title, labels, tooltip)
@@ -72,6 +73,7 @@ class FeedbackDialog(QDialog):
         layout.addLayout(self._build_grid())
         layout.addWidget(self._build_buttons())
         self.set_feedback(existing or ())
+        fit_to_screen(self)
         if self.combos:
             self.combos[self.groups[0], "soreness"].setFocus()
 
@@ -154,7 +156,7 @@ class SwapProposalDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("swapDialog")
         self.setWindowTitle("Swap for joint pain")
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(62 * self.fontMetrics().averageCharWidth())
         self.exercise = exercise
         layout = QVBoxLayout(self)
         where = f"the next {uses} planned sessions" if uses != 1 else "the next planned session"

@@ -56,6 +56,7 @@ from models.rules.domain import kg_to_unit, load_kind
 from models.rules.limits import MAX_NAME_LENGTH
 from models.sessions import SessionDetail, SessionError, SessionExerciseInfo, next_set
 from models.sessions import session_detail as load_session_detail
+from ui.flow import FlowLayout
 from ui.session.coaching import PlateCalculator, TempoCue
 from ui.session.feedback_dialog import FeedbackFlow
 from ui.session.rest_timer import RestTimer, format_rest
@@ -88,7 +89,7 @@ from ui.session.session_models import (
     working_sets_done,
 )
 from ui.session.session_widgets import SessionExerciseList, SetEntry, SetKindDelegate, SetTableView
-from ui.sizing import FlowLayout, keep_height_for_width, set_relative_font
+from ui.sizing import keep_height_for_width, set_relative_font
 from ui.store import WriteFailedError
 from ui.theme import Tone, badge_style, follow_theme, session_colour, set_text_tone, tone
 

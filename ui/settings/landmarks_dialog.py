@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from models.landmarks import default_landmarks, landmark_problems
 from models.rules.domain import MUSCLE_GROUPS, Landmarks, group_label
 from models.rules.limits import FREQUENCY, LANDMARK_SETS
+from ui.sizing import fit_to_screen, scrolling
 from ui.theme import Tone, set_text_tone
 
 FIELDS = ("mv", "mev", "mav_low", "mav_high", "mrv", "freq_min", "freq_max")
@@ -42,13 +43,17 @@ class LandmarksEditor(QDialog):
         self._spins: dict[tuple[str, str], QSpinBox] = {}
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_intro())
-        layout.addLayout(self._build_grid(landmarks))
+        # Fourteen rows: on a small screen with a large font they scroll, never squeezed.
+        rows = QWidget(objectName="landmarkRows")
+        rows.setLayout(self._build_grid(landmarks))
+        layout.addWidget(scrolling(rows, "landmarkScroll"), 1)
         self.message = QLabel(objectName="landmarksMessage")
         self.message.setWordWrap(True)
         set_text_tone(self.message, Tone.ERROR)
         layout.addWidget(self.message)
         layout.addWidget(self._build_buttons())
         self._validate()
+        fit_to_screen(self)  # its natural size, where Qt would stop at ⅔ of the screen
 
     def _build_intro(self) -> QLabel:
         intro = QLabel(

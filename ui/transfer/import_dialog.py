@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -56,6 +55,7 @@ from models.io.matching import Match
 from models.library import list_exercises
 from models.rules.domain import MUSCLE_GROUPS, group_label
 from models.rules.search import matches, search_text
+from ui.sizing import PanelScroll, fit_to_screen
 from ui.theme import Tone, set_text_tone
 from ui.transfer.import_command import ImportCommand
 from ui.worker import run_in_worker
@@ -86,7 +86,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("importDialog")
         self.setWindowTitle("Import workout history")
-        self.resize(720, 520)
+        fit_to_screen(self, 720, 520)
         self._store = store
         self._db_path = Path(db_path)
         self._path: Path | None = None
@@ -161,7 +161,8 @@ class ImportDialog(QDialog):
             "These exercise names are not in your library under the same name. Choose the "
             "exercise each one is, or create it as a new custom exercise. Your choices are "
             "remembered for the next import.", wordWrap=True))
-        scroll = QScrollArea(widgetResizable=True)
+        # Up and down only: the dialog is as wide as a row of choices needs.
+        scroll = PanelScroll(widgetResizable=True)
         self.mapping_area = QWidget(objectName="mappingArea")
         self.mapping_grid = QGridLayout(self.mapping_area)
         self.mapping_grid.setAlignment(Qt.AlignmentFlag.AlignTop)

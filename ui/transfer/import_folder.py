@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.io.import_log import FolderOutcome, import_folder, import_history
+from ui.sizing import fit_to_screen
 from ui.worker import run_in_worker
 
 FOLDER_KEY = "import/folder"
@@ -129,7 +130,7 @@ class ImportHistoryDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("importHistoryDialog")
         self.setWindowTitle("Import history")
-        self.resize(820, 420)
+        fit_to_screen(self, 820, 420)
         layout = QVBoxLayout(self)
         records = import_history()
         self.table = QTableWidget(len(records), len(self.COLUMNS), self,

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from models import opening
 from models.io.exporting import export_csv, export_json, export_target_problem, looks_like_json
 from models.storage import backups
+from ui.sizing import fit_to_screen
 from ui.theme import Tone, follow_theme, tone
 from ui.transfer.import_dialog import IMPORT_FILTER, ImportDialog
 from ui.transfer.json_restore import JsonRestore, announce_everything_changed
@@ -146,7 +147,7 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("restoreDialog")
         self.setWindowTitle("Restore a backup")
-        self.resize(680, 400)
+        fit_to_screen(self, 680, 400)
         self._store = store
         self._db_path = db_path
         self.backups: list[backups.BackupInfo] = []

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from models.rules.domain import MUSCLE_GROUPS, Landmarks, group_label, volume_status
 from models.rules.generator import Plan
 from ui.gauge import VolumeGauge
+from ui.sizing import text_width
 from ui.theme import Tone, follow_theme, status_colour, tone
 
 StatusRole = Qt.ItemDataRole.UserRole  # a table cell's status, for its colour
@@ -41,9 +42,8 @@ class PlanGauges(QWidget):
         for row, group in enumerate(MUSCLE_GROUPS):
             gauge = VolumeGauge()
             gauge.setObjectName(f"planGauge_{group}")
-            gauge.setMinimumWidth(110)
             number = QLabel(alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            number.setMinimumWidth(56)
+            number.setMinimumWidth(text_width(number.font(), "18.5 → 18.5"))
             grid.addWidget(QLabel(group_label(group)), row, 0)
             grid.addWidget(gauge, row, 1)
             grid.addWidget(number, row, 2)
@@ -80,7 +80,8 @@ class PlanTable(QTableWidget):
         self.setVerticalHeaderLabels([group_label(g) for g in MUSCLE_GROUPS])
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        self.horizontalHeader().setDefaultSectionSize(54)
+        self.horizontalHeader().setDefaultSectionSize(
+            text_width(self.font(), "Week 10", "Deload", padding=16))
         follow_theme(self, self._colour_cells)
 
     def show_plan(self, plan: Plan, landmarks: dict[str, Landmarks]) -> None:

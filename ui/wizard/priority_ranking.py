@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from models.rules.domain import MUSCLE_GROUPS, group_label
 from models.rules.generator import DEFAULT_RANK, Plan, plan_budget
 from models.rules.limits import PRIORITIES
+from ui.sizing import scrolling
 from ui.theme import Tone, follow_theme, tone
 
 GroupRole = Qt.ItemDataRole.UserRole
@@ -54,7 +55,10 @@ class PriorityRanking(QWidget):
         budget = self._build_budget()
         layout.addLayout(budget, 0, 0, 1, 2)
         layout.addWidget(self._build_list(), 1, 0)
-        layout.addLayout(self._build_controls(), 1, 1)
+        # The advice can be long: with a large font the column scrolls rather than cut it.
+        controls = QWidget(objectName="rankingControls")
+        controls.setLayout(self._build_controls())
+        layout.addWidget(scrolling(controls, "rankingControlsScroll"), 1, 1)
         layout.setColumnStretch(0, 3)
         layout.setColumnStretch(1, 2)
         self.set_state({}, DEFAULT_RANK)

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -56,6 +55,8 @@ from models.rules.plan_types import (
 )
 from models.rules.search import matches, search_text
 from ui.commands import SavePlanCommand
+from ui.flow import WrappingTabs
+from ui.sizing import fit_to_screen
 from ui.wizard.day_exercise_list import (
     DayExerciseList,
     ExerciseIdRole,
@@ -229,7 +230,8 @@ class ExercisesPage(QWizardPage):
         layout = QHBoxLayout(self)
         layout.addLayout(self._build_picker(), 2)
         right = QVBoxLayout()
-        self.tabs = QTabWidget(objectName="dayTabs")
+        # Its tabs wrap onto two rows rather than scroll a day out of sight.
+        self.tabs = WrappingTabs(name="dayTabs")
         right.addWidget(self.tabs, 1)
         right.addLayout(self._build_buttons())
         layout.addLayout(right, 3)
@@ -348,7 +350,7 @@ class ReviewPage(QWizardPage):
         layout = QVBoxLayout(self)
         self.table = PlanTable()
         self.warnings = PlanWarnings()
-        self.warnings.setMaximumHeight(120)
+        self.warnings.setMaximumHeight(7 * self.warnings.fontMetrics().lineSpacing())
         self.summary = QLabel(objectName="planSummary", wordWrap=True)
         self.start_note = start_note_label()
         layout.addWidget(self.summary)
@@ -404,7 +406,7 @@ class ProgramWizard(QWizard):
         self._ready = True
         self._stale: set[QWizardPage] = set()
         self.currentIdChanged.connect(self._show_current_page)
-        self.resize(1100, 720)
+        fit_to_screen(self, 1100, 720)
         self.recompute()
 
     def names_for_ids(self, ids: list[int]) -> list[str]:
