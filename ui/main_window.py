@@ -112,7 +112,6 @@ class MainWindow(QMainWindow):
         else:  # once the new central widget is laid out, or the dock keeps the shell's width
 
             QTimer.singleShot(0, self._default_dock_sizes)
-        QTimer.singleShot(0, self._split_home)
         # The status bar comes with the data: creating the first QStatusBar costs ~8 ms that
         # the first frame can do without.
         self._build_status_bar()
@@ -167,13 +166,25 @@ class MainWindow(QMainWindow):
         return max(wanted, panel.minimumSizeHint().width(), MIN_LIBRARY_WIDTH)
 
     def _split_home(self) -> None:
-        """The calendar as tall as it wants — every session's badges under its title — within
-        3/5 to 3/4 of the Plan page's height; the week's volume under it gets the rest (it
-        scrolls). Qt's own split follows the size hints, and the week's are the taller."""
+        """The calendar as tall as it wants — a row of badges under each session's title —
+        within 3/5 to 3/4 of the Plan page's height; the week's volume under it gets the rest
+        (it scrolls). Qt's own split follows the size hints, and the week's are the taller.
+        Done again at each resize of the page until the user moves the handle."""
         total = sum(self.home_splitter.sizes())
+        if total <= 0:
+            return
         wanted = self.calendar.sizeHint().height()
         calendar = max(total * 3 // 5, min(wanted, total * 3 // 4))
         self.home_splitter.setSizes([calendar, total - calendar])
+
+    def _home_split_chosen(self) -> None:
+        self.home_splitter.removeEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is getattr(self, "home_splitter", None) \
+                and event.type() == QtCore.QEvent.Type.Resize:
+            QTimer.singleShot(0, self._split_home)  # once the splitter has laid itself out
+        return super().eventFilter(watched, event)
 
     def _build_session_dock(self, store) -> None:
         """The session editor, docked on the right; it appears when a session is opened. The
@@ -243,6 +254,8 @@ class MainWindow(QMainWindow):
         self.home_splitter.setStretchFactor(0, 3)
         self.home_splitter.setStretchFactor(1, 2)
         self.home_splitter.setChildrenCollapsible(False)
+        self.home_splitter.installEventFilter(self)
+        self.home_splitter.splitterMoved.connect(self._home_split_chosen)
         layout.addWidget(self.empty_state)
         layout.addWidget(self.home_splitter, 1)
         self.calendar.week_selected.connect(self.week_panel.show_week)

@@ -79,6 +79,7 @@ BADGE_NAMES = {"back": "Back", "chest": "Chest", "quads": "Quads", "hamstrings":
 CHIP_LEFT, CHIP_RIGHT, CHIP_TOP, CHIP_BOTTOM = 5, 4, 1, 2
 BADGE_GAP = 3
 BADGE_SCALE = 0.78
+CELL_MARGINS = (3, 2, 3, 3)  # a day's, inside its 1-px frame
 
 # Days the current day moves by for each arrow key.
 _ARROW_DAYS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
@@ -120,7 +121,8 @@ def week_volumes(weeks: list[date], today: date, rule: str, week_start: str) -> 
 def chip_height(font: QFont, rows: int) -> int:
     """A session chip's height in `font` with `rows` rows of badges under its title."""
     row = QFontMetrics(relative_font(font, BADGE_SCALE)).height() + 2
-    return CHIP_TOP + QFontMetrics(font).height() + CHIP_BOTTOM + rows * (row + BADGE_GAP)
+    title = CHIP_TOP + QFontMetrics(font).height() + CHIP_BOTTOM
+    return title + rows * (row + BADGE_GAP) - (BADGE_GAP if rows else 0)
 
 
 class SessionChip(QWidget):
@@ -175,6 +177,7 @@ class SessionChip(QWidget):
         metrics = QFontMetrics(self._badge_font())
         row_height = self._badge_row_height()
         rows = max(0, (height - self._title_height() + BADGE_GAP) // (row_height + BADGE_GAP))
+        # (chip_height is the inverse: the height `rows` rows need)
         left, right = CHIP_LEFT, width - CHIP_RIGHT
         placed: list[tuple[str, QRect]] = []
         x, row = left, 0
@@ -198,13 +201,11 @@ class SessionChip(QWidget):
 
     def _height_for(self, width: int) -> int:
         """The height that shows every badge at `width`."""
-        row_height = self._badge_row_height()
-        height = self._title_height()
-        while self.summary.groups and self.badge_rows(width, height)[1]:
-            height += row_height + BADGE_GAP
-            if height > 20 * row_height:  # a width too narrow for any badge
-                break
-        return height
+        rows = 0
+        while self.summary.groups and rows < len(self.summary.groups) \
+                and self.badge_rows(width, chip_height(self.font(), rows))[1]:
+            rows += 1
+        return chip_height(self.font(), rows)
 
     def hidden_badges(self) -> int:
         """How many muscle groups' badges the chip's size leaves out."""
@@ -294,7 +295,7 @@ class DayCell(QFrame):
         # No fixed minimum: its day number's and its chips' own, from their fonts.
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(3, 2, 3, 3)
+        layout.setContentsMargins(*CELL_MARGINS)
         layout.setSpacing(3)
         self.number = QLabel()
         layout.addWidget(self.number)
@@ -338,8 +339,9 @@ class DayCell(QFrame):
         """At least room for a session with a row of badges: the month's default height."""
         hint = super().sizeHint()
         margins = self.layout().contentsMargins()
-        one_session = (margins.top() + self.number.sizeHint().height() + self.layout().spacing()
-                       + chip_height(self.font(), 1) + margins.bottom())
+        one_session = (2 * self.frameWidth() + margins.top() + self.number.sizeHint().height()
+                       + self.layout().spacing() + chip_height(self.font(), 1)
+                       + margins.bottom())
         return QSize(hint.width(), max(hint.height(), one_session))
 
     def session_summaries(self) -> list[SessionSummary]:
@@ -350,7 +352,7 @@ class DayCell(QFrame):
         if current == getattr(self, "_current", False):
             return
         self._current = current
-        self.setStyleSheet("DayCell { border: 2px solid palette(highlight); }" if current else "")
+        self._set_frame("DayCell { border: 2px solid palette(highlight); }" if current else "")
 
     def chip_at(self, point: QPoint) -> SessionChip | None:
         for chip in self.chips:
@@ -366,9 +368,17 @@ class DayCell(QFrame):
             each.update()
         self._drop_hint = on and chip is None
         success = tone(Tone.SUCCESS)
-        self.setStyleSheet(f"DayCell {{ border: 2px dashed {css(success)}; "
-                           f"background: {css(success, 30)}; }}"
-                           if self._drop_hint else "")
+        self._set_frame(f"DayCell {{ border: 2px dashed {css(success)}; "
+                        f"background: {css(success, 30)}; }}" if self._drop_hint else "")
+
+    def _set_frame(self, style: str) -> None:
+        """A frame of another width (the current day's, a drop's) leaves the contents their
+        room: a pixel less would take a row of badges away from the day's sessions."""
+        self.setStyleSheet(style)
+        inset = self.frameWidth() - 1
+        left, top, right, bottom = CELL_MARGINS
+        self.layout().setContentsMargins(max(0, left - inset), max(0, top - inset),
+                                         max(0, right - inset), max(0, bottom - inset))
 
     def dragEnterEvent(self, event) -> None:
         mime = event.mimeData()

@@ -4,11 +4,12 @@ only fed new data, and the small pieces they share. ChartsPage (charts_page.py) 
 
 from __future__ import annotations
 
+import math
 import threading
 from bisect import bisect_right
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -32,6 +33,10 @@ from models.rules.domain import (
     volume_status,
 )
 from ui.theme import status_colour, status_colours
+
+TITLE_SCALE = 1.22  # 11 pt over the usual 9
+TITLE_MARGIN_PX = 24
+TITLE_ROW_PX = 30  # pyqtgraph's own
 
 # Time on the charts' x axes is in seconds since the epoch (local midnight of each day).
 DAY = 86400.0
@@ -265,7 +270,7 @@ class VolumeChart(Chart):
         if self.plot.getAxis("left").labelText != axis_label:
             self.plot.setLabel("left", axis_label)
         if self.plot.titleLabel.text != title:  # a new title re-lays out the whole plot
-            self.plot.setTitle(title, size="11pt")
+            set_title(self.widget, self.plot, title)
         if self._starts:
             self.plot.setXRange(self._starts[0], self._ends[-1], padding=0.01)
         self.plot.setYRange(0, top, padding=0)
@@ -327,6 +332,60 @@ def _colour_band(pg, region, status: Status) -> None:
     region.setHoverBrush(colour)
     for line in region.lines:
         line.setPen(pg.mkPen(translucent(status_colour(status), 120), width=1))
+
+
+def legend_size() -> str:
+    """A legend's text: the application's font size (it follows a larger desktop font)."""
+    return f"{QApplication.font().pointSizeF():.1f}pt"
+
+
+def title_size() -> str:
+    """A chart's title, a little larger than the application's font (it follows a larger
+    desktop font, where a size in points would not)."""
+    return f"{QApplication.font().pointSizeF() * TITLE_SCALE:.1f}pt"
+
+
+class _TitleFit(QObject):
+    """Keeps a plot's title within its chart's width: pyqtgraph lays a title out on one line
+    and widens the plot to hold it, past the widget's edge (a long title in a large font cut
+    the title and the right of the chart); here it wraps onto two lines instead."""
+
+    def __init__(self, widget, plot):
+        super().__init__(widget)
+        self.widget, self.plot = widget, plot
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        label = self.plot.titleLabel
+        if not label.text:
+            return
+        label.item.setTextWidth(-1)
+        # The title sits over the plot's column, between its axes.
+        axes = sum(self.plot.getAxis(side).width() for side in ("left", "right")
+                   if self.plot.getAxis(side).isVisible())
+        room = self.widget.width() - axes - TITLE_MARGIN_PX
+        if label.item.boundingRect().width() > room > 0:
+            label.item.setTextWidth(room)
+        label.updateMin()
+        # pyqtgraph keeps a title's row 30 px tall: a larger font's, or two lines, need more.
+        height = max(TITLE_ROW_PX, math.ceil(label.item.boundingRect().height()) + 4)
+        self.plot.layout.setRowFixedHeight(0, height)
+        label.setMaximumHeight(height)
+        label.resizeEvent(None)
+        self.plot.layout.invalidate()
+
+
+def set_title(widget, plot, title: str, size: str | None = None) -> None:
+    """The plot's title, in the title's size (or `size`), wrapped where the chart is narrower
+    than it."""
+    plot.setTitle(title, size=size or title_size())
+    fitter = next((each for each in widget.findChildren(_TitleFit) if each.plot is plot), None)
+    (fitter or _TitleFit(widget, plot)).fit()
 
 
 def text_width(axis, text: str) -> int:
@@ -401,7 +460,7 @@ class GlanceChart(Chart):
         self.set_ticks("left", [[(i, group_label(row.group)) for i, row in enumerate(rows)], []])
         self.plot.setYRange(-0.6, len(rows) - 0.4, padding=0)
         self._fit_scale()
-        self.plot.setTitle(title, size="11pt")
+        set_title(self.widget, self.plot, title)
 
     def _update_labels(self, rows: list[GlanceRow]) -> None:
         self._label_at = []

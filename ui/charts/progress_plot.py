@@ -18,7 +18,9 @@ from ui.charts.chart_plots import (
     WEEK,
     foreground,
     hover_label,
+    legend_size,
     place_hover,
+    set_title,
     style_hover,
     style_plot,
     text_width,
@@ -67,7 +69,7 @@ class ProgressChart:
 
     def _build_items(self, pg) -> None:
         # Bottom left: the scale starts at 0, so the curves never reach down there.
-        self.legend = self.top.addLegend(offset=(8, -8), labelTextSize="9pt")
+        self.legend = self.top.addLegend(offset=(8, -8), labelTextSize=legend_size())
         # connect="finite": a NaN between two sessions leaves the pause undrawn, line and fill.
         # Colours: restyle().
         self.e1rm = self.top.plot([], [], name="Estimated 1RM (Epley, best set)", symbol="o",
@@ -132,10 +134,12 @@ class ProgressChart:
         prs = [i for i, is_pr in enumerate(series.is_pr) if is_pr]
         self.prs.setData(x=[self._xs[i] for i in prs], y=[series.e1rm[i] for i in prs])
         unit = series.unit
-        self.top.setTitle(f"{name} — estimated 1RM and heaviest working set ({unit})",
-                          size="11pt")
+        set_title(self.widget, self.top,
+                  f"{name} — estimated 1RM and heaviest working set ({unit})")
         self.top.setLabel("left", unit)
-        self.bottom.setLabel("left", f"volume load ({unit} × reps)")
+        # Over the plot, not along its axis: the lower plot is short, and with a large font
+        # its axis could not hold the words.
+        set_title(self.widget, self.bottom, f"volume load ({unit} × reps)", size=legend_size())
         self.top.setXRange(*_x_span(since, until), padding=0.02)
         for plot, values, empty_top in ((self.top, (*series.e1rm, *series.heaviest), 100),
                                         (self.bottom, series.volume_load, 1000)):
