@@ -113,7 +113,8 @@ class WrappingTabs(QWidget):
     def __init__(self, parent: QWidget | None = None, *, name: str = ""):
         super().__init__(parent)
         self.setObjectName(name)
-        self.strip = QWidget(objectName="tabStrip")
+        self.strip = QWidget()
+        self.strip.setObjectName("tabStrip")
         self._flow = FlowLayout(self.strip)
         self._flow.setContentsMargins(0, 0, 0, 0)
         self._flow.setSpacing(2)
@@ -130,7 +131,10 @@ class WrappingTabs(QWidget):
 
     def addTab(self, page: QWidget, text: str) -> int:
         index = self.pages.addWidget(page)
-        button = QToolButton(self.strip, text=text, checkable=True, autoRaise=True)
+        button = QToolButton(self.strip)
+        button.setText(text)
+        button.setCheckable(True)
+        button.setAutoRaise(True)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self._buttons.addButton(button, index)
         self._flow.addWidget(button)

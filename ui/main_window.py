@@ -46,6 +46,7 @@ MIN_LIBRARY_WIDTH = 380
 # The session dock's first width beside the library; never less than the editor needs (the
 # dock's scroll area does not scroll sideways: see ui.sizing.PanelScroll).
 SESSION_DOCK_WIDTH = 400
+SESSION_SHARE = 0.18  # of a wide window: a long exercise name stays on one line
 
 EMPTY_PROGRAM_TEXT = (
     "<h3>Welcome to Overload</h3>"
@@ -154,7 +155,8 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(self.library, self.session_dock)
             self.resizeDocks([self.library], [library], QtCore.Qt.Orientation.Horizontal)
             return
-        self.resizeDocks([self.library, self.session_dock], [library, SESSION_DOCK_WIDTH],
+        session = max(SESSION_DOCK_WIDTH, round(self.width() * SESSION_SHARE))
+        self.resizeDocks([self.library, self.session_dock], [library, session],
                          QtCore.Qt.Orientation.Horizontal)
 
     def _library_width(self) -> int:

@@ -44,32 +44,49 @@ def relative_font(base: QFont, scale: float = 1.0, weight: QFont.Weight | None =
 
 
 class _RelativeFont(QObject):
-    """Keeps its widget's font `scale` × the application's when the application's changes."""
+    """Gives its widget (its parent) a font `scale` × the application's."""
 
     def __init__(self, widget: QWidget, scale: float, weight: QFont.Weight | None):
         super().__init__(widget)
-        self.scale, self.weight = scale, weight
-        widget.installEventFilter(self)
-        self.apply(widget)
+        self.widget, self.scale, self.weight = widget, scale, weight
+        self.apply()
 
-    def apply(self, widget: QWidget) -> None:
-        widget.setFont(relative_font(QApplication.font(), self.scale, self.weight))
+    def apply(self) -> None:
+        self.widget.setFont(relative_font(QApplication.font(), self.scale, self.weight))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ApplicationFontChange and isinstance(watched, QWidget):
-            self.apply(watched)
-        return False
+
+class _FontFollower(QObject):
+    """Re-applies every relative font when the application's font changes (a widget's own
+    font keeps its size when its parent's changes)."""
+
+    def __init__(self):
+        super().__init__(QApplication.instance())
+        self.fonts: set[_RelativeFont] = set()
+        QApplication.instance().fontChanged.connect(self.apply_all)
+
+    def add(self, font: _RelativeFont) -> None:
+        self.fonts.add(font)
+        font.destroyed.connect(lambda: self.fonts.discard(font))
+
+    def apply_all(self) -> None:
+        for font in list(self.fonts):
+            font.apply()
+
+
+_follower: list[_FontFollower] = []  # one, made with the first relative font
 
 
 def set_relative_font(widget: QWidget, scale: float = 1.0,
                       weight: QFont.Weight | None = None) -> None:
     """Give `widget` the application's font `scale` times as large, in `weight`, now and after
     every change of the application's font."""
-    for old in widget.findChildren(_RelativeFont):
-        if old.parent() is widget:
-            widget.removeEventFilter(old)
-            old.deleteLater()
-    _RelativeFont(widget, scale, weight)
+    if not _follower:
+        _follower.append(_FontFollower())
+    direct = Qt.FindChildOption.FindDirectChildrenOnly
+    for old in widget.findChildren(_RelativeFont, options=direct):
+        _follower[0].fonts.discard(old)
+        old.deleteLater()
+    _follower[0].add(_RelativeFont(widget, scale, weight))
 
 
 # A window's title bar and frame: the screen's available geometry leaves out the desktop's
@@ -112,8 +129,10 @@ class _HeightForWidth(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest) \
-                and isinstance(watched, QWidget) and watched.layout() is not None:
+                and isinstance(watched, QWidget):
             layout = watched.layout()
+            if layout is None:
+                return False
             needed = layout.minimumHeightForWidth(watched.width()) \
                 if layout.hasHeightForWidth() else layout.minimumSize().height()
             if needed != watched.minimumHeight():
@@ -126,11 +145,13 @@ def keep_height_for_width(widget: QWidget) -> None:
     _HeightForWidth(widget)
 
 
-
 def scrolling(widget: QWidget, name: str) -> QScrollArea:
     """`widget` in a frameless scroll area: a panel keeps its natural size where there is room
     and scrolls where there is not (a 1280×720 laptop), instead of forcing the window larger."""
-    area = PanelScroll(objectName=name, widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+    area = PanelScroll()
+    area.setObjectName(name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the panel's controls take the focus
     area.setWidget(widget)
     return area

@@ -70,8 +70,8 @@ def clipped_texts(window: QWidget) -> list[Clipped]:
     """Every text cut in `window`'s visible widgets (the window shown and laid out)."""
     found: list[Clipped] = []
     for widget in [window, *window.findChildren(QWidget)]:
-        if not widget.isVisible() or shown_rect(widget).isEmpty():
-            continue  # a dock's tab behind another is "visible" with no room: not on screen
+        if not widget.isVisible() or not _on_screen(widget):
+            continue
         found.extend(_squeezed(widget))
         if hasattr(widget, "hidden_badges"):
             found.extend(_hidden_badges(widget))
@@ -84,6 +84,21 @@ def clipped_texts(window: QWidget) -> list[Clipped]:
                 found.extend(check[1](widget))
                 break
     return found
+
+
+def _on_screen(widget: QWidget) -> bool:
+    """Whether `widget` is meant to be seen: a dock's tab behind another is "visible" with
+    no room at all, and Qt parks a dock area's unused tab bar above and left of the window
+    (at -600, -530) — neither is on screen, so neither is cut. A widget laid out past its
+    parent's right or bottom edge is on screen, and cut."""
+    while widget is not None:
+        if widget.width() <= 0 or widget.height() <= 0:
+            return False
+        if not widget.isWindow() and (widget.geometry().right() < 0
+                                      or widget.geometry().bottom() < 0):
+            return False
+        widget = None if widget.isWindow() else widget.parentWidget()
+    return True
 
 
 def describe(widget: QWidget) -> str:

@@ -28,3 +28,17 @@ def window(db, db_path, window_settings, qtbot):
     qtbot.waitExposed(main_window)
     main_window.attach(Store(), db_path)  # as ui.app.load_data does
     return main_window
+
+
+@pytest.fixture
+def larger_font(qapp):
+    """The application's font 4 points larger for the test, as a desktop's "large text"."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    before = QApplication.font()
+    font = QFont(before)
+    font.setPointSizeF(before.pointSizeF() + 4)
+    QApplication.setFont(font)
+    yield font
+    QApplication.setFont(before)

@@ -147,3 +147,41 @@ def test_changing_preferences_does_not_pile_up_connections(store):
     store.undo_stack.undo()
     assert store.settings.units == "kg"
     assert store.receivers(SIGNAL("landmarks_changed()")) == before
+
+
+# --- sizes from the text (issue 18.16 and 18.19) -----------------------------------------------
+
+def shown_whole(dialog, qtbot) -> list[str]:
+    from tests.ui.clipping import clipped_texts
+
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.wait(10)
+    return [str(cut) for cut in clipped_texts(dialog)]
+
+
+def test_preferences_combos_show_their_longest_choice_with_large_text(db, qtbot, larger_font):
+    from PySide6.QtWidgets import QComboBox
+
+    from models.settings import Settings
+    from ui.settings.preferences_dialog import PreferencesDialog
+
+    dialog = PreferencesDialog(Settings("kg", "mon", "fractional"))
+    qtbot.addWidget(dialog)
+    for combo in (dialog.units_combo, dialog.week_combo, dialog.rule_combo):
+        assert combo.sizeAdjustPolicy() == QComboBox.SizeAdjustPolicy.AdjustToContents
+    assert shown_whole(dialog, qtbot) == []
+    for index in range(dialog.rule_combo.count()):  # whichever is chosen
+        dialog.rule_combo.setCurrentIndex(index)
+        assert shown_whole(dialog, qtbot) == []
+
+
+def test_the_landmarks_editor_fits_the_screen_and_scrolls_rather_than_squeeze(db, qtbot,
+                                                                             larger_font):
+    from ui.sizing import TITLE_BAR
+
+    editor = LandmarksEditor(load_landmarks())
+    qtbot.addWidget(editor)
+    assert shown_whole(editor, qtbot) == []
+    screen = editor.screen().availableGeometry()
+    assert editor.height() <= screen.height() - TITLE_BAR

@@ -273,6 +273,48 @@ def test_on_a_small_screen_the_session_editor_shares_the_librarys_place(window_s
     assert small.calendar.width() > 700  # the calendar keeps its room
 
 
+def test_on_a_big_screen_the_library_shows_every_name_and_the_calendar_keeps_its_room(
+        window_settings, qtbot, db, db_path):
+    """At 2560 wide the dock was ~300 px ("Band Overhead Pr…") beside a 2000-px calendar."""
+    from ui.main_window import LIBRARY_SHARE, MainWindow
+
+    big = MainWindow(window_settings)
+    qtbot.addWidget(big)
+    big.resize(2560, 1370)
+    big.show()
+    qtbot.waitExposed(big)
+    big.attach(Store(), db_path)
+    qtbot.wait(50)  # the default layout is set once the central widget is laid out
+    panel = big.library_panel
+    assert panel.width() >= panel.preferred_width() - 2
+    assert big.library.width() <= 2560 * LIBRARY_SHARE
+    assert big.calendar.width() > 1400
+
+
+def test_the_plan_page_gives_the_month_a_row_of_badges_at_1280_by_650(window_settings, qtbot,
+                                                                        db, db_path):
+    """At the default size the month's last row was cut; now every day has the room for a
+    session with a row of badges, and the week's volume below scrolls."""
+    from tests.shared import save_block
+    from ui.calendar.calendar_view import chip_height
+    from ui.main_window import MainWindow
+
+    save_block()
+    laptop = MainWindow(window_settings)
+    qtbot.addWidget(laptop)
+    laptop.resize(1280, 650)
+    laptop.show()
+    qtbot.waitExposed(laptop)
+    laptop.attach(Store(), db_path)
+    laptop.calendar.show_date(date(2026, 11, 2))
+    qtbot.wait(50)
+    cells = [cell for cell in laptop.calendar.cells if cell.chips]
+    assert cells and all(cell.chips[0].height() >= chip_height(cell.font(), 1)
+                         for cell in cells)
+    last_row = laptop.calendar.cells[-1]
+    assert last_row.geometry().bottom() < laptop.calendar.height()
+
+
 def test_loading_starts_only_once_the_first_frame_is_painted(qtbot):
     """Under a real window server the expose comes later than the first event-loop turn; a
     database opened before it left the mapped window black for the whole load (issue 18)."""

@@ -429,11 +429,19 @@ class WeekSummary(QLabel):
         super().__init__(alignment=Qt.AlignmentFlag.AlignCenter)
         self.calendar = calendar
         self.week: date | None = None
+        self._fit_width()
+        self.setWordWrap(True)
+
+    def _fit_width(self) -> None:
         # Fixed: a width that followed the text ("9/14" → "10/14") would re-lay out, and so
         # repaint, the whole month on every change. The widest verdict's, in this font.
         self.setFixedWidth(max(text_width(self._number_font(), "14/14"),
                                text_width(self.font(), "planned")) + 12)
-        self.setWordWrap(True)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_width()
+        super().changeEvent(event)
 
     def _number_font(self) -> QFont:
         return relative_font(self.font(), BIG_NUMBER, QFont.Weight.DemiBold)
@@ -546,9 +554,7 @@ class SessionCalendar(QWidget):
         for button, name in ((self.previous_button, "Previous month or week"),
                              (self.next_button, "Next month or week")):
             button.setAccessibleName(name)
-            # An arrow, not a word: the style's 80-px width for text buttons would take the
-            # room the title needs with a large font.
-            button.setFixedWidth(arrow_width(button))
+        self._fit_arrows()
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
         self.today_button.clicked.connect(self.go_today)
@@ -571,6 +577,17 @@ class SessionCalendar(QWidget):
             self.mode_buttons.addButton(button)
             row.addWidget(button)
         return row
+
+    def _fit_arrows(self) -> None:
+        # An arrow, not a word: the style's 80-px width for text buttons would take the room
+        # the title needs with a large font.
+        for button in (self.previous_button, self.next_button):
+            button.setFixedWidth(arrow_width(button))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "next_button"):
+            self._fit_arrows()
+        super().changeEvent(event)
 
     def _build_grid(self) -> None:
         for cell in self.cells:

@@ -87,6 +87,8 @@ class PreferencesDialog(QDialog):
     @staticmethod
     def _combo(name: str, choices, current: str) -> QComboBox:
         combo = QComboBox(objectName=name)
+        # As wide as its longest choice, whatever the font: the form never cuts one.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for text, value in choices:
             combo.addItem(text, value)
         combo.setCurrentIndex(combo.findData(current))

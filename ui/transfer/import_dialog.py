@@ -162,7 +162,8 @@ class ImportDialog(QDialog):
             "exercise each one is, or create it as a new custom exercise. Your choices are "
             "remembered for the next import.", wordWrap=True))
         # Up and down only: the dialog is as wide as a row of choices needs.
-        scroll = PanelScroll(widgetResizable=True)
+        scroll = PanelScroll()
+        scroll.setWidgetResizable(True)
         self.mapping_area = QWidget(objectName="mappingArea")
         self.mapping_grid = QGridLayout(self.mapping_area)
         self.mapping_grid.setAlignment(Qt.AlignmentFlag.AlignTop)

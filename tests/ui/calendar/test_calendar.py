@@ -281,3 +281,77 @@ def test_the_week_panel_follows_the_page_shown(calendar, qtbot):
     with qtbot.waitSignal(calendar.week_selected) as shown:
         qtbot.mouseClick(calendar.next_button, Qt.MouseButton.LeftButton)
     assert shown.args[0] in calendar.days_shown()
+
+
+# --- sizes from the text (issue 18.16 and 18.19) -----------------------------------------------
+
+UPPER = ("Barbell Row", "Barbell Bench Press", "Barbell Curl", "Triceps Pushdown",
+         "Dumbbell Lateral Raise", "Face Pull")
+
+
+def upper_session(store) -> int:
+    session_id = create_session(MONDAY, "Upper A", [exercise_id(n) for n in UPPER])
+    store.sessions_changed.emit()
+    return session_id
+
+
+def test_on_a_big_screen_a_chip_shows_every_badge_its_day_has_room_for(store, qtbot):
+    """On a 4K screen the badges were cut with "…" inside tall, empty days."""
+    calendar = SessionCalendar(store, today=TODAY)
+    qtbot.addWidget(calendar)
+    upper_session(store)
+    calendar.resize(1900, 1100)
+    calendar.show()
+    qtbot.waitExposed(calendar)
+    qtbot.wait(20)
+    chip = calendar.cell_for(MONDAY).chips[0]
+    assert len(chip.summary.groups) >= 5
+    assert chip.hidden_badges() == 0
+    assert chip.height() >= chip.sizeHint().height()
+
+
+def test_a_narrow_day_wraps_the_badges_onto_rows_and_a_short_one_keeps_the_title(store,
+                                                                               calendar):
+    from ui.calendar.calendar_view import chip_height
+
+    upper_session(store)
+    chip = calendar.cell_for(MONDAY).chips[0]
+    groups = len(chip.summary.groups)
+    title = chip_height(chip.font(), 0)
+    placed, hidden = chip.badge_rows(90, chip_height(chip.font(), 4))
+    assert hidden == 0 and len(placed) == groups
+    assert len({rect.top() for _, rect in placed}) > 1  # on more than one row
+    assert all(rect.right() <= 90 for _, rect in placed)
+    placed, hidden = chip.badge_rows(90, chip_height(chip.font(), 1))
+    assert 0 < len(placed) < groups and hidden == groups - len(placed)  # "…" says so
+    assert chip.badge_rows(90, title) == ([], groups)  # the title alone
+    assert chip.minimumSizeHint().height() == title
+    assert chip.sizeHint().height() > title
+
+
+def test_the_month_takes_its_sizes_from_the_font(store, qtbot):
+    """Fixed pixel sizes (a 54-px day, a 64-px verdict, a 16-px title) cut a larger font's
+    text: each now follows the font."""
+    from PySide6.QtGui import QFont
+
+    upper_session(store)
+    sizes = []
+    for points in (9, 15):
+        calendar = SessionCalendar(store, today=TODAY)
+        qtbot.addWidget(calendar)
+        font = QFont(calendar.font())
+        font.setPointSize(points)
+        calendar.setFont(font)
+        calendar.refresh()
+        cell = calendar.cell_for(MONDAY)
+        sizes.append((cell.minimumSizeHint().height(), cell.sizeHint().height(),
+                      calendar.summaries[0].width(), calendar.previous_button.width()))
+    assert all(large > small for small, large in zip(*sizes, strict=True)), sizes
+
+
+def test_the_current_day_keeps_its_room_inside_a_wider_frame(calendar):
+    """The current day's 2-px frame took a pixel off each side: a row of badges went."""
+    cell = calendar.cell_for(calendar.selected_day)
+    other = calendar.cell_for(calendar.selected_day + timedelta(days=1))
+    assert cell.frameWidth() == 2 and other.frameWidth() == 1
+    assert cell.layout().contentsRect().size() == other.layout().contentsRect().size()

@@ -107,3 +107,50 @@ def test_mime_round_trip_and_garbage(qapp):
     assert exercise_ids_from_mime(junk) == []
     junk.setData(EXERCISE_MIME, b'["a", 2, true]')
     assert exercise_ids_from_mime(junk) == [2]
+
+
+# --- sizes from the text (issue 18.16) ---------------------------------------------------------
+
+def filter_rows(dock) -> list[list[str]]:
+    return [[dock.filters[i].objectName() for i in row] for row in dock._filter_arrangement]
+
+
+def test_the_filters_wrap_onto_rows_rather_than_cut_all_muscle_groups(store, qtbot):
+    """In a 400-px dock the three filters shared one row: "All muscle grou"."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from tests.ui.clipping import clipped_texts
+
+    host = QWidget()  # a dock's place: the panel is not a window
+    layout = QVBoxLayout(host)
+    layout.setContentsMargins(0, 0, 0, 0)
+    dock = ExerciseLibraryPanel(store)
+    layout.addWidget(dock)
+    qtbot.addWidget(host)
+    host.show()
+    wide = sum(combo.sizeHint().width() for combo in dock.filters) + 60
+    host.resize(wide, 600)
+    qtbot.wait(10)
+    assert filter_rows(dock) == [["groupFilter", "equipmentFilter", "patternFilter"]]
+    for width in (380, dock.minimumSizeHint().width()):
+        host.resize(width, 600)
+        qtbot.wait(10)
+        assert dock.width() == width
+        assert len(filter_rows(dock)) > 1
+        assert [str(cut) for cut in clipped_texts(host)
+                if "Filter" in str(cut)] == [], width
+    # The dock may be as narrow as its widest row alone: one filter a row at worst.
+    assert dock.minimumSizeHint().width() < sum(combo.minimumSizeHint().width()
+                                                for combo in dock.filters)
+
+
+def test_the_preferred_width_shows_every_name_whole(store, qtbot):
+    dock = ExerciseLibraryPanel(store)
+    qtbot.addWidget(dock)
+    dock.show()
+    dock.resize(dock.preferred_width(), 600)
+    qtbot.wait(10)
+    longest = max(dock.model.names(), key=dock.table.fontMetrics().horizontalAdvance)
+    assert dock.table.columnWidth(COL_NAME) >= \
+        dock.table.fontMetrics().horizontalAdvance(longest)
+    assert dock.table.horizontalScrollBar().maximum() == 0  # nothing beyond the right edge

@@ -340,3 +340,25 @@ def test_start_after_them_moves_the_start_and_keeps_the_wizard_open(store, qtbot
     assert second.schedule.start_edit.date().toPython() > last
     second.accept()  # no overlap now: saved
     assert Session.select().count() > sessions
+
+
+# --- sizes from the text (issue 18.16) ---------------------------------------------------------
+
+def test_every_day_tab_shows_whole_and_the_wizard_fits_the_screen(wizard, qtbot):
+    """Qt's tab bar scrolled the last days ("Fri · Lower B · 37 min") out of sight."""
+    from tests.ui.clipping import clipped_texts
+    from ui.sizing import TITLE_BAR
+
+    screen = wizard.screen().availableGeometry()
+    assert wizard.height() <= screen.height() - TITLE_BAR
+    for day in ("wed", "sat"):  # six training days
+        wizard.schedule.day_boxes[day].setChecked(True)
+    wizard.next(), wizard.next(), wizard.next()
+    assert wizard.currentPage() is wizard.exercises
+    tabs = wizard.exercises.tabs
+    assert tabs.count() == 6
+    qtbot.wait(20)
+    assert all(tabs.strip.rect().contains(tabs.tab(i).geometry()) for i in range(6))
+    assert [str(cut) for cut in clipped_texts(wizard) if "dayTabs" in str(cut)] == []
+    qtbot.mouseClick(tabs.tab(5), Qt.MouseButton.LeftButton)
+    assert wizard.exercises.current_day() == wizard.plan.days[5]
