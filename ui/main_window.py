@@ -36,6 +36,8 @@ from ui.sizing import scrolling
 # before the first frame.
 THEME_SETTING = "view/theme"
 
+FIRST_SHARE = 0.85  # of the screen, for the window's first size
+
 # The library, the calendar and the session editor side by side need this much width; below
 # it the session editor shares the library's place as a tab.
 WIDE_ENOUGH_FOR_BOTH_DOCKS = 1500
@@ -85,9 +87,11 @@ class MainWindow(QMainWindow):
                               "color: palette(placeholder-text);")
         self.setCentralWidget(opening)
         self._build_menus()
-        # A first start fills most of the screen, never more than it (a 1280×720 laptop).
+        # A first start fills most of the screen, never more than it (a 1280×720 laptop), and
+        # most of a big one (1400×860 was a small window in the corner of a 4K screen).
         available = QApplication.primaryScreen().availableGeometry()
-        self.resize(min(1400, available.width()), min(860, available.height()))
+        self.resize(min(available.width(), max(1400, round(available.width() * FIRST_SHARE))),
+                    min(available.height(), max(860, round(available.height() * FIRST_SHARE))))
         geometry = self._settings.value("mainWindow/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)

@@ -48,6 +48,10 @@ class ExerciseTableModel(QAbstractTableModel):
     def names(self) -> list[str]:
         return [exercise.name for exercise in self._rows]
 
+    def column_texts(self, column: int) -> list[str]:
+        """What each row shows in `column`."""
+        return [self._display(exercise, column) or "" for exercise in self._rows]
+
     def row_of(self, exercise_id: int) -> int:
         return next((i for i, e in enumerate(self._rows) if e.id == exercise_id), -1)
 

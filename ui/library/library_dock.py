@@ -86,17 +86,40 @@ class ExerciseLibraryPanel(QWidget):
                      super().minimumSizeHint().height())
 
     def preferred_width(self) -> int:
-        """The width that shows every exercise's name and the shown columns whole."""
+        """The width that shows every exercise's name, its muscles and the shown columns
+        whole."""
         header = self.table.horizontalHeader()
-        metrics = self.table.fontMetrics()
-        names = max(map(metrics.horizontalAdvance, self.model.names()), default=0)
-        name_column = max(names + 2 * CELL_PADDING, header.sectionSizeHint(COL_NAME))
-        others = sum(header.sectionSize(column) for column in range(1, len(HEADERS))
-                     if not self.table.isColumnHidden(column))
+        shown = [column for column in range(len(HEADERS)) if not self.table.isColumnHidden(column)]
+        columns = sum(self._widest(column) if column in (COL_NAME, COL_SECONDARY)
+                      else header.sectionSize(column) for column in shown)
         margins = self.layout().contentsMargins()
         scroll_bar = self.table.verticalScrollBar().sizeHint().width()
-        return (name_column + others + scroll_bar + 2 * self.table.frameWidth()
+        return (columns + scroll_bar + 2 * self.table.frameWidth()
                 + margins.left() + margins.right())
+
+    def _widest(self, column: int) -> int:
+        """The width every row's text in `column` needs (kept until the rows change)."""
+        if column not in self._widest_texts:
+            metrics = self.table.fontMetrics()
+            texts = self.model.column_texts(column)
+            self._widest_texts[column] = max(
+                max(map(metrics.horizontalAdvance, texts), default=0) + 2 * CELL_PADDING,
+                self.table.horizontalHeader().sectionSizeHint(column))
+        return self._widest_texts[column]
+
+    def _fit_secondary(self) -> None:
+        """The secondary muscles whole where the table has the room besides every name
+        (a wide dock); else two of them, the rest elided (the tooltip lists them)."""
+        if self.table.isColumnHidden(COL_SECONDARY):
+            return
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(column) for column in range(len(HEADERS))
+                     if column not in (COL_NAME, COL_SECONDARY)
+                     and not self.table.isColumnHidden(column))
+        spare = self.table.viewport().width() - self._widest(COL_NAME) - others
+        width = max(self._secondary_base, min(self._widest(COL_SECONDARY), spare))
+        if width != header.sectionSize(COL_SECONDARY):
+            header.resizeSection(COL_SECONDARY, width)
 
     def _build_search(self) -> QLineEdit:
         self.search_edit = QLineEdit(objectName="librarySearch", clearButtonEnabled=True,
@@ -145,6 +168,7 @@ class ExerciseLibraryPanel(QWidget):
         margins = self.layout().contentsMargins()
         self._arrange_filters(event.size().width() - margins.left() - margins.right())
         super().resizeEvent(event)
+        self._fit_secondary()
 
     def _arrange_filters(self, width: int) -> None:
         """The filters in as few rows as `width` holds them whole, in order."""
@@ -199,6 +223,8 @@ class ExerciseLibraryPanel(QWidget):
                   COL_EQUIPMENT: text_width(font, "Smith machine", padding=2 * CELL_PADDING)}
         for column, width in widths.items():
             widths[column] = max(width, header.sectionSizeHint(column))
+        self._secondary_base = widths[COL_SECONDARY]
+        self._widest_texts: dict[int, int] = {}
         # The names' column shrinks as the dock narrows, never below its header's text (the
         # table scrolls sideways then).
         header.setMinimumSectionSize(max(header.minimumSectionSize(),
@@ -252,6 +278,8 @@ class ExerciseLibraryPanel(QWidget):
     def refresh(self) -> None:
         selected = self.selected_id()
         self.model.set_rows(list_exercises())
+        self._widest_texts.clear()
+        self._fit_secondary()
         if selected is not None:
             self.select_exercise(selected)
         self._update_count()
