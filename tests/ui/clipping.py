@@ -1,11 +1,21 @@
 """Text a widget cannot show whole: walk a window's visible widgets and measure each text
 against the room its widget gives it (QFontMetrics, QTextDocument for rich text, the style's own
-rectangles for buttons, combos, headers, tabs and group boxes).
+rectangles for buttons, combos, read-only fields, headers, tabs and group boxes).
 
 `clipped_texts(window)` lists every text cut — elided, clipped by the widget's edge, or hidden
-behind an ancestor's edge (a widget laid out past its parent's bottom) — except where the design
-elides on purpose (ON_PURPOSE, each with its reason). Used by tests/ui/test_screens.py and its
-child process (screens_child.py).
+behind an ancestor's edge (a widget laid out past its parent's bottom) — and every text widget
+squeezed below its minimum, every panel scrolling sideways, every session chip hiding a badge
+while its day has the room, and every text a painted widget reports (`painted_texts()`) that
+its room cannot hold. Used by tests/ui/test_screens.py and its child (screens_child.py).
+
+What may elide, by design (each with a tooltip giving the whole text; a window wide enough to
+show them all would not fit a 1280×720 screen):
+- ON_PURPOSE below: the week's totals, a session's name in a month cell, the week planner's
+  exercise rows;
+- item views' cells, which Qt elides and which are not measured here: the library's names
+  and muscles in a narrow dock (its default width shows them whole where the window has the
+  room: test_main_window), the session's exercise rows, the wizard's lists;
+- editable fields, which scroll as the user types.
 """
 
 from __future__ import annotations
@@ -23,6 +33,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -30,6 +41,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionButton,
     QStyleOptionComboBox,
+    QStyleOptionFrame,
     QStyleOptionGroupBox,
     QStyleOptionHeader,
     QStyleOptionTab,
@@ -356,6 +368,22 @@ def _check_combo(combo: QComboBox) -> list[Clipped]:
                 shown_rect(combo))
 
 
+# --- read-only fields -------------------------------------------------------------------------
+
+def _check_line_edit(edit: QLineEdit) -> list[Clipped]:
+    """A read-only field (a chosen folder) the user cannot scroll by typing: its text must
+    show whole. An editable one scrolls as the user types, as every text field does."""
+    if not edit.isReadOnly() or not edit.text():
+        return []
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    room = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    margins = edit.textMargins()
+    room = room.adjusted(margins.left() + 2, margins.top(), -margins.right() - 2,
+                         -margins.bottom())  # QLineEdit's own 2-px margin each side
+    return _cut(edit, edit.text(), edit.fontMetrics(), _room(edit, room), shown_rect(edit))
+
+
 # --- headers ------------------------------------------------------------------------------------
 
 def _check_header(header: QHeaderView) -> list[Clipped]:
@@ -417,5 +445,6 @@ def _check_group_box(box: QGroupBox) -> list[Clipped]:
 _TEXT_WIDGETS = (QLabel, QAbstractButton, QComboBox, QTabBar, QGroupBox)
 
 _CHECKS = ((QLabel, _check_label), (QAbstractButton, _check_button), (QComboBox, _check_combo),
+           (QLineEdit, _check_line_edit),
            (QHeaderView, _check_header), (QTabBar, _check_tab_bar),
            (QGroupBox, _check_group_box))

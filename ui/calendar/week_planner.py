@@ -305,7 +305,9 @@ class DayColumn(QFrame):
         self.setAcceptDrops(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(64, 80)
+        # From the font: a day's number and a line or two of a session, at any text size.
+        metrics = self.fontMetrics()
+        self.setMinimumSize(9 * metrics.averageCharWidth(), 5 * metrics.height())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(3, 2, 3, 3)
         layout.setSpacing(2)

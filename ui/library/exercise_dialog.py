@@ -137,6 +137,7 @@ class ExerciseDialog(QDialog):
     def _load(self, info: ExerciseInfo) -> None:
         self.name_edit.setText(info.name)
         self.aliases_edit.setText(", ".join(info.aliases))
+        self.aliases_edit.setCursorPosition(0)  # the first aliases, not the end of the last
         self.primary_combo.setCurrentIndex(self.primary_combo.findData(info.primary))
         for i in range(self.secondary_list.count()):
             item = self.secondary_list.item(i)

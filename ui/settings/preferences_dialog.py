@@ -26,6 +26,9 @@ RULE_CHOICES = (("Fractional — a secondary muscle counts ½ set", "fractional"
                 ("Direct only — only the primary muscle counts", "direct"))
 
 
+FOLDER_CHARACTERS = 42  # "/home/someone/Sync/Phone/Strong exports" and a little more
+
+
 class PreferencesDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None, *,
                  import_folder: Path | None = None):
@@ -62,6 +65,9 @@ class PreferencesDialog(QDialog):
                                      placeholderText="None — exports are imported by hand")
         self.folder_edit.setAccessibleName("Import folder")
         self.folder_edit.setReadOnly(True)  # chosen, not typed: never a half-typed path
+        # Room for a usual path whole (read-only, it cannot be scrolled by typing).
+        self.folder_edit.setMinimumWidth(FOLDER_CHARACTERS
+                                         * self.folder_edit.fontMetrics().averageCharWidth())
         self.folder_edit.setToolTip("Strong, Hevy or FitNotes exports that appear in this folder "
                                     "(one your phone syncs into) are imported at start and "
                                     "while Overload runs; each version of a file once.")

@@ -42,6 +42,7 @@ class PlanGauges(QWidget):
         for row, group in enumerate(MUSCLE_GROUPS):
             gauge = VolumeGauge()
             gauge.setObjectName(f"planGauge_{group}")
+            gauge.setMinimumWidth(16 * gauge.fontMetrics().averageCharWidth())
             number = QLabel(alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             number.setMinimumWidth(text_width(number.font(), "18.5 → 18.5"))
             grid.addWidget(QLabel(group_label(group)), row, 0)
