@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.locale_text import QT_TRANSLATE_NOOP, translate
+
 THEME_KEY = "view/theme"  # in the window's QSettings
 FUSION = "fusion"
 
@@ -46,7 +48,10 @@ class Theme(StrEnum):
     DARK = "dark"
 
 
-THEME_LABELS = {Theme.SYSTEM: "&System", Theme.LIGHT: "&Light", Theme.DARK: "&Dark"}
+THEME_LABELS = {Theme.SYSTEM: QT_TRANSLATE_NOOP("Theme", "&System"),
+                Theme.LIGHT: QT_TRANSLATE_NOOP("Theme", "&Light"),
+                Theme.DARK: QT_TRANSLATE_NOOP("Theme", "&Dark")}
+
 
 
 class Tone(StrEnum):
@@ -450,13 +455,14 @@ def _mix(one: QColor, other: QColor, share: float) -> QColor:
 def theme_menu(parent: QWidget, settings: QSettings) -> QMenu:
     """View ▸ Theme: System, Light, Dark as exclusive choices; a choice applies at once and is
     kept in `settings`."""
-    menu = QMenu("&Theme", parent)
+    menu = QMenu(translate("Theme", "&Theme"), parent)
     menu.setObjectName("themeMenu")
     group = QActionGroup(menu)
     group.setExclusive(True)
     chosen = stored_theme(settings)
     for theme, label in THEME_LABELS.items():
-        action = QAction(label, menu, checkable=True, checked=theme is chosen)
+        action = QAction(translate("Theme", label), menu, checkable=True,
+                         checked=theme is chosen)
         action.setObjectName(f"theme_{theme.value}")
         action.triggered.connect(lambda _=False, t=theme: choose_theme(settings, t))
         group.addAction(action)
