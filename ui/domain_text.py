@@ -129,3 +129,16 @@ def _name(names: dict[str, str], key: str) -> str:
 def feedback_name(scale: dict[int, str], value: int) -> str:
     """One step of a feedback scale: feedback_name(PUMP_NAMES, 2) -> 'good'."""
     return translate("Feedback", scale[value])
+
+
+SESSION_STATUS_NAMES = {
+    "planned": QT_TRANSLATE_NOOP("Domain", "planned"),
+    "done": QT_TRANSLATE_NOOP("Domain", "done"),
+    "skipped": QT_TRANSLATE_NOOP("Domain", "skipped"),
+}
+
+
+def session_status_name(status: str) -> str:
+    """'planned', 'done', 'skipped' — a session's status, in lower case."""
+    return translate("Domain", SESSION_STATUS_NAMES[status]) if status in SESSION_STATUS_NAMES \
+        else status
