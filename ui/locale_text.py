@@ -112,3 +112,18 @@ QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], QtCore.QT_TRANSLATE_NOOP)
 # QUndoCommands, module constants read later): pyside6-lupdate extracts `translate("Context",
 # "text")` calls by this name, and the context is written out at each call, as it must be.
 translate = QCoreApplication.translate
+
+
+def parse_number(text: str) -> float | None:
+    """A number as typed in a cell: in the locale's way ('82,5' in German) or with a point
+    ('82.5', as the command line and other apps write it); None when it is neither. A group
+    separator is refused: '1,5' in English is not fifteen."""
+    locale = QLocale()
+    locale.setNumberOptions(locale.numberOptions() | QLocale.NumberOption.RejectGroupSeparator)
+    value, ok = locale.toDouble(text.strip())
+    if ok:
+        return value
+    try:
+        return float(text)
+    except ValueError:
+        return None

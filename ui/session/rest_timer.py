@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from models.rules.limits import REST_SECONDS
+from ui.locale_text import QT_TRANSLATE_NOOP
 from ui.theme import Tone, set_text_tone
 
 TICK_MS = 200  # often enough that the shown second never lags by a visible amount
-IDLE_TEXT = "Rest starts when you log a set"
-OVER_TEXT = "Rest over — go!"
-SKIPPED_TEXT = "Rest skipped"
+IDLE_TEXT = QT_TRANSLATE_NOOP("RestTimer", "Rest starts when you log a set")
+OVER_TEXT = QT_TRANSLATE_NOOP("RestTimer", "Rest over — go!")
+SKIPPED_TEXT = QT_TRANSLATE_NOOP("RestTimer", "Rest skipped")
 
 _COUNTING_STYLE = "font-size: 16pt; font-weight: 600;"
 
@@ -107,20 +108,20 @@ class RestTimer(QWidget):
         layout.setSpacing(4)
         layout.addLayout(self._build_row())
         layout.addWidget(self._build_progress())
-        self._show_idle(IDLE_TEXT)
+        self._show_idle(self.tr(IDLE_TEXT))
 
     def _build_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.countdown_label = QLabel(objectName="restCountdown")
         self.countdown_label.setMinimumWidth(160)
-        self.skip_button = QPushButton("Skip rest", objectName="restSkip")
-        self.skip_button.setToolTip("Stop the rest timer")
+        self.skip_button = QPushButton(self.tr("Skip rest"), objectName="restSkip")
+        self.skip_button.setToolTip(self.tr("Stop the rest timer"))
         self.skip_button.clicked.connect(self.skip)
         self.default_spin = RestSpinBox()
         self.default_spin.setObjectName("restDefault")
-        self.default_spin.setToolTip("Rest after each set of this exercise (m:ss)")
+        self.default_spin.setToolTip(self.tr("Rest after each set of this exercise (m:ss)"))
         self.default_spin.editingFinished.connect(self._on_default_edited)
-        default_label = QLabel("Rest")
+        default_label = QLabel(self.tr("Rest"))
         default_label.setBuddy(self.default_spin)
         row.addWidget(self.countdown_label, 1)
         row.addWidget(self.skip_button)
@@ -177,7 +178,7 @@ class RestTimer(QWidget):
         """Count down from `seconds`, restarting if already running; 0 means no rest."""
         if seconds <= 0:
             self._timer.stop()
-            self._show_idle(IDLE_TEXT)
+            self._show_idle(self.tr(IDLE_TEXT))
             return
         self._total = int(seconds)
         self._end = self._clock() + self._total
@@ -189,7 +190,7 @@ class RestTimer(QWidget):
     def skip(self) -> None:
         if self._timer.isActive():
             self._timer.stop()
-            self._show_idle(SKIPPED_TEXT)
+            self._show_idle(self.tr(SKIPPED_TEXT))
 
     def tick(self) -> None:
         """Show the time left; at zero, give the cue. The QTimer calls this; tests may too."""
@@ -200,14 +201,16 @@ class RestTimer(QWidget):
             self._finish()
             return
         self._remaining = math.ceil(left)
-        self.countdown_label.setText(f"Rest {format_rest(self._remaining)}")
+        self.countdown_label.setText(
+            self.tr("Rest {time}").format(time=format_rest(self._remaining)))
+
         self.progress.setValue(round((self._total - left) * 1000))
 
     def _finish(self) -> None:
         self._timer.stop()
         self._remaining = 0
         self.progress.setValue(self.progress.maximum())
-        self.countdown_label.setText(OVER_TEXT)
+        self.countdown_label.setText(self.tr(OVER_TEXT))
         set_text_tone(self.countdown_label, Tone.SUCCESS, _COUNTING_STYLE)
         # A cue for someone who looked away: the taskbar entry flashes and the system beeps.
         QApplication.alert(self.window())

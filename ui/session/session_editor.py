@@ -57,6 +57,7 @@ from models.rules.domain import kg_to_unit, load_kind
 from models.rules.limits import MAX_NAME_LENGTH
 from models.sessions import SessionDetail, SessionError, SessionExerciseInfo, next_set
 from models.sessions import session_detail as load_session_detail
+from ui.locale_text import long_date, number
 from ui.session.coaching import PlateCalculator, TempoCue
 from ui.session.feedback_dialog import FeedbackFlow
 from ui.session.rest_timer import RestTimer, format_rest
@@ -78,7 +79,6 @@ from ui.session.session_models import (
     INFO_STYLE,
     NO_SELECTION_TEXT,
     NO_SESSION_TEXT,
-    STATUS_LABELS,
     SessionExerciseModel,
     SetTableModel,
     capitalised,
@@ -86,6 +86,7 @@ from ui.session.session_models import (
     error_text,
     last_time_text,
     moved_order,
+    status_label,
     target_text,
     working_sets_done,
 )
@@ -141,7 +142,7 @@ class SessionEditor(QWidget):
     # --- building ----------------------------------------------------------------------------
 
     def _build_empty_page(self) -> QLabel:
-        self.empty_label = QLabel(NO_SESSION_TEXT, objectName="sessionEditorEmpty")
+        self.empty_label = QLabel(self.tr(NO_SESSION_TEXT), objectName="sessionEditorEmpty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.setStyleSheet(INFO_STYLE + " font-size: 12pt;")
@@ -164,22 +165,24 @@ class SessionEditor(QWidget):
         return page
 
     def _build_header(self) -> QVBoxLayout:
-        self.name_edit = QLineEdit(objectName="sessionName", placeholderText="Session name",
-                                   accessibleName="Session name",
+        self.name_edit = QLineEdit(objectName="sessionName",
+                                   placeholderText=self.tr("Session name"),
+                                   accessibleName=self.tr("Session name"),
                                    maxLength=MAX_NAME_LENGTH)
         self.name_edit.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.name_edit.editingFinished.connect(self._commit_name)
         self.date_label = QLabel(objectName="sessionDate")
         self.status_label = QLabel(objectName="sessionStatus")
         follow_theme(self.status_label, self._style_status)
-        self.done_button = QPushButton("Mark done", objectName="markDoneButton")
-        self.done_button.setToolTip("Mark the session done (Ctrl+Return)")
-        self.skip_button = QPushButton("Skip", objectName="skipSessionButton")
-        self.skip_button.setToolTip("Mark the session skipped: it counts for nothing")
-        self.planned_button = QPushButton("Back to planned", objectName="plannedButton")
-        self.feedback_button = QPushButton("Feedback…", objectName="feedbackButton")
-        self.feedback_button.setToolTip("Rate soreness, pump, performance and joint pain per "
-                                        "muscle: next week's sets follow from it")
+        self.done_button = QPushButton(self.tr("Mark done"), objectName="markDoneButton")
+        self.done_button.setToolTip(self.tr("Mark the session done (Ctrl+Return)"))
+        self.skip_button = QPushButton(self.tr("Skip"), objectName="skipSessionButton")
+        self.skip_button.setToolTip(self.tr("Mark the session skipped: it counts for nothing"))
+        self.planned_button = QPushButton(self.tr("Back to planned"), objectName="plannedButton")
+        self.feedback_button = QPushButton(self.tr("Feedback…"), objectName="feedbackButton")
+        self.feedback_button.setToolTip(self.tr("Rate soreness, pump, performance and joint "
+                                                "pain per muscle: next week's sets follow "
+                                                "from it"))
         self.feedback_button.clicked.connect(self.ask_feedback)
         for button, status in ((self.done_button, "done"), (self.skip_button, "skipped"),
                                (self.planned_button, "planned")):
@@ -201,7 +204,7 @@ class SessionEditor(QWidget):
 
     def _build_exercise_list(self) -> SessionExerciseList:
         self.exercise_list = SessionExerciseList()
-        self.exercise_list.setAccessibleName("Exercises of the session")
+        self.exercise_list.setAccessibleName(self.tr("Exercises of the session"))
         self.exercise_list.setModel(self.exercise_model)
         self.exercise_list.setMinimumHeight(150)
         self.exercise_list.selectionModel().currentChanged.connect(self._on_exercise_changed)
@@ -217,11 +220,12 @@ class SessionEditor(QWidget):
         self.exercise_title = QLabel(objectName="exerciseTitle")
         self.exercise_title.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.rir_label = QLabel(objectName="weekRir")
-        self.rir_label.setToolTip("Reps in reserve to leave on each working set this week")
+        self.rir_label.setToolTip(self.tr("Reps in reserve to leave on each working set this "
+                                          "week"))
         follow_theme(self.rir_label,
                      lambda: self.rir_label.setStyleSheet(badge_style(tone(Tone.NEUTRAL))))
-        self.plates_button = QPushButton("Plates…", objectName="platesButton")
-        self.plates_button.setToolTip("Plates per side for the load in the entry row")
+        self.plates_button = QPushButton(self.tr("Plates…"), objectName="platesButton")
+        self.plates_button.setToolTip(self.tr("Plates per side for the load in the entry row"))
         self.plates_button.clicked.connect(self.show_plate_calculator)
         title_row = QHBoxLayout()
         title_row.addWidget(self.exercise_title, 1)
@@ -255,7 +259,7 @@ class SessionEditor(QWidget):
 
     def _build_set_table(self) -> SetTableView:
         self.set_table = SetTableView(objectName="setTable", tabKeyNavigation=False,
-                                      accessibleName="Logged sets")
+                                      accessibleName=self.tr("Logged sets"))
         self.set_table.setModel(self.set_model)
         self.set_table.setItemDelegateForColumn(COL_KIND, SetKindDelegate(self.set_table))
         self.set_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -278,11 +282,12 @@ class SessionEditor(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(2)
         self.notes_edit = QPlainTextEdit(objectName="sessionNotes")
-        self.notes_edit.setPlaceholderText("Notes on this session — saved when you leave the field")
+        self.notes_edit.setPlaceholderText(self.tr("Notes on this session — saved when you "
+                                                   "leave the field"))
         self.notes_edit.setMaximumHeight(70)
         self.notes_edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
         self.notes_edit.installEventFilter(self)
-        label = QLabel("Notes")
+        label = QLabel(self.tr("Notes"))
         label.setBuddy(self.notes_edit)
         layout.addWidget(label)
         layout.addWidget(self.notes_edit)
@@ -359,11 +364,11 @@ class SessionEditor(QWidget):
     def _show_header(self, detail: SessionDetail) -> None:
         if not self.name_edit.isModified() and self.name_edit.text() != detail.name:
             self.name_edit.setText(detail.name)
-        date_text = f"{detail.date:%A} {detail.date.day} {detail.date:%B %Y}"
+        date_text = long_date(detail.date)
         if detail.week_number:
-            date_text += f" · week {detail.week_number}"
+            date_text += self.tr(" · week {week}").format(week=detail.week_number)
         self.date_label.setText(date_text)
-        self.status_label.setText(STATUS_LABELS.get(detail.status, detail.status))
+        self.status_label.setText(status_label(detail.status))
         self._style_status()
         self.done_button.setEnabled(detail.status != "done")
         self.skip_button.setEnabled(detail.status != "skipped")
@@ -409,7 +414,7 @@ class SessionEditor(QWidget):
             widget.setVisible(info is not None)
         self._show_coaching(info)
         if info is None:
-            self.exercise_title.setText(NO_SELECTION_TEXT
+            self.exercise_title.setText(self.tr(NO_SELECTION_TEXT)
                                         if self.exercise_model.rowCount() else "")
             self.exercise_details.setText("")
             self.set_model.set_rows([], self._units)
@@ -429,7 +434,8 @@ class SessionEditor(QWidget):
         """This week's RIR, the tempo cue and the plate calculator button of the exercise."""
         rir = None if info is None else info.target_rir
         self.rir_label.setVisible(rir is not None)
-        self.rir_label.setText(f"RIR {rir:g} this week" if rir is not None else "")
+        self.rir_label.setText(self.tr("RIR {rir} this week").format(rir=number(rir))
+                               if rir is not None else "")
         tempo = info.tempo if info is not None else ""
         if tempo != self.tempo_cue.tempo_text:
             self.tempo_cue.set_tempo(tempo)
@@ -439,8 +445,9 @@ class SessionEditor(QWidget):
 
     def _details_text(self, info: SessionExerciseInfo) -> str:
         units = self._units
-        lines = [f"Target {target_text(info)} · rest {format_rest(info.rest_seconds)}",
-                 f"Next: {info.target.note}",
+        lines = [self.tr("Target {target} · rest {rest}").format(
+                     target=target_text(info), rest=format_rest(info.rest_seconds)),
+                 self.tr("Next: {note}").format(note=info.target.note),
                  capitalised(last_time_text(info, units))]
         if info.target.e1rm_kg:
             lines[-1] += f" · {e1rm_text(info.target, units)}"
@@ -474,8 +481,9 @@ class SessionEditor(QWidget):
         if info is None:
             return
         if self.set_entry.load_missing():
-            self._show_error(f"{info.exercise.name}: type the load first — this exercise takes "
-                             "one, so it is never logged as bodyweight")
+            self._show_error(self.tr("{exercise}: type the load first — this exercise takes "
+                                     "one, so it is never logged as bodyweight").format(
+                exercise=info.exercise.name))
             self.set_entry.focus_load()
             return
         self._log(info, self.set_entry.values())
@@ -486,8 +494,9 @@ class SessionEditor(QWidget):
         if info is None:
             return
         if not info.sets:
-            self._show_error(f"{info.exercise.name}: no set logged yet to repeat — "
-                             "type the first one and press Return")
+            self._show_error(self.tr("{exercise}: no set logged yet to repeat — type the "
+                                     "first one and press Return").format(
+                exercise=info.exercise.name))
             return
         last = info.sets[-1]
         self.set_entry.fill(last.kind, last.load_kg, last.reps, last.rir, last.seconds)
@@ -513,7 +522,7 @@ class SessionEditor(QWidget):
         if row + 1 < self.exercise_model.rowCount():
             self._select_row(row + 1)
         else:
-            self._show_info("All exercises done — Ctrl+Return marks the session done.")
+            self._show_info(self.tr("All exercises done — Ctrl+Return marks the session done."))
 
     def edit_set(self, set_id: int, fields: dict) -> bool:
         """A change typed in the set table (SetTableModel's on_edit)."""
@@ -533,8 +542,9 @@ class SessionEditor(QWidget):
         commands = (AddExerciseCommand(self._store, self._session_id, exercise_id, start + offset)
                     for offset, exercise_id in enumerate(exercise_ids))
         try:
-            added = self._store.push_all(f"Add {len(exercise_ids)} exercises", commands,
-                                         raise_refusal=True)
+            added = self._store.push_all(
+                self.tr("Add {count} exercises").format(count=len(exercise_ids)), commands,
+                raise_refusal=True)
         except SessionError as error:
             self._show_error(error_text(error))
             return
@@ -580,10 +590,12 @@ class SessionEditor(QWidget):
             self._confirming_done = None
             return True
         self._confirming_done = session_id
-        count = f"{len(unlogged)} of {len(self._detail.exercises)} exercises have"
-        self._show_info(f"{count} no sets logged ({', '.join(unlogged[:3])}"
-                        f"{', …' if len(unlogged) > 3 else ''}). Mark done again "
-                        "(Ctrl+Return) to close the session anyway.")
+        names = ", ".join(unlogged[:3]) + (", …" if len(unlogged) > 3 else "")
+        self._show_info(self.tr("{count} of {total} exercises have no sets logged ({names}). "
+                                "Mark done again (Ctrl+Return) to close the session anyway.")
+                        .format(count=len(unlogged), total=len(self._detail.exercises),
+                                names=names))
+
         return False
 
     def ask_feedback(self) -> None:
