@@ -127,3 +127,8 @@ def parse_number(text: str) -> float | None:
         return float(text)
     except ValueError:
         return None
+
+
+def short_month_name(month: int) -> str:
+    """'Oct' for 10: a month as a chart's axis names it."""
+    return QLocale().standaloneMonthName(month, _SHORT)

@@ -25,6 +25,7 @@ from ui.charts.chart_plots import (
     timestamp,
     translucent,
 )
+from ui.locale_text import translate
 from ui.theme import Tone, tone
 
 # What each series is drawn in: a tone of the theme's status palette (ui/theme.py).
@@ -70,11 +71,14 @@ class ProgressChart:
         self.legend = self.top.addLegend(offset=(8, -8), labelTextSize="9pt")
         # connect="finite": a NaN between two sessions leaves the pause undrawn, line and fill.
         # Colours: restyle().
-        self.e1rm = self.top.plot([], [], name="Estimated 1RM (Epley, best set)", symbol="o",
-                                  symbolSize=POINT_SIZE, symbolPen=None, antialias=True,
+        self.e1rm = self.top.plot([], [], name=translate("ProgressChart",
+                                                         "Estimated 1RM (Epley, best set)"),
+                                  symbol="o", symbolSize=POINT_SIZE, symbolPen=None, antialias=True,
                                   connect="finite")
-        self.heaviest = self.top.plot([], [], name="Heaviest working set", antialias=True,
-                                      connect="finite")
+        self.heaviest = self.top.plot([], [], name=translate("ProgressChart",
+                                                             "Heaviest working set"),
+                                      antialias=True, connect="finite")
+
         self.lone = pg.ScatterPlotItem(symbol="o", size=LONE_POINT_SIZE, pen=None,
                                        antialias=True)
         self.lone_heaviest = pg.ScatterPlotItem(symbol="o", size=LONE_POINT_SIZE - 3, pen=None,
@@ -85,7 +89,7 @@ class ProgressChart:
         self.prs = pg.ScatterPlotItem(symbol="star", size=14)
         self.prs.setZValue(5)
         self.top.addItem(self.prs)
-        self.legend.addItem(self.prs, "PR: best e1RM so far")
+        self.legend.addItem(self.prs, translate("ProgressChart", "PR: best e1RM so far"))
         self.volume = self.bottom.plot([], [], antialias=True, fillLevel=0, connect="finite")
         self.lone_volume = pg.ScatterPlotItem(symbol="o", size=LONE_POINT_SIZE - 3, pen=None,
                                               antialias=True)
@@ -132,10 +136,13 @@ class ProgressChart:
         prs = [i for i, is_pr in enumerate(series.is_pr) if is_pr]
         self.prs.setData(x=[self._xs[i] for i in prs], y=[series.e1rm[i] for i in prs])
         unit = series.unit
-        self.top.setTitle(f"{name} — estimated 1RM and heaviest working set ({unit})",
-                          size="11pt")
+        self.top.setTitle(translate("ProgressChart",
+                                    "{exercise} — estimated 1RM and heaviest working set "
+                                    "({unit})").format(exercise=name, unit=unit), size="11pt")
         self.top.setLabel("left", unit)
-        self.bottom.setLabel("left", f"volume load ({unit} × reps)")
+        self.bottom.setLabel("left", translate("ProgressChart", "volume load ({unit} × reps)")
+                             .format(unit=unit))
+
         self.top.setXRange(*_x_span(since, until), padding=0.02)
         for plot, values, empty_top in ((self.top, (*series.e1rm, *series.heaviest), 100),
                                         (self.bottom, series.volume_load, 1000)):
