@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from models.library import exercise_use_count, get_exercise, list_exercises
-from models.rules.domain import EQUIPMENT, MUSCLE_GROUPS, PATTERNS, group_label
+from models.rules.domain import EQUIPMENT, MUSCLE_GROUPS, PATTERNS
 from ui.commands import CreateExerciseCommand, DeleteExerciseCommand, EditExerciseCommand
+from ui.domain_text import equipment_name, group_name, pattern_name
 from ui.library.exercise_dialog import ExerciseDialog
 from ui.library.exercise_model import (
     COL_EQUIPMENT,
@@ -31,11 +32,10 @@ from ui.library.exercise_model import (
     COL_PATTERN,
     COL_PRIMARY,
     COL_SECONDARY,
-    HEADERS,
     ExerciseFilterProxy,
     ExerciseIdRole,
     ExerciseTableModel,
-    readable,
+    header_text,
 )
 
 
@@ -71,20 +71,20 @@ class ExerciseLibraryPanel(QWidget):
     def _build_filters(self) -> QGridLayout:
         grid = QGridLayout()
         self.search_edit = QLineEdit(objectName="librarySearch", clearButtonEnabled=True,
-                                     accessibleName="Search the exercise library",
-                                     placeholderText="Search exercises and aliases…")
+                                     accessibleName=self.tr("Search the exercise library"),
+                                     placeholderText=self.tr("Search exercises and aliases…"))
         self.search_edit.textChanged.connect(self.proxy.set_search)
-        self.group_combo = self._filter_combo("groupFilter", "All muscle groups",
-                                              [(group_label(g), g) for g in MUSCLE_GROUPS])
-        self.group_combo.setToolTip("Matches the primary or a secondary group")
+        self.group_combo = self._filter_combo("groupFilter", self.tr("All muscle groups"),
+                                              [(group_name(g), g) for g in MUSCLE_GROUPS])
+        self.group_combo.setToolTip(self.tr("Matches the primary or a secondary group"))
         self.group_combo.currentIndexChanged.connect(
             lambda: self.proxy.set_group(self.group_combo.currentData()))
-        self.equipment_combo = self._filter_combo("equipmentFilter", "All equipment",
-                                                  [(readable(e), e) for e in EQUIPMENT])
+        self.equipment_combo = self._filter_combo("equipmentFilter", self.tr("All equipment"),
+                                                  [(equipment_name(e), e) for e in EQUIPMENT])
         self.equipment_combo.currentIndexChanged.connect(
             lambda: self.proxy.set_equipment(self.equipment_combo.currentData()))
-        self.pattern_combo = self._filter_combo("patternFilter", "All patterns",
-                                                [(readable(p), p) for p in PATTERNS])
+        self.pattern_combo = self._filter_combo("patternFilter", self.tr("All patterns"),
+                                                [(pattern_name(p), p) for p in PATTERNS])
         self.pattern_combo.currentIndexChanged.connect(
             lambda: self.proxy.set_pattern(self.pattern_combo.currentData()))
         # After the proxy has refiltered: the count and empty state follow every change, also
@@ -99,9 +99,10 @@ class ExerciseLibraryPanel(QWidget):
         grid.addWidget(self.pattern_combo, 1, 2)
         return grid
 
-    @staticmethod
-    def _filter_combo(name: str, all_text: str, items: list[tuple[str, str]]) -> QComboBox:
-        combo = QComboBox(objectName=name, accessibleName=f"Filter: {all_text.lower()}")
+    def _filter_combo(self, name: str, all_text: str,
+                      items: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox(objectName=name,
+                          accessibleName=self.tr("Filter: {what}").format(what=all_text.lower()))
         # Narrow docks: the combos may shrink below their longest entry (the popup still
         # shows it whole).
         combo.setSizeAdjustPolicy(
@@ -114,7 +115,7 @@ class ExerciseLibraryPanel(QWidget):
 
     def _build_views(self) -> QStackedWidget:
         self.table = QTableView(objectName="libraryTable", tabKeyNavigation=False,
-                                accessibleName="Exercise library")
+                                accessibleName=self.tr("Exercise library"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
@@ -130,10 +131,10 @@ class ExerciseLibraryPanel(QWidget):
         # Fixed widths from the font, not ResizeToContents: that asks the model for every row's
         # text on each layout (12,000 data() calls at start for 225 exercises).
         metrics = self.fontMetrics()
-        widths = {COL_PRIMARY: metrics.horizontalAdvance("Hamstrings") + 16,
+        widths = {COL_PRIMARY: metrics.horizontalAdvance(group_name("hamstrings")) + 16,
                   COL_SECONDARY: 120,
-                  COL_PATTERN: metrics.horizontalAdvance("Horizontal pull") + 16,
-                  COL_EQUIPMENT: metrics.horizontalAdvance("Smith machine") + 16}
+                  COL_PATTERN: metrics.horizontalAdvance(pattern_name("horizontal_pull")) + 16,
+                  COL_EQUIPMENT: metrics.horizontalAdvance(equipment_name("smith_machine")) + 16}
         for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
@@ -157,7 +158,7 @@ class ExerciseLibraryPanel(QWidget):
     def _header_menu(self, position) -> None:
         menu = QMenu(self)
         for column in (COL_SECONDARY, COL_PATTERN, COL_EQUIPMENT):
-            action = menu.addAction(HEADERS[column])
+            action = menu.addAction(header_text(column))
             action.setCheckable(True)
             action.setChecked(not self.table.isColumnHidden(column))
             action.toggled.connect(
@@ -167,12 +168,12 @@ class ExerciseLibraryPanel(QWidget):
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.count_label = QLabel(objectName="libraryCount")
-        self.new_button = QPushButton("New…", objectName="newExerciseButton")
-        self.new_button.setToolTip("Create your own exercise")
+        self.new_button = QPushButton(self.tr("New…"), objectName="newExerciseButton")
+        self.new_button.setToolTip(self.tr("Create your own exercise"))
         self.new_button.clicked.connect(self.new_exercise)
-        self.edit_button = QPushButton("Edit…", objectName="editExerciseButton")
+        self.edit_button = QPushButton(self.tr("Edit…"), objectName="editExerciseButton")
         self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button = QPushButton("Delete", objectName="deleteExerciseButton")
+        self.delete_button = QPushButton(self.tr("Delete"), objectName="deleteExerciseButton")
         self.delete_button.clicked.connect(self.delete_selected)
         row.addWidget(self.count_label, 1)
         for button in (self.new_button, self.edit_button, self.delete_button):
@@ -190,11 +191,12 @@ class ExerciseLibraryPanel(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(
-            f"{total} exercises" if shown == total else f"{shown} of {total} exercises")
+            self.tr("{total} exercises").format(total=total) if shown == total
+            else self.tr("{shown} of {total} exercises").format(shown=shown, total=total))
         query = self.search_edit.text().strip()
         self.no_match.setText(
-            f"No exercise matches “{query}” with these filters." if query
-            else "No exercise matches these filters.")
+            self.tr("No exercise matches “{query}” with these filters.").format(query=query)
+            if query else self.tr("No exercise matches these filters."))
         self.views.setCurrentWidget(self.table if shown else self.no_match)
         self._update_buttons()
 
@@ -243,8 +245,9 @@ class ExerciseLibraryPanel(QWidget):
         uses = exercise_use_count(exercise_id)
         if uses:
             QMessageBox.information(
-                self, "Exercise in use",
-                f"“{info.name}” is used in {uses} session exercise(s), so its history would be "
-                "lost. It cannot be deleted.")
+                self, self.tr("Exercise in use"),
+                self.tr("“{name}” is used in %n session exercise(s), so its history would be "
+                        "lost. It cannot be deleted.", "", uses).format(name=info.name))
+
             return
         self._store.push(DeleteExerciseCommand(self._store, exercise_id))
