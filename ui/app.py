@@ -45,28 +45,31 @@ def create_application(argv: list[str] | None = None, *, icon: bool = True) -> Q
 
 
 def install_translations(app: QApplication, locale: QLocale | None = None,
-                         folder: Path | None = None) -> QTranslator | None:
+                         folder: Path | None = None) -> list[QTranslator]:
     """Overload in the language of `locale` (the system's), when a translation for it ships
     as resources/translations/overload_<language>.qm, and Qt's own dialogs and buttons in the
-    same language where Qt's translations are found. The installed translator, or None (the
-    English source text stays). With no .qm at all this is one directory listing: the first
-    frame waits for nothing else."""
+    same language where Qt's translations are found. The translators installed; none when no
+    translation fits (the English source text stays). With no .qm at all this is one directory
+    listing: the first frame waits for nothing else."""
     folder = folder or resource_path(TRANSLATIONS_FOLDER)
     try:
         if not any(name.endswith(".qm") for name in os.listdir(folder)):
-            return None
+            return []
     except OSError:  # no translations folder: English only
-        return None
+        return []
     locale = locale or QLocale.system()
-    translator = QTranslator(app)
-    if not translator.load(locale, "overload", "_", str(folder)):
-        return None
-    app.installTranslator(translator)
-    qt_own = QTranslator(app)
+    overload = QTranslator(app)
+    if not overload.load(locale, "overload", "_", str(folder)):
+        return []
+    installed = [overload]
+    qt_own = QTranslator(app)  # QDialogButtonBox's Cancel, the file dialogs…
     if qt_own.load(locale, "qtbase", "_",
                    QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt_own)
-    return translator
+        installed.append(qt_own)
+    for translator in installed:
+        app.installTranslator(translator)
+    return installed
+
 
 
 

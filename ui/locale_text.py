@@ -1,8 +1,9 @@
 """Dates and numbers as the app's locale writes them: the one place ui/ turns them into text.
 
 Names of days and months come from QLocale (the default locale: the system's, or the one a
-test or a preference sets with QLocale.setDefault), never from strftime's %a/%b, which follow the
-C library's setlocale and so can mix two languages in one sentence. Each date pattern is itself
+test or a preference sets with QLocale.setDefault), never from Python's date formatting, whose
+weekday and month names follow the C library's setlocale and so can mix two languages in one
+sentence. Each date pattern is itself
 translatable (context "DateFormat"): a translator puts day, month and year in the order their
 language reads them, in Qt's date format (d dd ddd dddd, M MM MMM MMMM, yy yyyy, HH mm).
 

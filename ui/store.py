@@ -123,7 +123,7 @@ class Store(QObject):
         try:
             return write()
         except WRITE_ERRORS as exc:
-            message = describe_write_error(self.db_path or "The database", exc)
+            message = describe_write_error(self.db_path or self.tr("The database"), exc)
             self.write_failed.emit(message)
             raise WriteFailedError(message) from exc
 

@@ -19,7 +19,9 @@ from ui.locale_text import translate
 class ImportCommand(QUndoCommand):
     def __init__(self, store, db_path: Path, parsed: ParsedFile, summary: ImportSummary, *,
                  mapping: dict[str, int], new_exercises: dict[str, str | None]):
-        super().__init__(translate("ImportCommand", "Import %n workout(s)", "", summary.workouts))
+        super().__init__(translate("ImportCommand", "Import {count} workout(s)").format(
+            count=summary.workouts))
+
 
         self._store, self._db_path, self._parsed = store, db_path, parsed
         self._mapping, self._new_exercises = mapping, new_exercises

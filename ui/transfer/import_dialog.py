@@ -577,12 +577,15 @@ def planned_text(fills: int, swaps, *, done: bool = False) -> str:
     planned ones (the same muscle and movement)."""
     if not fills:
         return translate("ImportDialog", "none — no planned session on these workouts' days")
+    # Counts in free functions are {count}, not %n: pyside6-lupdate drops or mislabels a
+    # translate() whose count is not a plain number (its Python parser's limit).
     if done:
-        text = translate("ImportDialog", "%n workout(s) filled the planned session of their day "
-                                         "(marked done, targets kept)", "", fills)
+        text = translate("ImportDialog", "{count} workout(s) filled the planned session of "
+                                         "their day (marked done, targets kept)")
     else:
-        text = translate("ImportDialog", "%n workout(s) will fill the planned session of their "
-                                         "day (marked done, targets kept)", "", fills)
+        text = translate("ImportDialog", "{count} workout(s) will fill the planned session of "
+                                         "their day (marked done, targets kept)")
+    text = text.format(count=fills)
     if swaps:
         text += translate("ImportDialog", "; swaps: {swaps}").format(swaps="; ".join(swaps))
     return text + "."
@@ -590,21 +593,21 @@ def planned_text(fills: int, swaps, *, done: bool = False) -> str:
 
 def summary_text(summary: ImportSummary) -> str:
     """The end of an import in words."""
-    lines = [translate("ImportDialog", "Imported %n workout(s) with {sets} set(s) ({warmups} "
-                                       "warm-up) from {format} ({variant}).", "",
-                       summary.workouts).format(
-        sets=summary.sets, warmups=summary.warmup_sets, format=FORMAT_NAMES[summary.format],
-        variant=summary.variant)]
+    lines = [translate("ImportDialog", "Imported {workouts} workout(s) with {sets} set(s) "
+                                       "({warmups} warm-up) from {format} ({variant}).").format(
+        workouts=summary.workouts, sets=summary.sets, warmups=summary.warmup_sets,
+        format=FORMAT_NAMES[summary.format], variant=summary.variant)]
     if summary.filled_planned:
         lines.append(planned_text(summary.filled_planned, summary.swaps, done=True))
     if summary.skipped_existing:
-        lines.append(translate("ImportDialog", "%n workout(s) were already imported and were "
-                                               "left as they were.", "",
-                               summary.skipped_existing))
+        lines.append(translate("ImportDialog", "{count} workout(s) were already imported and "
+                                               "were left as they were.").format(
+            count=summary.skipped_existing))
     if summary.skipped_rows:
-        lines.append(translate("ImportDialog", "%n row(s) of the file are not sets (notes, rest "
-                                               "timers, cardio) and were not imported.", "",
-                               summary.skipped_rows))
+        lines.append(translate("ImportDialog", "{count} row(s) of the file are not sets (notes, "
+                                               "rest timers, cardio) and were not imported.")
+                     .format(count=summary.skipped_rows))
+
     if summary.new_exercises:
         lines.append(translate("ImportDialog", "New custom exercises: {names}.").format(
             names=", ".join(summary.new_exercises)))

@@ -122,9 +122,10 @@ def outcome_text(outcome: FolderOutcome) -> str:
     if not summary.workouts:
         return translate("ImportFolderWatcher", "Import folder: {file} has nothing new.").format(
             file=name)
-    text = translate("ImportFolderWatcher", "Import folder: %n workout(s), {sets} set(s) from "
-                                            "{file}", "", summary.workouts).format(
-        sets=summary.sets, file=name)
+    text = translate("ImportFolderWatcher", "Import folder: {workouts} workout(s), {sets} "
+                                            "set(s) from {file}").format(
+        workouts=summary.workouts, sets=summary.sets, file=name)
+
     if summary.filled_planned:
         text += translate("ImportFolderWatcher", "; {count} filled a planned session").format(
             count=summary.filled_planned)
