@@ -14,16 +14,23 @@ import tempfile
 import time
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.storage.paths import APP_NAME, default_database_path
 from models.storage.resources import resource_path
-from ui.locale_text import date_time, day_month_year, translate
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QLocale, QTranslator
 
 log = logging.getLogger(__name__)
+
+# ui.locale_text.translate, named here so that the first frame does not wait for that module
+# (it is imported where a date is written, after the first frame).
+translate = QCoreApplication.translate
 
 # Under resources/: overload_<language>.qm, compiled from overload.ts (README: Translating).
 TRANSLATIONS_FOLDER = "translations"
@@ -57,6 +64,8 @@ def install_translations(app: QApplication, locale: QLocale | None = None,
             return []
     except OSError:  # no translations folder: English only
         return []
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator  # only with a translation
+
     locale = locale or QLocale.system()
     overload = QTranslator(app)
     if not overload.load(locale, "overload", "_", str(folder)):
@@ -99,6 +108,7 @@ def open_or_offer_fresh(path: Path, *, interactive: bool, parent=None) -> Path |
     from models.opening import open_database
     from models.storage.connection import fresh_path_beside
     from models.storage.db import DatabaseOpenError, DatabaseTooNewError, ReadOnlyDatabaseError
+    from ui.locale_text import date_time, day_month_year
 
     try:
         open_database(path)
@@ -165,6 +175,7 @@ def _restore_in_place(path: Path, backup, parent) -> Path | None:
     from models.storage.backups import BackupError
     from models.storage.connection import replace_damaged_with_backup
     from models.storage.db import DatabaseOpenError
+    from ui.locale_text import date_time
 
     try:
         kept = replace_damaged_with_backup(path, backup.path)

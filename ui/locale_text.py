@@ -18,11 +18,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import cast
 
-from PySide6 import QtCore
+from PySide6.QtCore import QT_TRANSLATE_NOOP as _QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication, QLocale
-
-_SHORT = QLocale.FormatType.ShortFormat
-_SHORTEST = QLocale.FloatingPointPrecisionOption.FloatingPointShortest
 
 
 def _date(day: dt.date | dt.datetime, pattern: str) -> str:
@@ -93,7 +90,7 @@ def month_title(day: dt.date) -> str:
 
 def short_day_name(iso_weekday: int) -> str:
     """'Mon' for 1 … 'Sun' for 7, as a column header."""
-    return QLocale().standaloneDayName(iso_weekday, _SHORT)
+    return QLocale().standaloneDayName(iso_weekday, QLocale.FormatType.ShortFormat)
 
 
 def number(value: float, decimals: int = 2) -> str:
@@ -101,13 +98,14 @@ def number(value: float, decimals: int = 2) -> str:
     locale's decimal point ('82,5' in German)."""
     locale = QLocale()
     locale.setNumberOptions(locale.numberOptions() | QLocale.NumberOption.OmitGroupSeparator)
-    return locale.toString(round(value, decimals) + 0.0, "f", _SHORTEST)
+    shortest = QLocale.FloatingPointPrecisionOption.FloatingPointShortest
+    return locale.toString(round(value, decimals) + 0.0, "f", shortest)
 
 
 # Qt's marker for text translated later, at its point of use (a module's constant): it returns
 # `text` as it is, and pyside6-lupdate extracts it under `context`. Typed here (PySide6's stub
 # says object), so a table of them is a table of str.
-QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], QtCore.QT_TRANSLATE_NOOP)
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], _QT_TRANSLATE_NOOP)
 
 # QCoreApplication.translate under a short name for text outside a QObject (free functions,
 # QUndoCommands, module constants read later): pyside6-lupdate extracts `translate("Context",
@@ -132,4 +130,4 @@ def parse_number(text: str) -> float | None:
 
 def short_month_name(month: int) -> str:
     """'Oct' for 10: a month as a chart's axis names it."""
-    return QLocale().standaloneMonthName(month, _SHORT)
+    return QLocale().standaloneMonthName(month, QLocale.FormatType.ShortFormat)

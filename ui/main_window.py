@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6 import QtCore
-from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from models import __version__
-from ui.locale_text import QT_TRANSLATE_NOOP
 
 # ui.theme.THEME_KEY, read here so that the system's look (the default) never loads ui.theme
 # before the first frame.

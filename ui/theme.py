@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 
-from PySide6.QtCore import QObject, QSettings, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSettings, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,8 +36,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.locale_text import QT_TRANSLATE_NOOP, translate
-
 THEME_KEY = "view/theme"  # in the window's QSettings
 FUSION = "fusion"
 
@@ -48,9 +46,11 @@ class Theme(StrEnum):
     DARK = "dark"
 
 
-THEME_LABELS = {Theme.SYSTEM: QT_TRANSLATE_NOOP("Theme", "&System"),
-                Theme.LIGHT: QT_TRANSLATE_NOOP("Theme", "&Light"),
-                Theme.DARK: QT_TRANSLATE_NOOP("Theme", "&Dark")}
+# str(): PySide6 types the marker as object. (This module loads before the first frame when a
+# theme is chosen: it does without ui.locale_text.)
+THEME_LABELS = {Theme.SYSTEM: str(QT_TRANSLATE_NOOP("Theme", "&System")),
+                Theme.LIGHT: str(QT_TRANSLATE_NOOP("Theme", "&Light")),
+                Theme.DARK: str(QT_TRANSLATE_NOOP("Theme", "&Dark"))}
 
 
 
@@ -455,13 +455,13 @@ def _mix(one: QColor, other: QColor, share: float) -> QColor:
 def theme_menu(parent: QWidget, settings: QSettings) -> QMenu:
     """View ▸ Theme: System, Light, Dark as exclusive choices; a choice applies at once and is
     kept in `settings`."""
-    menu = QMenu(translate("Theme", "&Theme"), parent)
+    menu = QMenu(QCoreApplication.translate("Theme", "&Theme"), parent)
     menu.setObjectName("themeMenu")
     group = QActionGroup(menu)
     group.setExclusive(True)
     chosen = stored_theme(settings)
     for theme, label in THEME_LABELS.items():
-        action = QAction(translate("Theme", label), menu, checkable=True,
+        action = QAction(QCoreApplication.translate("Theme", label), menu, checkable=True,
                          checked=theme is chosen)
         action.setObjectName(f"theme_{theme.value}")
         action.triggered.connect(lambda _=False, t=theme: choose_theme(settings, t))
