@@ -607,8 +607,11 @@ class SessionEditor(QWidget):
     def set_status(self, status: str) -> None:
         """Change the session's status. Marking done a session with exercises that have no
         working set logged takes a second press (the message line says which): a stray
-        Ctrl+Return never closes a session half trained."""
+        Ctrl+Return never closes a session half trained. A grid row being typed is saved
+        first (a shortcut moves no focus, which would have saved it)."""
         if self._detail is None or status == self._detail.status:
+            return
+        if self.grid_mode and not self.grid.commit_current():
             return
         session_id = self._detail.id
         if status == "done" and not self._done_confirmed(session_id):

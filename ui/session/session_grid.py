@@ -47,6 +47,7 @@ from ui.session.grid_rows import (
     GridRow,
     cell_texts,
     grid_rows,
+    measure_word,
     placeholders,
 )
 from ui.session.session_models import next_target_text, target_text, working_sets_done
@@ -132,7 +133,7 @@ class GridLine:
                 edit.setText(texts[cell])  # also clears isModified
             edit.setPlaceholderText(faint[cell])
             edit.setToolTip(cell_tip(row, cell, units))
-            edit.setAccessibleName(f"{row.name}: {('load', row_measure(row), 'RIR')[cell]}")
+            edit.setAccessibleName(f"{row.name}: {('load', measure_word(row), 'RIR')[cell]}")
         self.label.setText(row.label)
         self.label.setToolTip("A set beyond the target: type it here to add it (Up and Down "
                               "reach this row)" if row.extra else "")
@@ -167,10 +168,6 @@ def set_tone(widget: QWidget, which: Tone | None) -> None:
     if widget.property("textTone") != (which or ""):
         widget.setProperty("textTone", which or "")
         set_text_tone(widget, which)
-
-
-def row_measure(row: GridRow) -> str:
-    return "seconds" if row.timed else "reps"
 
 
 def cell_tip(row: GridRow, cell: int, units: str) -> str:

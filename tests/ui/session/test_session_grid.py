@@ -485,3 +485,18 @@ def test_the_windows_session_editor_keeps_the_mode_with_the_window_layout(
         window, window_settings):
     window.session_editor.set_grid_mode(True)
     assert window_settings.value(GRID_SETTING, type=bool)
+
+
+def test_ctrl_return_saves_the_row_being_typed_before_marking_done(editor, qtbot, sheet):
+    session_id, se_ids = sheet
+    type_text(qtbot, "100")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, "x")
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert editor.message == "Barbell Back Squat set 1: reps 'x' is not a number"
+    assert ms.session_detail(session_id).status == "planned"  # refused: nothing marked
+    press(qtbot, Qt.Key.Key_Backspace)
+    type_text(qtbot, "5")
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert sets_in_db(se_ids[0]) == [("working", 100, 5, None)]
+    assert editor.message.startswith("3 of 4 exercises have no sets logged")
