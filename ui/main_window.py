@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
         if self._session_editor is None:
             from ui.session.session_editor import SessionEditor
 
-            self._session_editor = SessionEditor(self._store, self.session_dock)
+            self._session_editor = SessionEditor(self._store, self.session_dock, self._settings)
             self.session_dock.setWidget(_scrolling(self._session_editor, "sessionScroll"))
         return self._session_editor
 

@@ -748,6 +748,33 @@
     </message>
 </context>
 <context>
+    <name>ExerciseBlock</name>
+    <message>
+        <source>Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} / {target} sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load ({unit})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExerciseDialog</name>
     <message>
         <source>Edit “{name}”</source>
@@ -2759,6 +2786,14 @@ The current state is backed up first, so you can come back to it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole session as the paper sheet: one row per set, Tab across load, reps and RIR — to type in a filled-in sheet (Ctrl+G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Exercises of the session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2924,6 +2959,125 @@ Next: {note}</source>
     </message>
     <message>
         <source>{done} / {target} sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionGrid</name>
+    <message>
+        <source>Warm-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exercise} warm-up {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exercise} drop set {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exercise} set {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{row}: type the seconds to log the set (Escape clears the row)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{row}: type the reps to log the set (Escape clears the row)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{row}: type the load — there is no target load yet, and {exercise} is never logged as bodyweight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{row}: no load typed — logged at the target, {load}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{row}: type the load — {exercise} is never logged as bodyweight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{row}: the seconds cannot be empty — a logged set keeps them (Ctrl+Delete deletes the set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{row}: the reps cannot be empty — a logged set keeps them (Ctrl+Delete deletes the set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{row}: load {text} is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{row}: seconds {text} is not a number of seconds (60, 60 s or 1:30)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{row}: reps {text} is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{row}: RIR {text} is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No exercises in this session yet. Switch the grid off (Ctrl+G) and drag them here from the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A set beyond the target: type it here to add it (Up and Down reach this row)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load in {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added load in {unit}; BW for bodyweight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assistance as a negative load (−20 {unit}); BW for none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — left empty, the set is logged at the target load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds held: 60, 60 s or 1:30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reps (60 s for a timed set) — a row is logged once it has them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reps in reserve — may stay empty (not recorded)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -12,6 +12,8 @@ Keyboard map (documented for users in the tooltips):
 - Ctrl+Return anywhere in the editor: mark the session done.
 - Delete in the exercise list: remove the exercise; in the set table: delete the set.
 - Typing or F2 in a cell of the set table edits it; Return saves it (Escape cancels).
+- Ctrl+G: the grid — the whole session as the paper sheet, one row per set, to type a
+  filled-in sheet back in (its keys: ui/session/session_grid.py). The choice is kept.
 
 The entry row starts each exercise at what is planned (models.sessions.next_set): the
 progression's target load and reps (or time), never "BW" on an exercise that takes a load — there
@@ -34,6 +36,7 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
+    QSettings,
     Qt,
     Signal,
 )
@@ -57,9 +60,10 @@ from models.rules.domain import kg_to_unit, load_kind
 from models.rules.limits import MAX_NAME_LENGTH
 from models.sessions import SessionDetail, SessionError, SessionExerciseInfo, next_set
 from models.sessions import session_detail as load_session_detail
-from ui.locale_text import long_date, number
+from ui.locale_text import QT_TRANSLATE_NOOP, long_date, number
 from ui.session.coaching import PlateCalculator, TempoCue
 from ui.session.feedback_dialog import FeedbackFlow
+from ui.session.grid_rows import GridEntryError, GridRow, cell_named_by, row_change
 from ui.session.rest_timer import RestTimer, format_rest
 from ui.session.session_commands import (
     AddExerciseCommand,
@@ -73,6 +77,7 @@ from ui.session.session_commands import (
     SetTargetsCommand,
     UpdateSetCommand,
 )
+from ui.session.session_grid import Refused, SessionGrid
 from ui.session.session_models import (
     COL_KIND,
     COL_NUMBER,
@@ -96,6 +101,9 @@ from ui.theme import Tone, badge_style, follow_theme, session_colour, set_text_t
 
 # Bars loaded with plates: these get the plate calculator.
 PLATE_LOADED = ("barbell", "ez_bar", "trap_bar", "smith_machine")
+GRID_SETTING = "sessionEditor/grid"  # in the window's QSettings: how this screen is used
+ALL_DONE_TEXT = QT_TRANSLATE_NOOP("SessionEditor",
+                                  "All exercises done — Ctrl+Return marks the session done.")
 
 
 class SessionEditor(QWidget):
@@ -112,10 +120,13 @@ class SessionEditor(QWidget):
     session_closed = Signal()
     set_logged = Signal(int)
 
-    def __init__(self, store, parent: QWidget | None = None):
+    def __init__(self, store, parent: QWidget | None = None,
+                 view_settings: QSettings | None = None):
+        """`view_settings`: where the grid mode is remembered (the window's settings)."""
         super().__init__(parent)
         self.setObjectName("sessionEditor")
         self._store = store
+        self._view_settings = view_settings
         self._session_id: int | None = None
         self._confirming_done: int | None = None  # a session whose Mark done awaits a 2nd press
         self._detail: SessionDetail | None = None
@@ -138,6 +149,8 @@ class SessionEditor(QWidget):
         self._build_shortcuts()
         for signal in (store.sessions_changed, store.settings_changed, store.exercises_changed):
             signal.connect(self.refresh)
+        if view_settings is not None:
+            self.grid_button.setChecked(view_settings.value(GRID_SETTING, False, type=bool))
 
     # --- building ----------------------------------------------------------------------------
 
@@ -160,8 +173,25 @@ class SessionEditor(QWidget):
         splitter.addWidget(self._build_exercise_panel())
         splitter.setStretchFactor(0, 3)  # a session's exercises are the overview: more room
         splitter.setStretchFactor(1, 2)
+        # One of the two shows (a hidden widget takes no room: the grid's page does not keep
+        # the list and entry row's height).
+        self.list_mode_body = splitter
+        self.grid_page = self._build_grid_page()
+        self.grid_page.hide()
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.grid_page, 1)
         layout.addWidget(self._build_notes())
+        return page
+
+    def _build_grid_page(self) -> QWidget:
+        """The grid mode's page: the grid, and the message line while it shows."""
+        page = QWidget(objectName="gridPage")
+        self._grid_layout = QVBoxLayout(page)
+        self._grid_layout.setContentsMargins(0, 0, 0, 0)
+        self.grid = SessionGrid(self.commit_grid_row, self.delete_grid_row)
+        self.grid.exercise_entered.connect(self.select_exercise)
+        self.grid.leave.connect(self._leave_grid)
+        self._grid_layout.addWidget(self.grid, 1)
         return page
 
     def _build_header(self) -> QVBoxLayout:
@@ -196,8 +226,18 @@ class SessionEditor(QWidget):
                        self.feedback_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        # The mode switch beside the name, which gives way to it in a narrow dock.
+        self.grid_button = QPushButton(self.tr("Grid"), objectName="gridToggle", checkable=True)
+        self.grid_button.setToolTip(self.tr("The whole session as the paper sheet: one row per "
+                                            "set, Tab across load, reps and RIR — to type in a "
+                                            "filled-in sheet (Ctrl+G)"))
+
+        self.grid_button.toggled.connect(self._show_mode)
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.name_edit, 1)
+        name_row.addWidget(self.grid_button)
         header = QVBoxLayout()
-        header.addWidget(self.name_edit)
+        header.addLayout(name_row)
         header.addLayout(below)
         header.addLayout(buttons)
         return header
@@ -249,6 +289,7 @@ class SessionEditor(QWidget):
         # One line kept free, so a message appearing does not push the rows around.
         self.message_label.setMinimumHeight(self.message_label.fontMetrics().lineSpacing())
         layout.addWidget(self.message_label)
+        self._panel_layout = layout  # the message line moves to the grid's page and back
         self.rest_timer = RestTimer()
         self.rest_timer.default_changed.connect(self.set_rest)
         self.rest_timer.finished.connect(self.tempo_cue.start)  # rest over: the next set begins
@@ -298,6 +339,9 @@ class SessionEditor(QWidget):
             done = QShortcut(QKeySequence(keys), self)
             done.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             done.activated.connect(lambda: self.set_status("done"))
+        grid = QShortcut(QKeySequence("Ctrl+G"), self)
+        grid.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        grid.activated.connect(self.grid_button.toggle)
 
     # --- opening and showing -----------------------------------------------------------------
 
@@ -320,7 +364,7 @@ class SessionEditor(QWidget):
             return
         self._select_row(self._first_unfinished_row())
         if self.exercise_model.rowCount():
-            self.set_entry.focus_load()
+            self._focus_entry()
         self.session_opened.emit(session_id)
 
     def close_session(self) -> None:
@@ -356,6 +400,8 @@ class SessionEditor(QWidget):
             row = min(self._selected_row_hint, self.exercise_model.rowCount() - 1)
         self._select_row(row)
         self._show_selected_exercise()
+        if self.grid_mode:
+            self.grid.show_exercises(detail.exercises, self._units)
 
     @property
     def _units(self) -> str:
@@ -522,7 +568,7 @@ class SessionEditor(QWidget):
         if row + 1 < self.exercise_model.rowCount():
             self._select_row(row + 1)
         else:
-            self._show_info(self.tr("All exercises done — Ctrl+Return marks the session done."))
+            self._show_info(self.tr(ALL_DONE_TEXT))
 
     def edit_set(self, set_id: int, fields: dict) -> bool:
         """A change typed in the set table (SetTableModel's on_edit)."""
@@ -573,8 +619,11 @@ class SessionEditor(QWidget):
     def set_status(self, status: str) -> None:
         """Change the session's status. Marking done a session with exercises that have no
         working set logged takes a second press (the message line says which): a stray
-        Ctrl+Return never closes a session half trained."""
+        Ctrl+Return never closes a session half trained. A grid row being typed is saved
+        first (a shortcut moves no focus, which would have saved it)."""
         if self._detail is None or status == self._detail.status:
+            return
+        if self.grid_mode and not self.grid.commit_current():
             return
         session_id = self._detail.id
         if status == "done" and not self._done_confirmed(session_id):
@@ -653,6 +702,90 @@ class SessionEditor(QWidget):
         if watched is self.notes_edit and event.type() == QEvent.Type.FocusOut:
             self._commit_notes()
         return super().eventFilter(watched, event)
+
+    # --- the grid ----------------------------------------------------------------------------
+
+    @property
+    def grid_mode(self) -> bool:
+        return self.grid_button.isChecked()
+
+    def set_grid_mode(self, on: bool) -> None:
+        """The grid (True) or the exercise list with its entry row (False); as Ctrl+G does."""
+        self.grid_button.setChecked(on)
+
+    def _show_mode(self, grid: bool) -> None:
+        """Switch between the modes on the same exercise; the row being typed is saved first."""
+        if not grid:
+            self.grid.commit_current()
+        self.list_mode_body.setVisible(not grid)
+        self.grid_page.setVisible(grid)
+        self._place_message_line(grid)
+        if self._view_settings is not None:
+            self._view_settings.setValue(GRID_SETTING, grid)
+        if grid and self._detail is not None:
+            self.grid.show_exercises(self._detail.exercises, self._units)
+        if self._detail is not None and self._detail.exercises:
+            self._focus_entry()
+
+    def _place_message_line(self, grid: bool) -> None:
+        """Under the grid in grid mode; under the entry row, its usual place, otherwise."""
+        if grid:
+            self._grid_layout.addWidget(self.message_label)
+        else:
+            self._panel_layout.insertWidget(self._panel_layout.indexOf(self.set_entry) + 1,
+                                            self.message_label)
+        self.message_label.show()  # a moved widget is hidden until its new parent shows it
+
+    def _focus_entry(self) -> None:
+        """The keyboard where the selected exercise's next set is typed: its first empty row
+        in the grid, or the entry row's load."""
+        info = self.selected_exercise()
+        if self.grid_mode and info is not None:
+            self.grid.focus_exercise(info.id)
+        elif not self.grid_mode:
+            self.set_entry.focus_load()
+
+    def _leave_grid(self, forward: bool) -> None:
+        """Tab past the grid's last cell, or Shift+Tab before its first."""
+        target = self.notes_edit if forward else self.grid_button
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def commit_grid_row(self, row: GridRow, typed: dict[int, str]) -> Refused | None:
+        """Log or update the set of a grid row from its typed cells (SessionGrid's on_commit),
+        one undo step; a refusal's message names the row, and the answer the cell to correct."""
+        try:
+            change = row_change(row, typed, self._units)
+        except GridEntryError as error:
+            self._show_error(str(error))
+            return Refused(error.cell)
+        if change is None:
+            return None
+        done_before = self._all_done()
+        if change.set_id is None:
+            command = LogSetCommand(self._store, row.se_id, **change.fields)
+        else:
+            command = UpdateSetCommand(self._store, change.set_id, **change.fields)
+        try:
+            self._store.push(command, raise_refusal=True)
+        except SessionError as error:
+            self._show_error(f"{row.name}: {error}")
+            return Refused(cell_named_by(str(error)))
+        if change.note:
+            self._show_info(change.note)
+        elif self._all_done() and not done_before:
+            self._show_info(self.tr(ALL_DONE_TEXT))
+        else:
+            self._clear_message()
+        return None
+
+    def delete_grid_row(self, row: GridRow) -> None:
+        """Ctrl+Delete in a logged row of the grid."""
+        if row.logged is not None:
+            self._run(DeleteSetCommand(self._store, row.logged.id))
+
+    def _all_done(self) -> bool:
+        return self._detail is not None and all(
+            working_sets_done(info) >= info.target_sets for info in self._detail.exercises)
 
     # --- the message line --------------------------------------------------------------------
 

@@ -189,7 +189,9 @@ class SchedulePage(QWizardPage):
         length.addWidget(self.limit_box)
         length.addWidget(self.minutes_spin)
         length.addStretch()
-        layout.addRow(self.tr("Session &length"), length)
+        length_label = QLabel(self.tr("Session &length"))
+        length_label.setBuddy(self.limit_box)
+        layout.addRow(length_label, length)
         self.limit_box.setToolTip(self.tr("Leave it off for up to 25 working sets a session; "
                                           "on, every session fits this many minutes (warm-ups "
                                           "and rests included)."))
