@@ -107,11 +107,11 @@ def test_the_calendar_and_the_session_editor_read_in_german(german, store, qtbot
 
 def test_the_vocabulary_tables_say_what_models_say():
     """ui/domain_text.py holds the models' English word for word, so that lupdate sees it."""
-    assert GROUP_NAMES == {g: group_label(g) for g in MUSCLE_GROUPS}
-    assert STATUS_NAMES == {s: s.value for s in Status}
-    assert EQUIPMENT_NAMES == {e: e.replace("_", " ").capitalize() for e in EQUIPMENT}
-    assert PATTERN_NAMES == {p: p.replace("_", " ").capitalize() for p in PATTERNS}
+    assert {g: group_label(g) for g in MUSCLE_GROUPS} == GROUP_NAMES
+    assert {s: s.value for s in Status} == STATUS_NAMES
+    assert {e: e.replace("_", " ").capitalize() for e in EQUIPMENT} == EQUIPMENT_NAMES
+    assert {p: p.replace("_", " ").capitalize() for p in PATTERNS} == PATTERN_NAMES
     assert (SORENESS_NAMES, PUMP_NAMES, PERFORMANCE_NAMES) == (
         SORENESS_LABELS, PUMP_LABELS, PERFORMANCE_LABELS)
-    assert RANGE_NAMES == {key: RANGE_LABELS[key] for key in RANGE_KEYS}
+    assert {key: RANGE_LABELS[key] for key in RANGE_KEYS} == RANGE_NAMES
     assert RULE_TITLE_NAMES == RULE_TITLES
