@@ -13,13 +13,15 @@ QT_DEBS := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libgli
 	libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1
 
-.PHONY: run test test-fast lint bench clean sysdeps e2e-deps pdf-deps help package smoke-package
+.PHONY: run test test-fast lint bench clean sysdeps e2e-deps pdf-deps help package smoke-package \
+	translations
 
 help:
 	@echo "make run    set up .venv and open Overload on the default database"
 	@echo "make test   set up .venv and run the whole test suite offscreen (and the linters)"
 	@echo "make test-fast  the suite without the tests marked slow (the edit loop)"
 	@echo "make bench  run the benchmarks on a generated 10-year history"
+	@echo "make translations  regenerate the translators' template and compile each language"
 	@echo "make clean  remove .venv and caches"
 	@echo "make package        build dist/Overload, its tar.gz and .deb (PyInstaller)"
 	@echo "make smoke-package  smoke-test the built bundle, archive and .deb (Xvfb, dpkg -i)"
@@ -92,6 +94,13 @@ test-fast: $(DEV_STAMP) sysdeps pdf-deps
 
 bench: $(DEV_STAMP) sysdeps
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
+
+# The translators' template, resources/translations/overload.ts (every string of main.py and ui/,
+# by pyside6-lupdate), and each language's overload_<language>.ts brought up to date and compiled
+# to the .qm the app loads (README: Translating). NEW_LANGUAGE=de starts overload_de.ts first.
+# tests/test_translations.py fails while the committed template is stale.
+translations: $(DEV_STAMP)
+	$(PY) packaging/translations.py $(if $(NEW_LANGUAGE),--add $(NEW_LANGUAGE))
 
 .PHONY: soak screenshots
 # The crash harness with 200 SIGKILLs instead of make test's 20 (a minute or two).

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -456,11 +457,12 @@ def tick_count(unit: str, step: int, first: date, last: date) -> float:
     return ((last - first).days + 1) / (_UNIT_DAYS[unit] * step)
 
 
-def date_ticks(unit: str, step: int, first: date, last: date,
-               week_start: str = "mon") -> DateTicks:
+def date_ticks(unit: str, step: int, first: date, last: date, week_start: str = "mon",
+               month_name: Callable[[int], str] | None = None) -> DateTicks:
     """Every `step`-th day, week, month or year from the one holding `first` to the one holding
     `last`, labelled '30 Nov' (days and weeks; the year added where it changes), 'Oct' (months;
-    January says its year, '2025') or '2025'.
+    January says its year, '2025') or '2025'. `month_name` names a month (1–12) on the labels:
+    the window passes its locale's; by default strftime's.
 
     The steps are counted on the calendar — days and weeks from a fixed origin, months from
     January, years divisible by the step — so the labels stay on the same dates while a chart is
@@ -474,7 +476,8 @@ def date_ticks(unit: str, step: int, first: date, last: date,
         if _on_step(day, unit, step):
             starts.append(day)
         day = next_period(day, unit)
-    return DateTicks(unit, step, tuple(starts), tuple(_tick_labels(unit, starts)))
+    return DateTicks(unit, step, tuple(starts),
+                     tuple(_tick_labels(unit, starts, month_name or _month_name)))
 
 
 def period_start(day: date, unit: str, week_start: str = "mon") -> date:
@@ -510,14 +513,15 @@ def _on_step(day: date, unit: str, step: int) -> bool:
     return day.year % step == 0
 
 
-def _tick_labels(unit: str, starts: list[date]) -> list[str]:
+def _tick_labels(unit: str, starts: list[date], month_name: Callable[[int], str]) -> list[str]:
     if unit == "year":
         return [str(day.year) for day in starts]
     if unit == "month":
-        return [str(day.year) if day.month == 1 else _month_name(day.month) for day in starts]
+        return [str(day.year) if day.month == 1 else month_name(day.month) for day in starts]
     labels = []
     for index, day in enumerate(starts):
-        label = f"{day.day} {_month_name(day.month)}"
+        label = f"{day.day} {month_name(day.month)}"
+
         new_year = index > 0 and starts[index - 1].year != day.year
         labels.append(f"{label} {day.year}" if new_year else label)
     return labels

@@ -454,6 +454,14 @@ def next_set(info: SessionExerciseInfo) -> NextSet:
     if done:
         last = done[-1]
         return NextSet(last.kind, last.load_kg, last.reps, last.seconds, last.rir)
+    return planned_set(info)
+
+
+def planned_set(info: SessionExerciseInfo) -> NextSet:
+    """Each working set as planned, whatever is logged today: the progression target's load,
+    else the load of the last set logged before, else bodyweight (`load_missing` for an
+    exercise that takes a load); the target's reps, or its time; the week's RIR. What the
+    printed sheet asks for, and what the session editor's grid pre-fills an empty row with."""
     target = info.target
     load = target.load_kg
     if load is None:

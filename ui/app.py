@@ -14,15 +14,26 @@ import tempfile
 import time
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.storage.paths import APP_NAME, default_database_path
 from models.storage.resources import resource_path
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import QLocale, QTranslator
+
 log = logging.getLogger(__name__)
+
+# ui.locale_text.translate, named here so that the first frame does not wait for that module
+# (it is imported where a date is written, after the first frame).
+translate = QCoreApplication.translate
+
+# Under resources/: overload_<language>.qm, compiled from overload.ts (README: Translating).
+TRANSLATIONS_FOLDER = "translations"
 
 
 def create_application(argv: list[str] | None = None, *, icon: bool = True) -> QApplication:
@@ -34,9 +45,41 @@ def create_application(argv: list[str] | None = None, *, icon: bool = True) -> Q
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("overload")  # before any window: Wayland's app_id is set once
+    install_translations(app)  # before any window: widgets take their text when built
     if icon:
         set_window_icon(app)
     return app
+
+
+def install_translations(app: QApplication, locale: QLocale | None = None,
+                         folder: Path | None = None) -> list[QTranslator]:
+    """Overload in the language of `locale` (the system's), when a translation for it ships
+    as resources/translations/overload_<language>.qm, and Qt's own dialogs and buttons in the
+    same language where Qt's translations are found. The translators installed; none when no
+    translation fits (the English source text stays). With no .qm at all this is one directory
+    listing: the first frame waits for nothing else."""
+    folder = folder or resource_path(TRANSLATIONS_FOLDER)
+    try:
+        if not any(name.endswith(".qm") for name in os.listdir(folder)):
+            return []
+    except OSError:  # no translations folder: English only
+        return []
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator  # only with a translation
+
+    locale = locale or QLocale.system()
+    overload = QTranslator(app)
+    if not overload.load(locale, "overload", "_", str(folder)):
+        return []
+    installed = [overload]
+    qt_own = QTranslator(app)  # QDialogButtonBox's Cancel, the file dialogs…
+    if qt_own.load(locale, "qtbase", "_",
+                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        installed.append(qt_own)
+    for translator in installed:
+        app.installTranslator(translator)
+    return installed
+
+
 
 
 def set_window_icon(app: QApplication) -> None:
@@ -65,6 +108,7 @@ def open_or_offer_fresh(path: Path, *, interactive: bool, parent=None) -> Path |
     from models.opening import open_database
     from models.storage.connection import fresh_path_beside
     from models.storage.db import DatabaseOpenError, DatabaseTooNewError, ReadOnlyDatabaseError
+    from ui.locale_text import date_time, day_month_year
 
     try:
         open_database(path)
@@ -75,28 +119,34 @@ def open_or_offer_fresh(path: Path, *, interactive: bool, parent=None) -> Path |
         print(f"overload: {error}", file=sys.stderr)
         return None
     fresh = fresh_path_beside(error.path)
-    box = QMessageBox(QMessageBox.Icon.Critical, "Overload cannot open its database", str(error),
+    box = QMessageBox(QMessageBox.Icon.Critical,
+                      translate("App", "Overload cannot open its database"), str(error),
                       parent=parent)
     if isinstance(error, ReadOnlyDatabaseError):  # a fresh one beside it could not be written
-        box.setInformativeText("Make the file and its folder writable, or open another "
-                               "database with --db.")
-        box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        box.setInformativeText(translate(
+            "App", "Make the file and its folder writable, or open another database with --db."))
+        box.addButton(translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         return None
     backup = None if isinstance(error, DatabaseTooNewError) else _newest_good_backup(error.path)
     if isinstance(error, DatabaseTooNewError):
-        box.setInformativeText("You can start a new, empty database beside it instead.")
+        box.setInformativeText(translate(
+            "App", "You can start a new, empty database beside it instead."))
     elif backup is not None:
-        box.setInformativeText(
-            f"You can restore the backup of {backup.created:%d %b %Y %H:%M} in its place (the "
-            f"damaged file is kept, renamed), or start a new, empty database beside it:\n{fresh}")
+        box.setInformativeText(translate(
+            "App", "You can restore the backup of {when} in its place (the damaged file is kept, "
+            "renamed), or start a new, empty database beside it:\n{fresh}").format(
+                when=date_time(backup.created), fresh=fresh))
     else:
-        box.setInformativeText(
-            f"The file was not changed. You can start a new, empty database beside it:\n{fresh}")
+        box.setInformativeText(translate(
+            "App", "The file was not changed. You can start a new, empty database beside it:\n"
+            "{fresh}").format(fresh=fresh))
     restore = None if backup is None else box.addButton(
-        f"Restore the backup of {backup.created:%d %b %Y}", QMessageBox.ButtonRole.AcceptRole)
-    start = box.addButton("Start a fresh database", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        translate("App", "Restore the backup of {day}").format(
+            day=day_month_year(backup.created)), QMessageBox.ButtonRole.AcceptRole)
+    start = box.addButton(translate("App", "Start a fresh database"),
+                          QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if restore is not None and box.clickedButton() is restore:
         return _restore_in_place(error.path, backup, parent)
@@ -125,16 +175,20 @@ def _restore_in_place(path: Path, backup, parent) -> Path | None:
     from models.storage.backups import BackupError
     from models.storage.connection import replace_damaged_with_backup
     from models.storage.db import DatabaseOpenError
+    from ui.locale_text import date_time
 
     try:
         kept = replace_damaged_with_backup(path, backup.path)
         open_database(path)
     except (BackupError, DatabaseOpenError, OSError) as exc:
-        QMessageBox.critical(parent, "Overload could not restore the backup",
-                             f"{backup.path} could not be restored in place of {path}: {exc}")
+        QMessageBox.critical(
+            parent, translate("App", "Overload could not restore the backup"),
+            translate("App", "{backup} could not be restored in place of {path}: {error}").format(
+                backup=backup.path, path=path, error=exc))
         return None
-    text = (f"Restored the backup of {backup.created:%d %b %Y %H:%M} in place of {path}; the "
-            f"damaged file was kept as {kept}.")
+    text = translate("App", "Restored the backup of {when} in place of {path}; the damaged file "
+                            "was kept as {kept}.").format(
+        when=date_time(backup.created), path=path, kept=kept)
     if parent is not None and hasattr(parent, "statusBar"):  # after attach() says "Ready"
         QTimer.singleShot(0, lambda: parent.statusBar().showMessage(text, 60_000))
     print(f"overload: {text}", file=sys.stderr)
@@ -188,8 +242,10 @@ def run_gui(db_path: Path | None, *, smoke: bool = False) -> int:
                 work()
             except Exception:  # a slot's exception would leave an empty window (or a hung --smoke)
                 log.exception("Overload could not start")
-                _refuse_to_start(f"Overload could not start:\n{traceback.format_exc(limit=3)}",
-                                 "Overload could not start", not smoke, window)
+                _refuse_to_start(
+                    translate("App", "Overload could not start:\n{details}").format(
+                        details=traceback.format_exc(limit=3)),
+                    translate("App", "Overload could not start"), not smoke, window)
                 give_up()
         QTimer.singleShot(0, run)
 
@@ -352,14 +408,14 @@ def take_instance_lock(path: Path, *, interactive: bool, parent=None):
     try:
         lock = acquire_instance_lock(path)
     except LockPathBlockedError as exc:
-        return _refuse_to_start(str(exc), "Overload cannot lock the database", interactive,
-                                parent)
+        return _refuse_to_start(str(exc), translate("App", "Overload cannot lock the database"),
+                                interactive, parent)
     except LockUnavailableError:
         return True
     if lock is not None:
         return lock
-    return _refuse_to_start(already_open_text(path), "Overload is already open", interactive,
-                            parent)
+    return _refuse_to_start(already_open_text(path), translate("App", "Overload is already open"),
+                            interactive, parent)
 
 
 def _refuse_to_start(text: str, title: str, interactive: bool, parent) -> None:
@@ -382,11 +438,12 @@ def show_write_failure(window, message: str) -> None:
     box = window.write_failure_box
     if box is not None and box.isVisible():
         return
-    box = QMessageBox(QMessageBox.Icon.Warning, "Overload could not save", message,
-                      QMessageBox.StandardButton.Ok, window)
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("App", "Overload could not save"),
+                      message, QMessageBox.StandardButton.Ok, window)
     box.setObjectName("writeFailureBox")
-    box.setInformativeText("That change was not made. Everything saved before it is safe. Free "
-                           "some disk space or make the file writable, then try again.")
+    box.setInformativeText(translate(
+        "App", "That change was not made. Everything saved before it is safe. Free some disk "
+        "space or make the file writable, then try again."))
     window.write_failure_box = box
     box.open()
 
@@ -402,18 +459,21 @@ def offer_to_save_again(window, store, status: str) -> None:
     path = store.db_path
     target = path if status == "missing" else fresh_path_beside(path)
     if status == "missing":
-        text = (f"{path} was deleted or moved while Overload had it open. Everything saved "
-                "until now is still open here, but nothing can be saved to a file that is gone, "
-                "and it would be lost when Overload closes.")
+        text = translate(
+            "App", "{path} was deleted or moved while Overload had it open. Everything saved "
+            "until now is still open here, but nothing can be saved to a file that is gone, "
+            "and it would be lost when Overload closes.").format(path=path)
     else:
-        text = (f"{path} was replaced by another file while Overload had it open. Overload "
-                "does not write into a file it did not open.")
-    box = QMessageBox(QMessageBox.Icon.Warning, "The database file is gone", text,
-                      parent=window)
+        text = translate(
+            "App", "{path} was replaced by another file while Overload had it open. Overload "
+            "does not write into a file it did not open.").format(path=path)
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("App", "The database file is gone"),
+                      text, parent=window)
     box.setObjectName("databaseLostBox")
-    box.setInformativeText(f"Save what is open as {target} and go on there?")
-    save = box.addButton("Save it again", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+    box.setInformativeText(translate(
+        "App", "Save what is open as {target} and go on there?").format(target=target))
+    save = box.addButton(translate("App", "Save it again"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("App", "Not now"), QMessageBox.ButtonRole.RejectRole)
     window.offering_save_again = True
     try:
         box.exec()
@@ -422,14 +482,18 @@ def offer_to_save_again(window, store, status: str) -> None:
         try:
             save_open_database_as(target)
         except Exception as exc:  # whatever it is, it is shown: never a crash here
-            QMessageBox.critical(window, "Overload could not save",
-                                 f"{target} could not be written: {exc}")
+            QMessageBox.critical(
+                window, translate("App", "Overload could not save"),
+                translate("App", "{target} could not be written: {error}").format(
+                    target=target, error=exc))
             return
     finally:
         window.offering_save_again = False
     store.db_path = window.db_path = target
-    window.db_label.setText(f"Database: {target}")
-    window.statusBar().showMessage(f"Saved the open database as {target}", 15_000)
+    window.db_label.setText(translate("MainWindow", "Database: {path}").format(path=target))
+    window.statusBar().showMessage(
+        translate("App", "Saved the open database as {target}").format(target=target), 15_000)
+
 
 
 def _check_database_file(window, state) -> None:

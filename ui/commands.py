@@ -15,11 +15,13 @@ from models.library import (
 )
 from models.rules.domain import ExerciseInfo, Landmarks
 from models.settings import Settings, save_settings
+from ui.locale_text import translate
 
 
 class CreateExerciseCommand(QUndoCommand):
     def __init__(self, store, info: ExerciseInfo):
-        super().__init__(f"Create exercise “{info.name}”")
+        super().__init__(translate("Commands", "Create exercise “{name}”").format(
+            name=info.name))
         self._store = store
         self._info = info
 
@@ -42,7 +44,8 @@ class CreateExerciseCommand(QUndoCommand):
 
 class EditExerciseCommand(QUndoCommand):
     def __init__(self, store, before: ExerciseInfo, after: ExerciseInfo):
-        super().__init__(f"Edit exercise “{after.name}”")
+        super().__init__(translate("Commands", "Edit exercise “{name}”").format(
+            name=after.name))
         if before.id is None:
             raise ValueError("only a stored exercise (one with an id) can be edited")
         self._store = store
@@ -63,14 +66,15 @@ class DeleteExerciseCommand(QUndoCommand):
     """Raises ExerciseInUseError from push() when sessions use the exercise (nothing changes)."""
 
     def __init__(self, store, exercise_id: int):
-        super().__init__("Delete exercise")
+        super().__init__(translate("Commands", "Delete exercise"))
         self._store = store
         self._exercise_id = exercise_id
         self._deleted: ExerciseInfo | None = None
 
     def redo(self) -> None:
         self._deleted = delete_exercise(self._exercise_id)
-        self.setText(f"Delete exercise “{self._deleted.name}”")
+        self.setText(translate("Commands", "Delete exercise “{name}”").format(
+            name=self._deleted.name))
         self._store.exercises_changed.emit()
 
     def undo(self) -> None:
@@ -81,8 +85,9 @@ class DeleteExerciseCommand(QUndoCommand):
 
 class SetLandmarksCommand(QUndoCommand):
     def __init__(self, store, before: dict[str, Landmarks], after: dict[str, Landmarks],
-                 text: str = "Edit volume landmarks"):
-        super().__init__(text)
+                 text: str | None = None):
+        super().__init__(text or translate("Commands", "Edit volume landmarks"))
+
         self._store = store
         self._before = {k: before[k] for k in after}
         self._after = after
@@ -98,7 +103,7 @@ class SetLandmarksCommand(QUndoCommand):
 
 class SetSettingsCommand(QUndoCommand):
     def __init__(self, store, before: Settings, after: Settings):
-        super().__init__("Change preferences")
+        super().__init__(translate("Commands", "Change preferences"))
         self._store = store
         self._before = before
         self._after = after
@@ -118,7 +123,8 @@ class SavePlanCommand(QUndoCommand):
     on undo)."""
 
     def __init__(self, store, plan, name: str, *, replace: bool = False):
-        super().__init__(f"Create program “{name}”")
+        super().__init__(translate("Commands", "Create program “{name}”").format(name=name))
+
         self._store = store
         self._plan = plan
         self._name = name

@@ -7,6 +7,8 @@ from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from models.rules.domain import Landmarks, Status, landmark_bands, volume_status
+from ui.domain_text import status_name
+from ui.locale_text import number
 from ui.theme import status_colour
 
 
@@ -39,11 +41,14 @@ class VolumeGauge(QWidget):
 
     def describe(self) -> str:
         lm = self.landmarks
-        text = (f"{self.sets:g} sets — {self.status.value} (MV {lm.mv}, MEV {lm.mev}, "
-                f"MAV {lm.mav_low}–{lm.mav_high}, MRV {lm.mrv})")
+        text = self.tr("{sets} sets — {status} (MV {mv}, MEV {mev}, MAV {mav_low}–{mav_high}, "
+                       "MRV {mrv})").format(
+            sets=number(self.sets), status=status_name(self.status), mv=lm.mv, mev=lm.mev,
+            mav_low=lm.mav_low, mav_high=lm.mav_high, mrv=lm.mrv)
         if self.planned is not None:
-            text += f"; planned {self.planned:g}"
+            text += self.tr("; planned {sets}").format(sets=number(self.planned))
         return text
+
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)

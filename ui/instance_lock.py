@@ -27,6 +27,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile
 
 from models.storage.db import LOCK_SUFFIX
+from ui.locale_text import translate
 
 # A lock this old cannot be an instance still starting up: worth trying to remove as stale.
 STALE_AFTER_SECONDS = 10
@@ -46,9 +47,10 @@ class LockPathBlockedError(LockUnavailableError):
         self.target = target
 
     def __str__(self) -> str:
-        return (f"{self.target} is not a lock file (it is a folder or a special file), and "
-                "Overload keeps its lock file under that name. Move it away or rename it, "
-                "then try again; nothing was changed.")
+        return translate(
+            "InstanceLock", "{path} is not a lock file (it is a folder or a special file), and "
+            "Overload keeps its lock file under that name. Move it away or rename it, then try "
+            "again; nothing was changed.").format(path=self.target)
 
 
 @dataclass(frozen=True)
@@ -102,9 +104,14 @@ def lock_owner(db_path: Path | str) -> LockOwner | None:
 
 def already_open_text(db_path: Path | str) -> str:
     owner = lock_owner(db_path)
-    process = f" (process {owner.pid})" if owner else ""
-    return (f"Overload is already open on {db_path}{process}. Use that window, or open another "
-            "database with --db.")
+    if owner is None:
+        text = translate("InstanceLock", "Overload is already open on {path}. Use that window, "
+                                         "or open another database with --db.")
+    else:
+        text = translate("InstanceLock", "Overload is already open on {path} (process {pid}). "
+                                         "Use that window, or open another database with --db.")
+    return text.format(path=db_path, pid=owner.pid if owner else "")
+
 
 
 def _old_enough(target: Path) -> bool:

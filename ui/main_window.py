@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6 import QtCore
-from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -50,7 +50,8 @@ MIN_LIBRARY_WIDTH = 380
 SESSION_DOCK_WIDTH = 400
 SESSION_SHARE = 0.18  # of a wide window: a long exercise name stays on one line
 
-EMPTY_PROGRAM_TEXT = (
+EMPTY_PROGRAM_TEXT = QT_TRANSLATE_NOOP(
+    "MainWindow",
     "<h3>Welcome to Overload</h3>"
     "<p>No program yet — Training ▸ New program… builds a mesocycle for you. Or drag exercises "
     "from the library onto a day to plan a session, and double-click a day to start one. Each "
@@ -64,7 +65,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle("Overload")
+        self.setWindowTitle(self.tr("Overload"))
         self._settings = settings
         self._store = None
         self.db_path: Path | None = None
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
             from ui.theme import apply_stored_theme
 
             apply_stored_theme(settings)
-        opening = QLabel("Opening your training log…", objectName="openingLabel")
+        opening = QLabel(self.tr("Opening your training log…"), objectName="openingLabel")
         # A style sheet, not Qt.AlignmentFlag: importing Qt builds its enums (~16 ms) before
         # the first frame; methods that run after it reach it as QtCore.Qt.
         opening.setStyleSheet("qproperty-alignment: AlignCenter; "
@@ -120,10 +121,10 @@ class MainWindow(QMainWindow):
         # The status bar comes with the data: creating the first QStatusBar costs ~8 ms that
         # the first frame can do without.
         self._build_status_bar()
-        self.db_label.setText(f"Database: {db_path}")
+        self.db_label.setText(self.tr("Database: {path}").format(path=db_path))
         for action in self._data_actions:
             action.setEnabled(True)
-        self.statusBar().showMessage("Ready", 3000)
+        self.statusBar().showMessage(self.tr("Ready"), 3000)
         self._watch_import_folder(store, db_path)
 
     def _watch_import_folder(self, store, db_path: Path) -> None:
@@ -140,7 +141,7 @@ class MainWindow(QMainWindow):
 
         from ui.library.library_dock import ExerciseLibraryPanel
 
-        self.library = QDockWidget("Exercise library", self, objectName="exerciseLibrary")
+        self.library = QDockWidget(self.tr("Exercise library"), self, objectName="exerciseLibrary")
         self.library_panel = ExerciseLibraryPanel(store, self.library)
         self.library.setWidget(self.library_panel)
         self.addDockWidget(QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, self.library)
@@ -198,8 +199,9 @@ class MainWindow(QMainWindow):
         the first time the dock shows, which keeps ~100 ms out of start-up."""
 
         self._session_editor = None
-        self.session_dock = QDockWidget("Session", self, objectName="sessionDock")
-        self.session_dock.setWidget(QLabel("Double-click a session in the calendar to open it."))
+        self.session_dock = QDockWidget(self.tr("Session"), self, objectName="sessionDock")
+        self.session_dock.setWidget(
+            QLabel(self.tr("Double-click a session in the calendar to open it.")))
         self.session_dock.visibilityChanged.connect(self._session_dock_shown)
         self.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, self.session_dock)
         self.session_dock.hide()
@@ -212,11 +214,11 @@ class MainWindow(QMainWindow):
 
         from ui.charts.charts_page import ChartsPage  # imports no pyqtgraph until a chart shows
 
-        self.pages = QTabWidget(objectName="pages", accessibleName="Plan and charts")
+        self.pages = QTabWidget(objectName="pages", accessibleName=self.tr("Plan and charts"))
         self.pages.setDocumentMode(True)
-        self.pages.addTab(self._build_home(store), "&Plan")
+        self.pages.addTab(self._build_home(store), self.tr("&Plan"))
         self.charts = ChartsPage(store, self.pages)
-        self.pages.addTab(self.charts, "C&harts")
+        self.pages.addTab(self.charts, self.tr("C&harts"))
         return self.pages
 
     def show_plan(self) -> None:
@@ -242,17 +244,20 @@ class MainWindow(QMainWindow):
         home = QWidget(objectName="homePage")
         layout = QVBoxLayout(home)
         layout.setContentsMargins(12, 8, 12, 8)
-        self.empty_state = QLabel(EMPTY_PROGRAM_TEXT, objectName="emptyState", wordWrap=True)
+        self.empty_state = QLabel(self.tr(EMPTY_PROGRAM_TEXT), objectName="emptyState",
+                                  wordWrap=True)
         self.calendar = SessionCalendar(store, home)
         # Under the calendar, one at a time: the selected week's volume, and how the feedback
         # adapts the week after it.
-        self.week_tabs = QTabWidget(home, objectName="weekTabs", accessibleName="This week")
+        self.week_tabs = QTabWidget(home, objectName="weekTabs",
+                                    accessibleName=self.tr("This week"))
         self.week_panel = WeekVolumePanel(store, self.week_tabs)
         self.adjustments_panel = AdjustmentsPanel(store, self.week_tabs)
         # Each page scrolls: on a 1280×720 screen the week's table is taller than its room.
-        self.week_tabs.addTab(scrolling(self.week_panel, "weekScroll"), "Week volume")
+        self.week_tabs.addTab(scrolling(self.week_panel, "weekScroll"),
+                              self.tr("Week volume"))
         self.week_tabs.addTab(scrolling(self.adjustments_panel, "adjustmentsScroll"),
-                              "Next week")
+                              self.tr("Next week"))
         # The user sets the split between the calendar and the week (kept with the layout).
         self.home_splitter = QSplitter(QtCore.Qt.Orientation.Vertical, objectName="homeSplitter")
         self.home_splitter.addWidget(self.calendar)
@@ -298,7 +303,7 @@ class MainWindow(QMainWindow):
         if self._session_editor is None:
             from ui.session.session_editor import SessionEditor
 
-            self._session_editor = SessionEditor(self._store, self.session_dock)
+            self._session_editor = SessionEditor(self._store, self.session_dock, self._settings)
             self.session_dock.setWidget(scrolling(self._session_editor, "sessionScroll"))
         return self._session_editor
 
@@ -322,11 +327,11 @@ class MainWindow(QMainWindow):
         """The menu bar's titles. Their items come with finish_shell(), after the first frame:
         twenty QActions with their key sequences are ~3 ms the first frame can do without."""
         bar = self.menuBar()
-        self.file_menu = bar.addMenu("&File")
-        self.edit_menu = bar.addMenu("&Edit")
-        self.view_menu = bar.addMenu("&View")
-        self.training_menu = bar.addMenu("&Training")
-        self.help_menu = bar.addMenu("&Help")
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.training_menu = bar.addMenu(self.tr("&Training"))
+        self.help_menu = bar.addMenu(self.tr("&Help"))
 
     def finish_shell(self) -> None:
         """What the shell adds after the first frame, once: the menus' items, and saving the
@@ -337,50 +342,51 @@ class MainWindow(QMainWindow):
         self._fill_menus()
 
     def _fill_menus(self) -> None:
-        self.file_menu.addAction(self._action("&Import…", self.import_file,
+        self.file_menu.addAction(self._action(self.tr("&Import…"), self.import_file,
                                               "Ctrl+I", "importAction",
                                               needs_data=True))
-        self.file_menu.addAction(self._action("Import &history…", self.show_import_history,
+        self.file_menu.addAction(self._action(self.tr("Import &history…"), self.show_import_history,
                                               name="importHistoryAction", needs_data=True))
-        self.file_menu.addAction(self._action("&Export…", self.export_file,
+        self.file_menu.addAction(self._action(self.tr("&Export…"), self.export_file,
                                               "Ctrl+Shift+X", "exportAction",
                                               needs_data=True))
-        self.file_menu.addAction(self._action("&Restore backup…", self.restore_backup,
+        self.file_menu.addAction(self._action(self.tr("&Restore backup…"), self.restore_backup,
                                               name="restoreAction", needs_data=True))
         self.file_menu.addSeparator()
-        self.file_menu.addAction(self._action("Export &chart…", self.export_chart,
+        self.file_menu.addAction(self._action(self.tr("Export &chart…"), self.export_chart,
                                               "Ctrl+Shift+S", "exportChartAction",
                                               needs_data=True))
-        self.file_menu.addAction(self._action("&Print…", self.print_sheets,
+        self.file_menu.addAction(self._action(self.tr("&Print…"), self.print_sheets,
                                               "Print", "printAction", needs_data=True))
         self.file_menu.addSeparator()
-        self.file_menu.addAction(self._action("&Quit", self.close, "Quit",
+        self.file_menu.addAction(self._action(self.tr("&Quit"), self.close, "Quit",
                                               "quitAction"))
-        self.edit_menu.addAction(self._action("&Preferences…", self.edit_preferences,
+        self.edit_menu.addAction(self._action(self.tr("&Preferences…"), self.edit_preferences,
                                               "Preferences",
                                               "preferencesAction", needs_data=True))
-        self.view_menu.addAction(self._action("&Plan", self.show_plan,
+        self.view_menu.addAction(self._action(self.tr("&Plan"), self.show_plan,
                                               "Ctrl+1", "showPlanAction",
                                               needs_data=True))
-        self.view_menu.addAction(self._action("C&harts", self.show_charts,
+        self.view_menu.addAction(self._action(self.tr("C&harts"), self.show_charts,
                                               "Ctrl+2", "showChartsAction",
                                               needs_data=True))
         self.view_menu.addSeparator()
-        self.view_menu.addAction(self._action("&Reset layout", self.reset_layout,
+        self.view_menu.addAction(self._action(self.tr("&Reset layout"), self.reset_layout,
                                               name="resetLayout"))
         from ui.theme import theme_menu
 
         self.view_menu.addMenu(theme_menu(self, self._settings))
         self._fill_training_menu(self.training_menu)
-        self.help_menu.addAction(self._action("&About Overload", self.about, name="aboutAction"))
-        self.help_menu.addAction(self._action("About &Qt", QApplication.aboutQt))
+        self.help_menu.addAction(self._action(self.tr("&About Overload"), self.about,
+                                              name="aboutAction"))
+        self.help_menu.addAction(self._action(self.tr("About &Qt"), QApplication.aboutQt))
 
     def _build_undo_actions(self) -> None:
 
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         undo.setObjectName("undoAction")
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         redo.setObjectName("redoAction")
         first = self.edit_menu.actions()[0]
@@ -389,16 +395,18 @@ class MainWindow(QMainWindow):
         self.undo_stack.indexChanged.connect(self._announce_change)
 
     def _fill_training_menu(self, menu) -> None:
-        menu.addAction(self._action("&New program…", self.new_program,
+        menu.addAction(self._action(self.tr("&New program…"), self.new_program,
                                     "New", "newProgramAction",
                                     needs_data=True))
-        menu.addAction(self._action("Ne&xt mesocycle…", self.next_mesocycle,
+        menu.addAction(self._action(self.tr("Ne&xt mesocycle…"), self.next_mesocycle,
                                     name="nextMesocycleAction", needs_data=True))
         menu.addSeparator()
-        menu.addAction(self._action("Volume &landmarks…", self.edit_landmarks,
+        menu.addAction(self._action(self.tr("Volume &landmarks…"), self.edit_landmarks,
                                     "Ctrl+Shift+L", "landmarksAction",
                                     needs_data=True))
-        menu.addAction(self._action("New &exercise…", lambda: self.library_panel.new_exercise(),
+        menu.addAction(self._action(self.tr("New &exercise…"),
+                                    lambda: self.library_panel.new_exercise(),
+
                                     "Ctrl+Shift+E", "newExerciseAction",
                                     needs_data=True))
 
@@ -413,7 +421,8 @@ class MainWindow(QMainWindow):
     def _announce_change(self) -> None:
         command = self.undo_stack.command(self.undo_stack.index() - 1)
         if command is not None:
-            self.statusBar().showMessage(f"Done: {command.text()}", 4000)
+            self.statusBar().showMessage(self.tr("Done: {change}").format(change=command.text()),
+                                         4000)
 
     # Actions.
 
@@ -494,10 +503,11 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
 
         QMessageBox.about(
-            self, "About Overload",
-            f"<h3>Overload {__version__}</h3><p>Plan and log resistance training for muscle "
-            "growth, offline. Volume landmarks after Renaissance Periodization; fractional "
-            f"counting after Pelland et al. 2024.</p><p>Database: {self.db_path}</p>")
+            self, self.tr("About Overload"),
+            self.tr("<h3>Overload {version}</h3><p>Plan and log resistance training for muscle "
+                    "growth, offline. Volume landmarks after Renaissance Periodization; "
+                    "fractional counting after Pelland et al. 2024.</p><p>Database: {path}</p>")
+            .format(version=__version__, path=self.db_path))
 
     # Layout.
 

@@ -123,7 +123,7 @@ class Store(QObject):
         try:
             return write()
         except WRITE_ERRORS as exc:
-            message = describe_write_error(self.db_path or "The database", exc)
+            message = describe_write_error(self.db_path or self.tr("The database"), exc)
             self.write_failed.emit(message)
             raise WriteFailedError(message) from exc
 
@@ -136,9 +136,14 @@ class Store(QObject):
             return
         self.database_lost.emit(status)  # the handler may save it again (and set db_path)
         if database_file_status(self.db_path) != "ok":
-            what = "deleted or moved" if status == "missing" else "replaced by another file"
-            message = (f"{self.db_path} was {what} while Overload had it open; this change "
-                       "was not saved.")
+            if status == "missing":
+                message = self.tr("{path} was deleted or moved while Overload had it open; "
+                                  "this change was not saved.")
+            else:
+                message = self.tr("{path} was replaced by another file while Overload had it "
+                                  "open; this change was not saved.")
+            message = message.format(path=self.db_path)
+
             self.write_failed.emit(message)
             raise WriteFailedError(message)
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 
-from PySide6.QtCore import QObject, QSettings, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSettings, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -46,7 +46,12 @@ class Theme(StrEnum):
     DARK = "dark"
 
 
-THEME_LABELS = {Theme.SYSTEM: "&System", Theme.LIGHT: "&Light", Theme.DARK: "&Dark"}
+# str(): PySide6 types the marker as object. (This module loads before the first frame when a
+# theme is chosen: it does without ui.locale_text.)
+THEME_LABELS = {Theme.SYSTEM: str(QT_TRANSLATE_NOOP("Theme", "&System")),
+                Theme.LIGHT: str(QT_TRANSLATE_NOOP("Theme", "&Light")),
+                Theme.DARK: str(QT_TRANSLATE_NOOP("Theme", "&Dark"))}
+
 
 
 class Tone(StrEnum):
@@ -450,13 +455,14 @@ def _mix(one: QColor, other: QColor, share: float) -> QColor:
 def theme_menu(parent: QWidget, settings: QSettings) -> QMenu:
     """View ▸ Theme: System, Light, Dark as exclusive choices; a choice applies at once and is
     kept in `settings`."""
-    menu = QMenu("&Theme", parent)
+    menu = QMenu(QCoreApplication.translate("Theme", "&Theme"), parent)
     menu.setObjectName("themeMenu")
     group = QActionGroup(menu)
     group.setExclusive(True)
     chosen = stored_theme(settings)
     for theme, label in THEME_LABELS.items():
-        action = QAction(label, menu, checkable=True, checked=theme is chosen)
+        action = QAction(QCoreApplication.translate("Theme", label), menu, checkable=True,
+                         checked=theme is chosen)
         action.setObjectName(f"theme_{theme.value}")
         action.triggered.connect(lambda _=False, t=theme: choose_theme(settings, t))
         group.addAction(action)

@@ -7,7 +7,7 @@ small formula lives here so the generator, the gauges, the charts and the comman
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
@@ -227,17 +227,26 @@ def unit_to_kg(value: float, unit: str) -> float:
 MINUS = "\u2212"
 
 
-def format_load(kg: float, unit: str) -> str:
+def plain_number(value: float) -> str:
+    """A number as the command line writes it: at most two decimals, no trailing zeros."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+# How a number is written: plain_number here and on the command line; the window passes its
+# locale's (ui/locale_text.py: '82,5' in German).
+NumberText = Callable[[float], str]
+
+
+def format_load(kg: float, unit: str, number: NumberText = plain_number) -> str:
     """A load for display: at most two decimals, no trailing zeros, with its unit; a negative
     one (assistance) with a minus sign: '−20 kg'."""
     value = round(kg_to_unit(kg, unit), 2)
-    text = f"{abs(value):.2f}".rstrip("0").rstrip(".")
-    return f"{MINUS if value < 0 else ''}{text} {unit}"
+    return f"{MINUS if value < 0 else ''}{number(abs(value))} {unit}"
 
 
-def format_load_or_bw(kg: float | None, unit: str) -> str:
+def format_load_or_bw(kg: float | None, unit: str, number: NumberText = plain_number) -> str:
     """A set's load for display: 'BW' for none (bodyweight), else format_load()."""
-    return format_load(kg, unit) if kg else "BW"
+    return format_load(kg, unit, number) if kg else "BW"
 
 
 # --- sets: timed, assisted, and how one is written -----------------------------------------------
@@ -275,20 +284,22 @@ def format_measure(reps: int, seconds: int | None) -> str:
     return f"{reps} in {seconds} s" if seconds else str(reps)
 
 
-def format_set(load_kg: float | None, reps: int, seconds: int | None, unit: str) -> str:
+def format_set(load_kg: float | None, reps: int, seconds: int | None, unit: str,
+               number: NumberText = plain_number) -> str:
     """One set for display, the one way sets are written: '82.5 kg × 6', 'BW × 10', '60 s',
     '20 kg × 60 s', '−20 kg × 8' (assisted)."""
-    return format_sets(load_kg, [(reps, seconds)], unit)
+    return format_sets(load_kg, [(reps, seconds)], unit, number)
 
 
 def format_sets(load_kg: float | None, measures: Iterable[tuple[int, int | None]],
-                unit: str) -> str:
+                unit: str, number: NumberText = plain_number) -> str:
     """Sets at one load: '80 kg × 10, 10, 9', '60 s, 45 s' (timed, no load), '20 kg × 60 s'."""
     measures = list(measures)
     text = ", ".join(format_measure(reps, seconds) for reps, seconds in measures)
     if not load_kg and measures and all(is_timed(r, s) for r, s in measures):
         return text  # a hold without a load needs no "BW ×"
-    return f"{format_load_or_bw(load_kg, unit)} × {text}"
+    return f"{format_load_or_bw(load_kg, unit, number)} × {text}"
+
 
 
 def parse_tempo(text: str) -> tuple[int, int, int, int] | None:

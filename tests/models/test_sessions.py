@@ -26,6 +26,7 @@ from models.sessions import (
     move_session,
     move_session_exercise,
     next_set,
+    planned_set,
     remove_session_exercise,
     rename_session,
     reorder_exercises,
@@ -679,3 +680,17 @@ def test_the_next_set_starts_at_the_target_never_bodyweight_on_a_loaded_exercise
     log_set(squat.id, kind="working", load_kg=102.5, reps=4, rir=1)
     squat = session_detail(today, units="kg").exercises[0]
     assert next_set(squat) == NextSet("working", 102.5, 4, None, 1.0)
+
+
+def test_the_planned_set_stays_the_target_whatever_is_logged_today(db):
+    trained(MONDAY - timedelta(days=7), ["Barbell Back Squat"], sets=((100, 5),) * 3)
+    today = create_session(MONDAY, "Legs", [exercise("Barbell Back Squat")])
+    (se_id,) = exercise_order(today)
+    set_exercise_targets(se_id, target_rir=2)
+    (squat,) = session_detail(today, units="kg").exercises
+    planned = NextSet("working", 100, squat.target.reps, None, 2.0)
+    assert planned_set(squat) == next_set(squat) == planned
+    log_set(se_id, kind="working", load_kg=105, reps=3, rir=0)
+    (squat,) = session_detail(today, units="kg").exercises
+    assert next_set(squat).load_kg == 105  # the entry row follows today's load
+    assert planned_set(squat) == planned  # the plan does not move

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.rules.domain import MUSCLE_GROUPS, Status, group_label, volume_status
+from models.rules.domain import MUSCLE_GROUPS, Status, volume_status
 from models.rules.limits import in_date_range
 from models.sessions import (
     ExercisePlace,
@@ -45,8 +45,17 @@ from ui.calendar.drops import (  # noqa: F401 — session_id_from_mime: the drop
     session_id_from_mime,
     session_mime,
 )
-from ui.calendar.texts import minutes_text, session_title, session_tooltip
+from ui.calendar.texts import minutes_text, session_title, session_tooltip, week_title
 from ui.calendar.week_planner import DayColumn
+from ui.domain_text import group_name, session_status_name
+from ui.locale_text import (
+    QT_TRANSLATE_NOOP,
+    long_date,
+    month_title,
+    padded_day_month,
+    short_day_name,
+    weekday_day_month,
+)
 from ui.mime import EXERCISE_MIME, SESSION_MIME
 from ui.session.session_commands import (
     AddExerciseCommand,
@@ -69,10 +78,26 @@ from ui.sizing import (
 )
 from ui.theme import Tone, css, status_colour, text_on_colour, theme_signals, tone, translucent
 
-BADGE_NAMES = {"back": "Back", "chest": "Chest", "quads": "Quads", "hamstrings": "Hams",
-               "glutes": "Glutes", "biceps": "Bis", "triceps": "Tris", "side_delts": "S.delts",
-               "rear_delts": "R.delts", "front_delts": "F.delts", "calves": "Calves",
-               "abs": "Abs", "traps": "Traps", "forearms": "Fore"}
+# A chip's badge per muscle group: short, so several fit in a day cell.
+BADGE_NAMES = {"back": QT_TRANSLATE_NOOP("SessionChip", "Back"),
+               "chest": QT_TRANSLATE_NOOP("SessionChip", "Chest"),
+               "quads": QT_TRANSLATE_NOOP("SessionChip", "Quads"),
+               "hamstrings": QT_TRANSLATE_NOOP("SessionChip", "Hams"),
+               "glutes": QT_TRANSLATE_NOOP("SessionChip", "Glutes"),
+               "biceps": QT_TRANSLATE_NOOP("SessionChip", "Bis"),
+               "triceps": QT_TRANSLATE_NOOP("SessionChip", "Tris"),
+               "side_delts": QT_TRANSLATE_NOOP("SessionChip", "S.delts"),
+               "rear_delts": QT_TRANSLATE_NOOP("SessionChip", "R.delts"),
+               "front_delts": QT_TRANSLATE_NOOP("SessionChip", "F.delts"),
+               "calves": QT_TRANSLATE_NOOP("SessionChip", "Calves"),
+               "abs": QT_TRANSLATE_NOOP("SessionChip", "Abs"),
+               "traps": QT_TRANSLATE_NOOP("SessionChip", "Traps"),
+               "forearms": QT_TRANSLATE_NOOP("SessionChip", "Fore")}
+
+# A session's menu: what it can be marked as.
+MARK_TEXTS = {"done": QT_TRANSLATE_NOOP("SessionCalendar", "Mark done"),
+              "skipped": QT_TRANSLATE_NOOP("SessionCalendar", "Mark skipped"),
+              "planned": QT_TRANSLATE_NOOP("SessionCalendar", "Mark planned")}
 
 # A session chip's padding around its title and badges, and between badges (pixels: a frame,
 # not text); its badges' text is this much of the chip's font.
@@ -171,6 +196,9 @@ class SessionChip(QWidget):
     def _badge_row_height(self) -> int:
         return QFontMetrics(self._badge_font()).height() + 2
 
+    def badge_text(self, group: str) -> str:
+        return self.tr(BADGE_NAMES[group])
+
     def badge_rows(self, width: int, height: int) -> tuple[list[tuple[str, QRect]], int]:
         """Where each badge goes in a chip `width` × `height` (as many rows as fit under the
         title), and how many badges did not fit."""
@@ -183,7 +211,7 @@ class SessionChip(QWidget):
         x, row = left, 0
         groups = list(self.summary.groups)
         for group in groups:
-            badge_width = metrics.horizontalAdvance(BADGE_NAMES[group]) + 6
+            badge_width = metrics.horizontalAdvance(self.badge_text(group)) + 6
             if x + badge_width > right and x > left:
                 x, row = left, row + 1
             if row >= rows:
@@ -255,7 +283,7 @@ class SessionChip(QWidget):
             painter.setBrush(QColor(self.badge_colours.get(group) or tone(Tone.MUTED)))
             painter.drawRoundedRect(badge, 3, 3)
             painter.setPen(text_on_colour())
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, BADGE_NAMES[group])
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self.badge_text(group))
         if hidden and placed:
             last = placed[-1][1]
             painter.setPen(self.palette().text().color())
@@ -317,7 +345,7 @@ class DayCell(QFrame):
             style = f"font-weight: 700; color: {css(tone(Tone.SUCCESS))};" if day == today else \
                 ("" if in_month else "color: palette(placeholder-text);")
             self.number.setStyleSheet(style)
-            self.number.setText(f"{day.day}" if day.day != 1 else f"{day:%d %b}")
+            self.number.setText(f"{day.day}" if day.day != 1 else padded_day_month(day))
         if [chip.state for chip in self.chips] == states:
             return
         if len(states) == len(self.chips):
@@ -429,6 +457,7 @@ class WeekSummary(QLabel):
         super().__init__(alignment=Qt.AlignmentFlag.AlignCenter)
         self.calendar = calendar
         self.week: date | None = None
+        self._verdict_tip = ""  # the tooltip's first part; the week's adaptations follow it
         self._fit_width()
         self.setWordWrap(True)
 
@@ -436,7 +465,8 @@ class WeekSummary(QLabel):
         # Fixed: a width that followed the text ("9/14" → "10/14") would re-lay out, and so
         # repaint, the whole month on every change. The widest verdict's, in this font.
         self.setFixedWidth(max(text_width(self._number_font(), "14/14"),
-                               text_width(self.font(), "planned")) + 12)
+                               text_width(self.font(), session_status_name("planned"),
+                                          session_status_name("done"))) + 12)
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.FontChange:
@@ -452,9 +482,9 @@ class WeekSummary(QLabel):
             from ui.session.adjustments_panel import adjustments_tooltip
 
             lines = adjustments_tooltip(self.week, self.calendar.landmarks())
-            text = self.toolTip().split("\n\nAdapted")[0]
+            text = self._verdict_tip
             if lines:
-                text += "\n\nAdapted from last week's feedback:\n" + lines
+                text += "\n\n" + self.tr("Adapted from last week's feedback:") + "\n" + lines
             self.setToolTip(text)
         return super().event(event)
 
@@ -463,15 +493,22 @@ class WeekSummary(QLabel):
         self.setObjectName(f"week_{week.isoformat()}")
         if empty:  # nothing done or planned: a verdict would only be noise
             self.setText("<span style='color: palette(placeholder-text)'>—</span>")
-            self.setToolTip("No sets this week")
+            self._verdict_tip = self.tr("No sets this week")
+            self.setToolTip(self._verdict_tip)
             return
         colour = css(status_colour(Status.OPTIMAL if inside >= 10 else
                                    Status.HIGH if inside >= 5 else Status.OVER_MRV))
         size = self._number_font().pointSizeF()
         self.setText(f"<span style='font-size:{size:.1f}pt; font-weight:600; color:{colour}'>"
-                     f"{inside}/{len(MUSCLE_GROUPS)}</span><br><small>{basis}</small>")
-        self.setToolTip(f"{inside} of {len(MUSCLE_GROUPS)} muscle groups between MEV and MRV "
-                        f"({basis} sets)")
+                     f"{inside}/{len(MUSCLE_GROUPS)}</span><br>"
+                     f"<small>{session_status_name(basis)}</small>")
+        if basis == "done":
+            tip = self.tr("{inside} of {total} muscle groups between MEV and MRV (done sets)")
+        else:
+            tip = self.tr("{inside} of {total} muscle groups between MEV and MRV "
+                          "(planned sets)")
+        self._verdict_tip = tip.format(inside=inside, total=len(MUSCLE_GROUPS))
+        self.setToolTip(self._verdict_tip)
 
 
 class ElidedLabel(QLabel):
@@ -510,7 +547,7 @@ class SessionCalendar(QWidget):
         self.setObjectName("sessionCalendar")
         # One Tab stop: the current day, moved with the arrows (see keyPressEvent).
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Calendar")
+        self.setAccessibleName(self.tr("Calendar"))
         self._store = store
         self._today = today
         self.mode = "month"
@@ -547,12 +584,13 @@ class SessionCalendar(QWidget):
     def _build_header(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.previous_button = QPushButton("◀", objectName="previousPage",
-                                           toolTip="Previous (Page Up)")
-        self.today_button = QPushButton("Today", objectName="todayButton",
-                                        toolTip="Go to today (Home)")
-        self.next_button = QPushButton("▶", objectName="nextPage", toolTip="Next (Page Down)")
-        for button, name in ((self.previous_button, "Previous month or week"),
-                             (self.next_button, "Next month or week")):
+                                           toolTip=self.tr("Previous (Page Up)"))
+        self.today_button = QPushButton(self.tr("Today"), objectName="todayButton",
+                                        toolTip=self.tr("Go to today (Home)"))
+        self.next_button = QPushButton("▶", objectName="nextPage",
+                                       toolTip=self.tr("Next (Page Down)"))
+        for button, name in ((self.previous_button, self.tr("Previous month or week")),
+                             (self.next_button, self.tr("Next month or week"))):
             button.setAccessibleName(name)
         self._fit_arrows()
         self.previous_button.clicked.connect(lambda: self.step(-1))
@@ -570,7 +608,7 @@ class SessionCalendar(QWidget):
         row.addWidget(self.title)
         row.addWidget(self.totals, 1)
         self.mode_buttons = QButtonGroup(self)
-        for text, mode in (("Month", "month"), ("Week", "week")):
+        for text, mode in ((self.tr("Month"), "month"), (self.tr("Week"), "week")):
             button = QPushButton(text, objectName=f"{mode}Mode", checkable=True)
             button.setChecked(mode == self.mode)
             button.clicked.connect(lambda _=False, m=mode: self.set_mode(m))
@@ -606,7 +644,7 @@ class SessionCalendar(QWidget):
         # Month: six rows of day cells and a verdict per week. Week: the planner's seven day
         # columns, all the width for the exercises (the week panel below gives the verdict).
         if self.mode == "month":
-            self.grid.addWidget(QLabel("<b>In range</b>",
+            self.grid.addWidget(QLabel(self.tr("<b>In range</b>"),
                                        alignment=Qt.AlignmentFlag.AlignCenter), 0, 7)
         self.cells = [DayCell(self) for _ in range(42)] if self.mode == "month" else \
             [DayColumn(self) for _ in range(7)]
@@ -622,7 +660,9 @@ class SessionCalendar(QWidget):
             self.grid.setRowStretch(row, 1 if row <= rows else 0)
 
     def _weekday_names(self) -> list[str]:
-        names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        """The columns' headers in the locale's words: 'Mon' … 'Sun' (from Sunday when the
+        week starts then)."""
+        names = [short_day_name(weekday) for weekday in range(1, 8)]
         return names[-1:] + names[:-1] if self._store.settings.week_start == "sun" else names
 
     def _rebuild(self) -> None:
@@ -673,7 +713,7 @@ class SessionCalendar(QWidget):
         self.selected_day = day
         for cell in self.cells:
             cell.set_current(cell.day == day)
-        self.setAccessibleDescription(f"{day:%A %d %B %Y}")
+        self.setAccessibleDescription(long_date(day))
         self.week_selected.emit(day)
 
     # The keyboard: the current day, and what the mouse does to it.
@@ -790,15 +830,18 @@ class SessionCalendar(QWidget):
 
     def _update_title(self, days: list[date], summaries: list[SessionSummary]) -> None:
         if self.mode == "month":
-            self.title.setText(f"{self.anchor:%B %Y}")
+            self.title.setText(month_title(self.anchor))
             self.totals.setText("")
             return
-        self.title.setText(f"Week {days[0].isocalendar()[1]} · {days[0]:%d %b} – "
-                           f"{days[-1]:%d %b %Y}")
+        self.title.setText(week_title(str(days[0].isocalendar()[1]), days[0], days[-1]))
         training = [s for s in summaries if s.status != "skipped"]
         minutes = sum(s.minutes for s in training)
-        totals = f"{len(training)} session{'s' * (len(training) != 1)}" if training else \
-            "No sessions"
+        if not training:
+            totals = self.tr("No sessions")
+        elif len(training) == 1:
+            totals = self.tr("1 session")
+        else:
+            totals = self.tr("{count} sessions").format(count=len(training))
         self.totals.setText(totals + (f" · {minutes_text(minutes)}" if minutes else ""))
 
     def cell_for(self, day: date) -> DayCell | DayColumn | None:
@@ -812,7 +855,7 @@ class SessionCalendar(QWidget):
         try:
             self._apply_drop(plan)
         except SessionError as error:
-            self.message.emit(f"That drop was not applied: {error}")
+            self.message.emit(self.tr("That drop was not applied: {error}").format(error=error))
 
     def _apply_drop(self, plan: DropPlan) -> None:
         store = self._store
@@ -820,7 +863,7 @@ class SessionCalendar(QWidget):
             # At a position (the week planner): one after the other from there; else last.
             positions = [None if plan.position is None else plan.position + offset
                          for offset in range(len(plan.exercise_ids))]
-            store.push_all("Add exercises to session",
+            store.push_all(self.tr("Add exercises to session"),
                            (AddExerciseCommand(store, plan.session_id, exercise_id, position)
                             for exercise_id, position in zip(plan.exercise_ids, positions,
                                                              strict=True)))
@@ -859,9 +902,10 @@ class SessionCalendar(QWidget):
         found = spacing_conflicts(session_id) if session_id is not None else []
         if not found:
             return
-        parts = sorted({f"{group_label(c.group).lower()} ({c.other_date:%a %d %b})"
+        parts = sorted({f"{group_name(c.group).lower()} ({weekday_day_month(c.other_date)})"
                         for c in found})
-        self.message.emit("⚠ Less than 48 hours between two sessions for: " + ", ".join(parts))
+        self.message.emit(self.tr("⚠ Less than 48 hours between two sessions for: {groups}")
+                          .format(groups=", ".join(parts)))
 
     def create_session_on(self, day: date) -> None:
         command = CreateSessionCommand(self._store, day)
@@ -870,13 +914,13 @@ class SessionCalendar(QWidget):
 
     def show_session_menu(self, summary: SessionSummary, position: QPoint) -> None:
         menu = QMenu(self)
-        menu.addAction("Open", lambda: self.session_activated.emit(summary.id))
+        menu.addAction(self.tr("Open"), lambda: self.session_activated.emit(summary.id))
         for status in ("done", "skipped", "planned"):
             if status != summary.status:
-                menu.addAction(f"Mark {status}", lambda s=status: self._store.push(
+                menu.addAction(self.tr(MARK_TEXTS[status]), lambda s=status: self._store.push(
                     SetStatusCommand(self._store, summary.id, s)))
         menu.addSeparator()
-        menu.addAction("Delete", lambda: self._store.push(
+        menu.addAction(self.tr("Delete"), lambda: self._store.push(
             DeleteSessionCommand(self._store, summary.id)))
         menu.exec(position)
 
@@ -889,14 +933,16 @@ class SessionCalendar(QWidget):
         """An exercise row's menu in the week planner: open, move up or down, remove."""
         count = len(self.week_exercises.get(summary.id, ()))
         menu = QMenu(self)
-        menu.addAction("Open session", lambda: self.session_activated.emit(summary.id))
-        for text, target in (("Move up", index - 1), ("Move down", index + 1)):
+        menu.addAction(self.tr("Open session"), lambda: self.session_activated.emit(summary.id))
+        for text, target in ((self.tr("Move up"), index - 1),
+                             (self.tr("Move down"), index + 1)):
             action = menu.addAction(text, lambda t=target: self.apply_drop(DropPlan(
                 "move_exercise", summary.date, summary.id, position=t,
                 session_exercise_id=exercise.id)))
             action.setEnabled(0 <= target < count)
         menu.addSeparator()
-        menu.addAction("Remove from session", lambda: self._store.push(
+        menu.addAction(self.tr("Remove from session"), lambda: self._store.push(
+
             RemoveSessionExerciseCommand(self._store, exercise.id)))
         return menu
 

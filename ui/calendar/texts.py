@@ -3,10 +3,18 @@ data models/sessions.py returns, shared by the month's chips and the week planne
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
-from models.rules.domain import group_label
 from models.sessions import PlannedExercise, SessionSummary, SpacingConflict
+from ui.domain_text import group_name, session_status_name
+from ui.locale_text import (
+    day_month_year,
+    number,
+    padded_day_month,
+    translate,
+    weekday_day_month,
+)
 
 STATUS_GLYPHS = {"planned": "○", "done": "✓", "skipped": "⊘"}
 
@@ -14,18 +22,24 @@ STATUS_GLYPHS = {"planned": "○", "done": "✓", "skipped": "⊘"}
 def session_title(summary: SessionSummary, conflicts: list[SpacingConflict]) -> str:
     """'○ Upper A ⚠': status, name, and a warning when a group comes back within 48 hours."""
     warning = " ⚠" if conflicts else ""
-    return f"{STATUS_GLYPHS[summary.status]} {summary.name or 'Session'}{warning}"
+    return f"{STATUS_GLYPHS[summary.status]} {session_name(summary.name)}{warning}"
+
+
+def session_name(name: str | None) -> str:
+    """The session's name, or 'Session' for one without."""
+    return name or translate("CalendarTexts", "Session")
 
 
 def session_facts(summary: SessionSummary) -> str:
     """'Deload · planned · 52 min': the week's kind when it is not a regular one, the status,
     and the estimated length of the target sets (DOMAIN §10)."""
-    parts = ["Deload"] if summary.kind == "deload" else []
-    parts.append(summary.status if parts else summary.status.capitalize())
+    parts = [translate("CalendarTexts", "Deload")] if summary.kind == "deload" else []
+    status = session_status_name(summary.status)
+    parts.append(status if parts else status.capitalize())
     if summary.minutes:
         parts.append(minutes_text(summary.minutes))
     elif not summary.exercise_count:
-        parts.append("no exercises")
+        parts.append(translate("CalendarTexts", "no exercises"))
     return " · ".join(parts)
 
 
@@ -33,23 +47,38 @@ def minutes_text(minutes: int) -> str:
     """'52 min', '4 h 37 min'."""
     hours, rest = divmod(minutes, 60)
     if not hours:
-        return f"{rest} min"
-    return f"{hours} h {rest} min" if rest else f"{hours} h"
+        return translate("CalendarTexts", "{minutes} min").format(minutes=rest)
+    if not rest:
+        return translate("CalendarTexts", "{hours} h").format(hours=hours)
+    return translate("CalendarTexts", "{hours} h {minutes} min").format(hours=hours, minutes=rest)
 
 
 def session_tooltip(summary: SessionSummary, conflicts: list[SpacingConflict]) -> str:
     s = summary
-    length = f", about {s.minutes} min" if s.minutes else ""
-    lines = [f"<b>{escape(s.name or 'Session')}</b> — {s.status}"
-             + (" (deload week)" if s.kind == "deload" else ""),
-             f"{s.exercise_count} exercises{length}, {s.sets_done} sets logged",
-             "Muscles: " + (", ".join(group_label(g) for g in s.groups) or "none yet")]
+    head = f"<b>{escape(session_name(s.name))}</b> — {session_status_name(s.status)}"
+    if s.kind == "deload":
+        head += translate("CalendarTexts", " (deload week)")
+    if s.minutes:
+        counts = translate("CalendarTexts", "{exercises} exercises, about {minutes} min, "
+                                            "{sets} sets logged")
+    else:
+        counts = translate("CalendarTexts", "{exercises} exercises, {sets} sets logged")
+    groups = ", ".join(group_name(g) for g in s.groups) or translate("CalendarTexts",
+                                                                     "none yet")
+    lines = [head,
+             counts.format(exercises=s.exercise_count, minutes=s.minutes, sets=s.sets_done),
+             translate("CalendarTexts", "Muscles: {groups}").format(groups=groups)]
     for conflict in conflicts:
-        when = "the same day" if conflict.days_apart == 0 else \
-            f"{conflict.other_date:%a %d %b}"
-        lines.append(f"⚠ {group_label(conflict.group)} is also trained {when}: less than "
-                     "48 hours apart")
-    lines.append("<i>Double-click to open · drag to move · Ctrl-drag to copy</i>")
+        if conflict.days_apart == 0:
+            warning = translate("CalendarTexts", "⚠ {group} is also trained the same day: "
+                                                 "less than 48 hours apart")
+        else:
+            warning = translate("CalendarTexts", "⚠ {group} is also trained {day}: less than "
+                                                 "48 hours apart")
+        lines.append(warning.format(group=group_name(conflict.group),
+                                    day=weekday_day_month(conflict.other_date)))
+    lines.append(translate("CalendarTexts",
+                           "<i>Double-click to open · drag to move · Ctrl-drag to copy</i>"))
     return "<br>".join(lines)
 
 
@@ -61,10 +90,12 @@ def prescription(exercise: PlannedExercise, logged: bool) -> str:
     """'3 × 8–12 @ RIR 2' — target sets × rep range @ the week's RIR; once the session is
     logged (done, or sets in it), the working sets done against the target: '2/3 sets'."""
     if logged:
-        return f"{exercise.sets_done}/{exercise.target_sets} sets"
+        return translate("CalendarTexts", "{done}/{target} sets").format(
+            done=exercise.sets_done, target=exercise.target_sets)
     text = f"{exercise.target_sets} × {rep_range_text(exercise.rep_low, exercise.rep_high)}"
     if exercise.target_rir is not None:
-        text += f" @ RIR {exercise.target_rir:g}"
+        text += translate("CalendarTexts", " @ RIR {rir}").format(
+            rir=number(exercise.target_rir))
     return text
 
 
@@ -77,19 +108,29 @@ def compact_prescription(exercise: PlannedExercise, logged: bool) -> str:
 def exercise_tooltip(exercise: PlannedExercise, logged: bool) -> str:
     """The full name and every target, which the row may have had to cut."""
     e = exercise
-    head = f"<b>{escape(e.name)}</b>" + (f" — {group_label(e.primary)}" if e.primary else "")
+    head = f"<b>{escape(e.name)}</b>" + (f" — {group_name(e.primary)}" if e.primary else "")
     target = prescription(e, logged=False)
     minutes, seconds = divmod(e.rest_seconds, 60)
-    details = [target, f"rest {minutes}:{seconds:02d}"]
+    details = [target, translate("CalendarTexts", "rest {minutes}:{seconds}").format(
+        minutes=minutes, seconds=f"{seconds:02d}")]
     if e.tempo:
-        details.insert(1, f"tempo {escape(e.tempo)}")
+        details.insert(1, translate("CalendarTexts", "tempo {tempo}").format(
+            tempo=escape(e.tempo)))
     lines = [head, " · ".join(details)]
     if logged:
-        lines.append(f"{e.sets_done} of {e.target_sets} working sets logged")
+        lines.append(translate("CalendarTexts", "{done} of {target} working sets logged").format(
+            done=e.sets_done, target=e.target_sets))
     if e.recovery:
-        lines.append("Recovery session: half the sets and reps")
+        lines.append(translate("CalendarTexts", "Recovery session: half the sets and reps"))
     if e.notes:
         lines.append(escape(e.notes))
-    lines.append("<i>Drag to reorder or move to another session · double-click to open "
-                 "the session</i>")
+    lines.append(translate("CalendarTexts", "<i>Drag to reorder or move to another session · "
+                                            "double-click to open the session</i>"))
     return "<br>".join(lines)
+
+
+
+def week_title(week: str, first: date, last: date) -> str:
+    """'Week 49 · 02 Dec – 08 Dec 2024': the week's number (or ISO label) and its days."""
+    return translate("CalendarTexts", "Week {week} · {first} – {last}").format(
+        week=week, first=padded_day_month(first), last=day_month_year(last))

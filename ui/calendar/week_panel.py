@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.rules.domain import MUSCLE_GROUPS, group_label
+from models.rules.domain import MUSCLE_GROUPS, Status
 from models.volume import (
     groups_in_range,
     iso_week_label,
@@ -23,12 +23,17 @@ from models.volume import (
     week_start_of,
     weekly_volume,
 )
+from ui.calendar.texts import week_title
+from ui.domain_text import group_name, status_name
 from ui.gauge import VolumeGauge
+from ui.locale_text import QT_TRANSLATE_NOOP, number
 from ui.sizing import HEADING, arrow_width, set_relative_font
 from ui.theme import status_colour, status_colours, theme_signals
 
-RULE_NAMES = {"fractional": "fractional (secondary muscles count ½ set)",
-              "direct": "direct only (secondary muscles count 0)"}
+RULE_NAMES = {"fractional": QT_TRANSLATE_NOOP("WeekVolumePanel",
+                                              "fractional (secondary muscles count ½ set)"),
+              "direct": QT_TRANSLATE_NOOP("WeekVolumePanel",
+                                          "direct only (secondary muscles count 0)")}
 
 
 class WeekVolumePanel(QWidget):
@@ -66,9 +71,9 @@ class WeekVolumePanel(QWidget):
         row = QHBoxLayout()
         self.title = QLabel(objectName="weekTitle")
         set_relative_font(self.title, HEADING, QFont.Weight.DemiBold)
-        previous = QPushButton("◀", objectName="previousWeek", toolTip="Previous week")
-        following = QPushButton("▶", objectName="nextWeek", toolTip="Next week")
-        this_week = QPushButton("This week", objectName="thisWeek")
+        previous = QPushButton("◀", objectName="previousWeek", toolTip=self.tr("Previous week"))
+        following = QPushButton("▶", objectName="nextWeek", toolTip=self.tr("Next week"))
+        this_week = QPushButton(self.tr("This week"), objectName="thisWeek")
         for button in (previous, following):
             button.setFixedWidth(arrow_width(button))
         previous.clicked.connect(lambda: self.show_week(self.week_start - timedelta(days=7)))
@@ -89,7 +94,8 @@ class WeekVolumePanel(QWidget):
         for index, group in enumerate(MUSCLE_GROUPS):
             row, column = 1 + index % per_block, (index // per_block) * 5
             if row == 1:
-                for offset, text in enumerate(("Muscle", "", "Done / plan", "")):
+                for offset, text in enumerate((self.tr("Muscle"), "", self.tr("Done / plan"),
+                                               "")):
                     grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column + offset)
             gauge = VolumeGauge()
             gauge.setObjectName(f"gauge_{group}")
@@ -98,7 +104,7 @@ class WeekVolumePanel(QWidget):
             # Fixed width: text that changes length would re-lay out the page on every set.
             number.setFixedWidth(self.fontMetrics().horizontalAdvance("88.5 / 88.5") + 8)
             status = QLabel()
-            grid.addWidget(QLabel(group_label(group)), row, column)
+            grid.addWidget(QLabel(group_name(group)), row, column)
             grid.addWidget(gauge, row, column + 1)
             grid.addWidget(number, row, column + 2)
             grid.addWidget(status, row, column + 3)
@@ -123,25 +129,27 @@ class WeekVolumePanel(QWidget):
         planned = weekly_volume(self.week_start, rule, planned=True)
         report = week_report(done, self._store.landmarks())
         end = self.week_start + timedelta(days=6)
-        self.title.setText(f"Week {iso_week_label(self.week_start)} · "
-                           f"{self.week_start:%d %b} – {end:%d %b %Y}")
+        self.title.setText(week_title(iso_week_label(self.week_start), self.week_start, end))
         for item in report:
             self._gauges[item.group].set_values(item.sets, item.landmarks, planned[item.group])
-            self._numbers[item.group].setText(f"{item.sets:g} / {planned[item.group]:g}")
+            self._numbers[item.group].setText(
+                f"{number(item.sets)} / {number(planned[item.group])}")
             colour = status_colour(item.status).name()
             # A dot, its word in the tooltip and the legend: the panel has to fit beside docks.
             self._statuses[item.group].setText(f"<span style='color:{colour}'>●</span>")
-            tip = f"{group_label(item.group)}: {self._gauges[item.group].describe()}"
+            tip = f"{group_name(item.group)}: {self._gauges[item.group].describe()}"
             for widget in (self._statuses[item.group], self._numbers[item.group]):
                 widget.setToolTip(tip)
         inside = groups_in_range(done, self._store.landmarks())
-        self.summary.setText(f"{inside} of {len(report)} muscle groups between MEV and MRV "
-                             "(done).")
-        self.rule_label.setText(f"Counting rule: {RULE_NAMES[rule]}. Warm-up sets never count.")
+        self.summary.setText(self.tr("{inside} of {total} muscle groups between MEV and MRV "
+                                     "(done).").format(inside=inside, total=len(report)))
+        self.rule_label.setText(self.tr("Counting rule: {rule}. Warm-up sets never count.")
+                                .format(rule=self.tr(RULE_NAMES[rule])))
         self.legend.setText(legend())
 
 
 def legend() -> str:
     """The statuses and their dots, in the theme's colours."""
-    return "  ".join(f"<span style='color:{colour.name()}'>●</span> {status}"
+    return "  ".join(f"<span style='color:{colour.name()}'>●</span> {status_name(Status(status))}"
                      for status, colour in status_colours().items())
+

@@ -38,9 +38,11 @@ from ui.calendar.texts import (
     minutes_text,
     prescription,
     session_facts,
+    session_name,
     session_title,
     session_tooltip,
 )
+from ui.locale_text import QT_TRANSLATE_NOOP, day_month
 from ui.mime import EXERCISE_MIME, SESSION_EXERCISE_MIME, SESSION_MIME
 from ui.theme import Tone, follow_theme, set_text_tone, tone
 
@@ -52,7 +54,8 @@ if TYPE_CHECKING:
 # written in the success tone.
 CONFLICT_TONE = Tone.ERROR
 TODAY_TONE = Tone.SUCCESS
-REST_DAY_TEXT = "Rest day — drop an exercise or double-click to add a session"
+REST_DAY_TEXT = QT_TRANSLATE_NOOP("DayColumn",
+                                  "Rest day — drop an exercise or double-click to add a session")
 PADDING = 4  # around the text of a header or a row
 GAP = 10  # between a row's name and its targets when they share a line
 AUTOSCROLL_MARGIN = 24  # a drag this close to a column's top or bottom edge scrolls it
@@ -241,7 +244,7 @@ class SessionCard(QFrame):
         self.conflicts = conflicts
         self.highlighted = False
         self.setObjectName(f"session_{summary.id}")
-        self.setAccessibleName(f"Session {summary.name or 'Session'}")
+        self.setAccessibleName(self.tr("Session {name}").format(name=session_name(summary.name)))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(1, 1, 1, 3)
         layout.setSpacing(0)
@@ -332,7 +335,7 @@ class DayColumn(QFrame):
         self.card_box = QVBoxLayout(self.body)
         self.card_box.setContentsMargins(0, 0, 0, 0)
         self.card_box.setSpacing(4)
-        self.rest_label = QLabel(REST_DAY_TEXT, wordWrap=True, objectName="restDay",
+        self.rest_label = QLabel(self.tr(REST_DAY_TEXT), wordWrap=True, objectName="restDay",
                                  alignment=Qt.AlignmentFlag.AlignCenter)
         self.rest_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.card_box.addWidget(self.rest_label)
@@ -378,7 +381,7 @@ class DayColumn(QFrame):
         self.rest_label.setVisible(not self.cards)
 
     def _show_header(self, day: date, today: date, summaries: list[SessionSummary]) -> None:
-        text = str(day.day) if day.day != 1 else QLocale().toString(QDate(day), "d MMM")
+        text = str(day.day) if day.day != 1 else day_month(day)
         self.number.setText(text)
         if (day == today) != self._is_today:  # a style sheet set again re-polishes the label
             self._is_today = day == today
@@ -388,7 +391,9 @@ class DayColumn(QFrame):
         minutes = sum(s.minutes for s in summaries if s.status != "skipped")
         total = minutes_text(minutes) if minutes and len(summaries) > 1 else ""
         self.minutes.setText(total)
-        self.minutes.setToolTip("Estimated length of the day's training" if total else "")
+        self.minutes.setToolTip(self.tr("Estimated length of the day's training") if total
+                                else "")
+
 
     def _repaint_cards(self) -> None:
         for card in self.cards:

@@ -28,10 +28,11 @@ from models.rules.domain import (
     MUSCLE_GROUPS,
     Landmarks,
     Status,
-    group_label,
     landmark_bands,
     volume_status,
 )
+from ui.domain_text import group_name, status_name
+from ui.locale_text import QT_TRANSLATE_NOOP, number, translate
 from ui.theme import status_colour, status_colours
 
 TITLE_SCALE = 1.22  # 11 pt over the usual 9
@@ -45,10 +46,11 @@ BAND_ALPHA = 60
 # A bar's share of its week or month: done solid in the middle, the planned outline around it.
 DONE_WIDTH = 0.6
 PLANNED_WIDTH = 0.84
-WEEKLY_AXIS = "hard sets per week"
-MONTHLY_AXIS = "hard sets per week (monthly average)"
-PLANNED_LEGEND = {False: "▭&nbsp;planned (dashed outline)",
-                  True: "▬&nbsp;planned (average per week)"}
+# Translated where they are shown: translate("Charts", WEEKLY_AXIS)…
+WEEKLY_AXIS = QT_TRANSLATE_NOOP("Charts", "hard sets per week")
+MONTHLY_AXIS = QT_TRANSLATE_NOOP("Charts", "hard sets per week (monthly average)")
+PLANNED_LEGEND = {False: QT_TRANSLATE_NOOP("Charts", "▭&nbsp;planned (dashed outline)"),
+                  True: QT_TRANSLATE_NOOP("Charts", "▬&nbsp;planned (average per week)")}
 HOVER_OFFSET_PX = 9  # between a hovered point and its label: clear of a PR star's points
 GLANCE_LABEL_GAP_PX = 12  # a glance row's label clears its planned tick (22 px wide)
 GLANCE_MARGIN_PX = 4  # between the longest label and the view's right edge
@@ -172,7 +174,7 @@ def place_hover(label, view, x: float, y: float) -> None:
 
 
 def status_legend(planned: str) -> str:
-    parts = [f"<span style='color:{status_colour(s).name()}'>■</span>&nbsp;{s.value}"
+    parts = [f"<span style='color:{status_colour(s).name()}'>■</span>&nbsp;{status_name(s)}"
              for s in Status]
     return " &nbsp; ".join([*parts, planned])
 
@@ -240,7 +242,7 @@ class VolumeChart(Chart):
         self.plot.setMouseEnabled(x=True, y=False)
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
-        self.plot.setLabel("left", WEEKLY_AXIS)
+        self.plot.setLabel("left", translate("Charts", WEEKLY_AXIS))
         self.plot.showAxis("right")
         right = self.plot.getAxis("right")
         right.setStyle(tickLength=0)
@@ -266,7 +268,7 @@ class VolumeChart(Chart):
                           width=[DONE_WIDTH * span for span in spans])
         top = self._update_bands(lm, max((*bars.done, *bars.planned), default=0))
         self.axis.set_calendar(bars.week_start, "month" if bars.monthly else "week")
-        axis_label = MONTHLY_AXIS if bars.monthly else WEEKLY_AXIS
+        axis_label = translate("Charts", MONTHLY_AXIS if bars.monthly else WEEKLY_AXIS)
         if self.plot.getAxis("left").labelText != axis_label:
             self.plot.setLabel("left", axis_label)
         if self.plot.titleLabel.text != title:  # a new title re-lays out the whole plot
@@ -400,7 +402,7 @@ def _landmark_ticks(lm: Landmarks) -> list[tuple[float, str]]:
         names.setdefault(value, [])
         if name not in names[value]:
             names[value].append(name)
-    return [(value, f"{'/'.join(found)} {value:g}") for value, found in names.items()]
+    return [(value, f"{'/'.join(found)} {number(value)}") for value, found in names.items()]
 
 
 class GlanceChart(Chart):
@@ -416,10 +418,10 @@ class GlanceChart(Chart):
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
-        self.plot.setLabel("bottom", "hard sets this week")
+        self.plot.setLabel("bottom", translate("Charts", "hard sets this week"))
         left = self.plot.getAxis("left")
         left.setStyle(tickLength=0)
-        left.setWidth(max(text_width(left, group_label(g)) for g in MUSCLE_GROUPS) + 12)
+        left.setWidth(max(text_width(left, group_name(g)) for g in MUSCLE_GROUPS) + 12)
         self._pg = pg
         self.bands = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.8, brushes=[], pen=None)
         self.done = pg.BarGraphItem(x0=0, width=[], y=[], height=0.4, brushes=[], pen=None)
@@ -457,7 +459,7 @@ class GlanceChart(Chart):
         planned = [(row.planned, index) for index, row in enumerate(rows) if row.planned > 0]
         self.planned.setData(x=[p[0] for p in planned], y=[p[1] for p in planned])
         self._update_labels(rows)
-        self.set_ticks("left", [[(i, group_label(row.group)) for i, row in enumerate(rows)], []])
+        self.set_ticks("left", [[(i, group_name(row.group)) for i, row in enumerate(rows)], []])
         self.plot.setYRange(-0.6, len(rows) - 0.4, padding=0)
         self._fit_scale()
         set_title(self.widget, self.plot, title)
@@ -494,11 +496,15 @@ class GlanceChart(Chart):
 
 
 def _glance_text(row: GlanceRow) -> str:
-    planned = f" / {row.planned:g} planned" if row.planned else ""
-    if row.side == "below":
-        where = f"{row.distance:g} below MEV" if row.distance else row.status.value
+    if row.side == "below" and row.distance:
+        where = translate("Charts", "{sets} below MEV").format(sets=number(row.distance))
     elif row.side == "above":
-        where = f"{row.distance:g} over MRV"
+        where = translate("Charts", "{sets} over MRV").format(sets=number(row.distance))
     else:
-        where = row.status.value
-    return f"{row.sets:g} sets{planned} · {where}"
+        where = status_name(row.status)
+    if row.planned:
+        text = translate("Charts", "{sets} sets / {planned} planned · {where}")
+    else:
+        text = translate("Charts", "{sets} sets · {where}")
+    return text.format(sets=number(row.sets), planned=number(row.planned), where=where)
+

@@ -53,7 +53,6 @@ from models.library import get_exercise
 from models.rules.domain import (
     MUSCLE_GROUPS,
     Landmarks,
-    group_label,
 )
 from models.volume import week_start_of, weekly_volume
 from ui.charts.chart_plots import (
@@ -65,18 +64,36 @@ from ui.charts.chart_plots import (
     status_legend,
 )
 from ui.charts.progress_plot import ProgressChart
+from ui.domain_text import group_name
+from ui.locale_text import QT_TRANSLATE_NOOP, day_month, translate
 from ui.theme import follow_theme, theme_signals
 
+# The page's texts are translated where they are shown (self.tr(CHART_TITLES[key])…).
 CHART_KEYS = ("volume", "glance", "progress")
-CHART_TITLES = {"volume": "Weekly volume", "glance": "This week", "progress": "Progress"}
-RULE_NAMES = {"fractional": "Fractional (secondary ½)", "direct": "Direct only (secondary 0)"}
+CHART_TITLES = {"volume": QT_TRANSLATE_NOOP("ChartsPage", "Weekly volume"),
+                "glance": QT_TRANSLATE_NOOP("ChartsPage", "This week"),
+                "progress": QT_TRANSLATE_NOOP("ChartsPage", "Progress")}
+RULE_NAMES = {"fractional": QT_TRANSLATE_NOOP("ChartsPage", "Fractional (secondary ½)"),
+              "direct": QT_TRANSLATE_NOOP("ChartsPage", "Direct only (secondary 0)")}
+# models.charts.RANGE_LABELS and RULE_TITLES, word for word, to be translated.
+RANGE_NAMES = {"mesocycle": QT_TRANSLATE_NOOP("ChartsPage", "Current mesocycle"),
+               "3m": QT_TRANSLATE_NOOP("ChartsPage", "3 months"),
+               "1y": QT_TRANSLATE_NOOP("ChartsPage", "1 year"),
+               "all": QT_TRANSLATE_NOOP("ChartsPage", "All")}
+RULE_TITLE_NAMES = {"fractional": QT_TRANSLATE_NOOP("ChartsPage", "fractional: secondary ½"),
+                    "direct": QT_TRANSLATE_NOOP("ChartsPage", "direct only: secondary 0")}
 SEVERAL = "several"
 
-EMPTY_VOLUME = "No sets logged in this range yet — log a session to see your weekly volume."
-EMPTY_GLANCE = "No sets logged this week yet — log a session to see where each muscle stands."
-EMPTY_PROGRESS = ("No loaded working sets for this exercise in this range yet — log one to see "
+EMPTY_VOLUME = QT_TRANSLATE_NOOP(
+    "ChartsPage", "No sets logged in this range yet — log a session to see your weekly volume.")
+EMPTY_GLANCE = QT_TRANSLATE_NOOP(
+    "ChartsPage", "No sets logged this week yet — log a session to see where each muscle "
+                  "stands.")
+EMPTY_PROGRESS = QT_TRANSLATE_NOOP(
+    "ChartsPage", "No loaded working sets for this exercise in this range yet — log one to see "
                   "your estimated 1RM.")
-NO_EXERCISE = "Log a session, then pick an exercise above to see its progress."
+NO_EXERCISE = QT_TRANSLATE_NOOP(
+    "ChartsPage", "Log a session, then pick an exercise above to see its progress.")
 
 
 class ChartsPage(QWidget):
@@ -119,10 +136,10 @@ class ChartsPage(QWidget):
         self.empty_labels: dict[str, QLabel] = {}
         self.legends: dict[str, QLabel] = {}
         self._planned_legends: dict[str, str] = {}  # each legend's last part: how a plan looks
-        self.tabs.addTab(self._build_volume_tab(), CHART_TITLES["volume"])
-        glance = self._tab_with_holder("glance", legend="<b>|</b>&nbsp;planned")
-        self.tabs.addTab(glance, CHART_TITLES["glance"])
-        self.tabs.addTab(self._build_progress_tab(), CHART_TITLES["progress"])
+        self.tabs.addTab(self._build_volume_tab(), self.tr(CHART_TITLES["volume"]))
+        glance = self._tab_with_holder("glance", legend=self.tr("<b>|</b>&nbsp;planned"))
+        self.tabs.addTab(glance, self.tr(CHART_TITLES["glance"]))
+        self.tabs.addTab(self._build_progress_tab(), self.tr(CHART_TITLES["progress"]))
         self.tabs.currentChanged.connect(self._tab_changed)
         layout.addWidget(self.tabs, 1)
         self._tab_changed(0)
@@ -131,16 +148,17 @@ class ChartsPage(QWidget):
         row = QHBoxLayout()
         self.range_combo = QComboBox(objectName="rangeCombo")
         for key in RANGE_KEYS:
-            self.range_combo.addItem(RANGE_LABELS[key], key)
+            self.range_combo.addItem(self.tr(RANGE_NAMES.get(key, RANGE_LABELS[key])), key)
         self.range_combo.currentIndexChanged.connect(
             lambda: self.set_range(self.range_combo.currentData()))
         self.rule_combo = QComboBox(objectName="ruleCombo")
         for key, text in RULE_NAMES.items():
-            self.rule_combo.addItem(text, key)
+            self.rule_combo.addItem(self.tr(text), key)
         self.rule_combo.setCurrentIndex(self.rule_combo.findData(self._rule))
         self.rule_combo.currentIndexChanged.connect(
             lambda: self.set_rule(self.rule_combo.currentData()))
-        for text, combo in (("Time range", self.range_combo), ("Counting rule", self.rule_combo)):
+        for text, combo in ((self.tr("Time range"), self.range_combo),
+                            (self.tr("Counting rule"), self.rule_combo)):
             label = QLabel(text)
             label.setBuddy(combo)
             row.addWidget(label)
@@ -181,31 +199,32 @@ class ChartsPage(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.group_combo = QComboBox(objectName="groupCombo")
         for group in MUSCLE_GROUPS:
-            self.group_combo.addItem(group_label(group), group)
-        self.group_combo.addItem("Several groups…", SEVERAL)
+            self.group_combo.addItem(group_name(group), group)
+        self.group_combo.addItem(self.tr("Several groups…"), SEVERAL)
         self.group_combo.activated.connect(self._group_combo_activated)
         self.group_list = QListWidget(objectName="groupList")
         self.group_list.setFlow(QListWidget.Flow.LeftToRight)
         self.group_list.setWrapping(True)
         self.group_list.setFixedHeight(64)
         for group in MUSCLE_GROUPS:
-            item = QListWidgetItem(group_label(group))
+            item = QListWidgetItem(group_name(group))
             item.setData(Qt.ItemDataRole.UserRole, group)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.group_list.addItem(item)
         self.group_list.itemChanged.connect(self._group_list_changed)
         self.group_list.hide()
-        label = QLabel("Muscle group")
+        label = QLabel(self.tr("Muscle group"))
         label.setBuddy(self.group_combo)
         row.addWidget(label)
         row.addWidget(self.group_combo)
         row.addWidget(self.group_list, 1)
         row.addStretch()
-        return self._tab_with_holder("volume", legend=PLANNED_LEGEND[False], top=picker)
+        return self._tab_with_holder("volume", legend=translate("Charts", PLANNED_LEGEND[False]),
+                                     top=picker)
 
     def _build_progress_tab(self) -> QWidget:
         self.exercise_search = QLineEdit(objectName="exerciseSearch", clearButtonEnabled=True)
-        self.exercise_search.setPlaceholderText("Search the exercises you have logged…")
+        self.exercise_search.setPlaceholderText(self.tr("Search the exercises you have logged…"))
         self._exercise_model = QStandardItemModel(self)
         completer = QCompleter(self._exercise_model, self)
         # The SQL search (names and aliases) filters; the completer only shows its answer.
@@ -273,8 +292,11 @@ class ChartsPage(QWidget):
         path = Path(path)
         suffix = path.suffix.lower()
         if suffix not in (".png", ".svg"):
-            raise ValueError(f"cannot export a chart as {path.suffix or 'a file without suffix'}"
-                             "; use .png or .svg")
+            if path.suffix:
+                text = self.tr("cannot export a chart as {suffix}; use .png or .svg")
+            else:
+                text = self.tr("cannot export a chart as a file without suffix; use .png or .svg")
+            raise ValueError(text.format(suffix=path.suffix))
         chart = self._fresh(self.current_chart())
         if suffix == ".png":
             from pyqtgraph.exporters import ImageExporter
@@ -287,15 +309,17 @@ class ChartsPage(QWidget):
 
     def export_with_dialog(self) -> None:
         """File ▸ Export chart…: ask for a file, write it, report a failure."""
-        name = f"overload-{self.current_chart()}-{self._today():%Y-%m-%d}.png"
+        name = f"overload-{self.current_chart()}-{self._today().isoformat()}.png"
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export chart", name, "PNG image (*.png);;SVG image (*.svg)")
+            self, self.tr("Export chart"), name,
+            self.tr("PNG image (*.png);;SVG image (*.svg)"))
         if not path:
             return
         try:
             self.export_current(Path(path))
         except (OSError, ValueError) as exc:
-            QMessageBox.warning(self, "Export chart", f"The chart was not exported: {exc}")
+            QMessageBox.warning(self, self.tr("Export chart"),
+                                self.tr("The chart was not exported: {error}").format(error=exc))
 
     def drawn(self, key: str):
         """The chart `key` as it is on screen: redrawn first if the data changed since."""
@@ -383,9 +407,9 @@ class ChartsPage(QWidget):
         bars = volume_bars(series, self._today())
         lm = combined_landmarks(self._groups, self._current_landmarks())
         chart.update(bars, lm, volume_title(self._groups, self._rule, monthly=bars.monthly))
-        self._planned_legends["volume"] = PLANNED_LEGEND[bars.monthly]
+        self._planned_legends["volume"] = translate("Charts", PLANNED_LEGEND[bars.monthly])
         self._show_legend("volume")
-        self._set_empty("volume", None if series.has_done else EMPTY_VOLUME)
+        self._set_empty("volume", None if series.has_done else self.tr(EMPTY_VOLUME))
 
     def _refresh_glance(self, chart: GlanceChart) -> None:
         settings = self._store.settings
@@ -394,9 +418,10 @@ class ChartsPage(QWidget):
         planned = weekly_volume(week, self._rule, planned=True, week_start=settings.week_start)
         rows = glance_rows(done, self._current_landmarks(), planned)
         end = week + timedelta(days=6)
-        chart.update(rows, f"This week, {week.day} {week:%b} – {end.day} {end:%b} — sets vs "
-                           f"landmarks ({RULE_TITLES[self._rule]})")
-        self._set_empty("glance", None if any(done.values()) else EMPTY_GLANCE)
+        rule = RULE_TITLE_NAMES.get(self._rule, RULE_TITLES[self._rule])
+        chart.update(rows, self.tr("This week, {first} – {last} — sets vs landmarks ({rule})")
+                     .format(first=day_month(week), last=day_month(end), rule=self.tr(rule)))
+        self._set_empty("glance", None if any(done.values()) else self.tr(EMPTY_GLANCE))
 
     def _refresh_progress(self, chart: ProgressChart) -> None:
         if self._exercise is None:
@@ -404,14 +429,14 @@ class ChartsPage(QWidget):
         since, until = time_range_bounds(self._range, self._today())
         if self._exercise is None:
             since = min(since, time_range_bounds("3m", self._today())[0])  # not one empty day
-            chart.update(ProgressSeries(0, (), (), (), (), ()), "Progress", since, until,
+            chart.update(ProgressSeries(0, (), (), (), (), ()), self.tr("Progress"), since, until,
                          self._store.settings.week_start)
-            self._set_empty("progress", NO_EXERCISE)
+            self._set_empty("progress", self.tr(NO_EXERCISE))
             return
         exercise_id, name = self._exercise
         series = exercise_progress(exercise_id, since, until).in_unit(self._store.settings.units)
         chart.update(series, name, since, until, self._store.settings.week_start)
-        self._set_empty("progress", EMPTY_PROGRESS if series.is_empty else None)
+        self._set_empty("progress", self.tr(EMPTY_PROGRESS) if series.is_empty else None)
 
     def _default_exercise(self) -> tuple[int, str] | None:
         """The most trained exercise, so the tab opens on something worth seeing."""
@@ -459,7 +484,8 @@ class ChartsPage(QWidget):
     def _search_edited(self, text: str) -> None:
         self._exercise_model.clear()
         for exercise_id, name, sessions in search_exercises_with_history(text)[:50]:
-            item = QStandardItem(f"{name}  ·  {sessions} sessions")
+            item = QStandardItem(self.tr("{name}  ·  {sessions} sessions").format(
+                name=name, sessions=sessions))
             item.setData(exercise_id, Qt.ItemDataRole.UserRole)
             item.setData(name, Qt.ItemDataRole.UserRole + 1)
             self._exercise_model.appendRow(item)
@@ -484,7 +510,8 @@ def _write_svg(widget: QWidget, path: Path, title: str) -> None:
     generator.setFileName(str(path))
     generator.setSize(widget.size())
     generator.setViewBox(QRect(QPoint(0, 0), widget.size()))
-    generator.setTitle(f"Overload — {title}")
+    generator.setTitle(translate("ChartsPage", "Overload — {title}").format(title=title))
+
     generator.setResolution(widget.logicalDpiX())
     painter = QPainter(generator)
     try:

@@ -20,6 +20,7 @@ from PySide6.QtGui import QFontMetricsF
 
 from models.charts import TICK_STEPS, DateTicks, date_ticks, next_period, tick_count
 from ui.charts.chart_plots import timestamp
+from ui.locale_text import short_month_name
 
 # The dates an axis can show: zoomed further out, the view's ends are clamped to these.
 FIRST_DAY = date(1901, 1, 1)
@@ -107,7 +108,8 @@ class CalendarAxis(pg.AxisItem):
             for unit, step in steps:
                 if (tick_count(unit, step, first, last) - 1) * least[unit] > length:
                     continue
-                ticks = date_ticks(unit, step, first, last, self.week_start)
+                ticks = date_ticks(unit, step, first, last, self.week_start, short_month_name)
+
                 positions = self._positions(ticks, centred)
                 labelled = [(x, label) for x, label in zip(positions, ticks.labels, strict=True)
                             if low <= x <= high]

@@ -27,6 +27,7 @@ from ui.charts.chart_plots import (
     timestamp,
     translucent,
 )
+from ui.locale_text import translate
 from ui.theme import Tone, tone
 
 # What each series is drawn in: a tone of the theme's status palette (ui/theme.py).
@@ -72,11 +73,14 @@ class ProgressChart:
         self.legend = self.top.addLegend(offset=(8, -8), labelTextSize=legend_size())
         # connect="finite": a NaN between two sessions leaves the pause undrawn, line and fill.
         # Colours: restyle().
-        self.e1rm = self.top.plot([], [], name="Estimated 1RM (Epley, best set)", symbol="o",
-                                  symbolSize=POINT_SIZE, symbolPen=None, antialias=True,
+        self.e1rm = self.top.plot([], [], name=translate("ProgressChart",
+                                                         "Estimated 1RM (Epley, best set)"),
+                                  symbol="o", symbolSize=POINT_SIZE, symbolPen=None, antialias=True,
                                   connect="finite")
-        self.heaviest = self.top.plot([], [], name="Heaviest working set", antialias=True,
-                                      connect="finite")
+        self.heaviest = self.top.plot([], [], name=translate("ProgressChart",
+                                                             "Heaviest working set"),
+                                      antialias=True, connect="finite")
+
         self.lone = pg.ScatterPlotItem(symbol="o", size=LONE_POINT_SIZE, pen=None,
                                        antialias=True)
         self.lone_heaviest = pg.ScatterPlotItem(symbol="o", size=LONE_POINT_SIZE - 3, pen=None,
@@ -87,7 +91,7 @@ class ProgressChart:
         self.prs = pg.ScatterPlotItem(symbol="star", size=14)
         self.prs.setZValue(5)
         self.top.addItem(self.prs)
-        self.legend.addItem(self.prs, "PR: best e1RM so far")
+        self.legend.addItem(self.prs, translate("ProgressChart", "PR: best e1RM so far"))
         self.volume = self.bottom.plot([], [], antialias=True, fillLevel=0, connect="finite")
         self.lone_volume = pg.ScatterPlotItem(symbol="o", size=LONE_POINT_SIZE - 3, pen=None,
                                               antialias=True)
@@ -135,11 +139,15 @@ class ProgressChart:
         self.prs.setData(x=[self._xs[i] for i in prs], y=[series.e1rm[i] for i in prs])
         unit = series.unit
         set_title(self.widget, self.top,
-                  f"{name} — estimated 1RM and heaviest working set ({unit})")
+                  translate("ProgressChart",
+                            "{exercise} — estimated 1RM and heaviest working set "
+                            "({unit})").format(exercise=name, unit=unit))
         self.top.setLabel("left", unit)
         # Over the plot, not along its axis: the lower plot is short, and with a large font
         # its axis could not hold the words.
-        set_title(self.widget, self.bottom, f"volume load ({unit} × reps)", size=legend_size())
+        set_title(self.widget, self.bottom,
+                  translate("ProgressChart", "volume load ({unit} × reps)").format(unit=unit),
+                  size=legend_size())
         self.top.setXRange(*_x_span(since, until), padding=0.02)
         for plot, values, empty_top in ((self.top, (*series.e1rm, *series.heaviest), 100),
                                         (self.bottom, series.volume_load, 1000)):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,10 +28,9 @@ from models.rules.domain import (
     MUSCLE_GROUPS,
     PATTERNS,
     ExerciseInfo,
-    group_label,
 )
 from models.rules.limits import LOAD_STEP_KG, LOAD_STEP_LB, MAX_NAME_LENGTH, REP_RANGE, REST_SECONDS
-from ui.library.exercise_model import readable
+from ui.domain_text import equipment_name, group_name, pattern_name
 from ui.theme import Tone, set_text_tone
 
 
@@ -40,7 +41,8 @@ class ExerciseDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("exerciseDialog")
         self._original = info
-        self.setWindowTitle(f"Edit “{info.name}”" if info and info.id else "New exercise")
+        self.setWindowTitle(self.tr("Edit “{name}”").format(name=info.name) if info and info.id
+                            else self.tr("New exercise"))
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_form())
         self.message = QLabel(objectName="exerciseMessage")
@@ -59,17 +61,18 @@ class ExerciseDialog(QDialog):
 
     def _build_form(self) -> QFormLayout:
         form = QFormLayout()
-        self.name_edit = QLineEdit(objectName="nameEdit", placeholderText="e.g. Meadows Row",
+        self.name_edit = QLineEdit(objectName="nameEdit",
+                                   placeholderText=self.tr("e.g. Meadows Row"),
                                    maxLength=MAX_NAME_LENGTH)
         self.aliases_edit = QLineEdit(
-            objectName="aliasesEdit", placeholderText="other names, separated by commas")
+            objectName="aliasesEdit", placeholderText=self.tr("other names, separated by commas"))
         self.primary_combo = QComboBox(objectName="primaryCombo")
         for group in MUSCLE_GROUPS:
-            self.primary_combo.addItem(group_label(group), group)
-        self.primary_combo.addItem("Unassigned", None)
+            self.primary_combo.addItem(group_name(group), group)
+        self.primary_combo.addItem(self.tr("Unassigned"), None)
         self.secondary_list = QListWidget(objectName="secondaryList")
         for group in MUSCLE_GROUPS:
-            item = QListWidgetItem(group_label(group))
+            item = QListWidgetItem(group_name(group))
             item.setData(Qt.ItemDataRole.UserRole, group)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -77,30 +80,30 @@ class ExerciseDialog(QDialog):
         # Six of the fourteen rows, the rest scrolls: the dialog fits a laptop's screen.
         self.secondary_list.setMaximumHeight(6 * self.secondary_list.sizeHintForRow(0)
                                              + 2 * self.secondary_list.frameWidth())
-        self.pattern_combo = self._combo("patternCombo", PATTERNS)
-        self.equipment_combo = self._combo("equipmentCombo", EQUIPMENT)
+        self.pattern_combo = self._combo("patternCombo", PATTERNS, pattern_name)
+        self.equipment_combo = self._combo("equipmentCombo", EQUIPMENT, equipment_name)
         self.equipment_combo.currentIndexChanged.connect(self._equipment_changed)
-        form.addRow("&Name", self.name_edit)
-        form.addRow("&Aliases", self.aliases_edit)
-        form.addRow("&Primary group", self.primary_combo)
-        form.addRow("&Secondary groups", self.secondary_list)
-        form.addRow("Movement &pattern", self.pattern_combo)
-        form.addRow("&Equipment", self.equipment_combo)
-        form.addRow("&Rep range", self._build_reps())
+        form.addRow(self.tr("&Name"), self.name_edit)
+        form.addRow(self.tr("&Aliases"), self.aliases_edit)
+        form.addRow(self.tr("&Primary group"), self.primary_combo)
+        form.addRow(self.tr("&Secondary groups"), self.secondary_list)
+        form.addRow(self.tr("Movement &pattern"), self.pattern_combo)
+        form.addRow(self.tr("&Equipment"), self.equipment_combo)
+        form.addRow(self.tr("&Rep range"), self._build_reps())
         self.tempo_edit = QLineEdit(objectName="tempoEdit", placeholderText="3-1-1-0")
-        self.tempo_edit.setToolTip("Seconds: lowering – pause – lifting – pause")
-        form.addRow("&Tempo", self.tempo_edit)
-        form.addRow("&Load step", self._build_steps())
-        self.rest_spin = QSpinBox(objectName="restSpin", suffix=" s", singleStep=15)
+        self.tempo_edit.setToolTip(self.tr("Seconds: lowering – pause – lifting – pause"))
+        form.addRow(self.tr("&Tempo"), self.tempo_edit)
+        form.addRow(self.tr("&Load step"), self._build_steps())
+        self.rest_spin = QSpinBox(objectName="restSpin", suffix=self.tr(" s"), singleStep=15)
         self.rest_spin.setRange(*REST_SECONDS)
-        form.addRow("Rest &between sets", self.rest_spin)
+        form.addRow(self.tr("Rest &between sets"), self.rest_spin)
         return form
 
     @staticmethod
-    def _combo(name: str, keys: tuple[str, ...]) -> QComboBox:
+    def _combo(name: str, keys: tuple[str, ...], label: Callable[[str], str]) -> QComboBox:
         combo = QComboBox(objectName=name)
         for key in keys:
-            combo.addItem(readable(key), key)
+            combo.addItem(label(key), key)
         return combo
 
     def _build_reps(self) -> QWidget:
@@ -112,9 +115,9 @@ class ExerciseDialog(QDialog):
         for spin in (self.rep_low_spin, self.rep_high_spin):
             spin.setRange(*REP_RANGE)
         row.addWidget(self.rep_low_spin)
-        row.addWidget(QLabel("to"))
+        row.addWidget(QLabel(self.tr("to")))
         row.addWidget(self.rep_high_spin)
-        row.addWidget(QLabel("reps"))
+        row.addWidget(QLabel(self.tr("reps")))
         row.addStretch()
         return box
 
@@ -129,7 +132,8 @@ class ExerciseDialog(QDialog):
         self.step_lb_spin.setRange(*LOAD_STEP_LB)
         self.step_lb_spin.setSingleStep(0.5)
         row.addWidget(self.step_kg_spin)
-        row.addWidget(QLabel("or"))
+        row.addWidget(QLabel(self.tr("or")))
+
         row.addWidget(self.step_lb_spin)
         row.addStretch()
         return box

@@ -10,12 +10,18 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from models.rules.domain import ExerciseInfo, group_label
+from models.rules.domain import ExerciseInfo
 from models.rules.search import matches, search_text
+from ui.domain_text import equipment_name, group_name, pattern_name
+from ui.locale_text import QT_TRANSLATE_NOOP, translate
 from ui.mime import EXERCISE_MIME, exercise_mime
 
 COL_NAME, COL_PRIMARY, COL_SECONDARY, COL_PATTERN, COL_EQUIPMENT = range(5)
-HEADERS = ("Exercise", "Primary", "Secondary", "Pattern", "Equipment")
+HEADERS = (QT_TRANSLATE_NOOP("ExerciseTableModel", "Exercise"),
+           QT_TRANSLATE_NOOP("ExerciseTableModel", "Primary"),
+           QT_TRANSLATE_NOOP("ExerciseTableModel", "Secondary"),
+           QT_TRANSLATE_NOOP("ExerciseTableModel", "Pattern"),
+           QT_TRANSLATE_NOOP("ExerciseTableModel", "Equipment"))
 
 ExerciseIdRole = Qt.ItemDataRole.UserRole + 1
 SearchTextRole = Qt.ItemDataRole.UserRole + 2
@@ -28,9 +34,9 @@ SortRole = Qt.ItemDataRole.UserRole + 7
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def readable(key: str) -> str:
-    """'horizontal_pull' -> 'Horizontal pull'."""
-    return key.replace("_", " ").capitalize() if key else "—"
+def header_text(column: int) -> str:
+    """A column's title: 'Exercise', 'Primary'…"""
+    return translate("ExerciseTableModel", HEADERS[column])
 
 
 class ExerciseTableModel(QAbstractTableModel):
@@ -64,7 +70,7 @@ class ExerciseTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(HEADERS)):
-            return HEADERS[section]
+            return header_text(section)
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -92,22 +98,26 @@ class ExerciseTableModel(QAbstractTableModel):
         if column == COL_NAME:
             return exercise.name
         if column == COL_PRIMARY:
-            return group_label(exercise.primary) if exercise.primary else "Unassigned"
+            return group_name(exercise.primary) if exercise.primary else \
+                translate("ExerciseTableModel", "Unassigned")
         if column == COL_SECONDARY:
-            return ", ".join(group_label(g) for g in exercise.secondary) or "—"
+            return ", ".join(group_name(g) for g in exercise.secondary) or "—"
         if column == COL_PATTERN:
-            return readable(exercise.pattern)
+            return pattern_name(exercise.pattern)
         if column == COL_EQUIPMENT:
-            return readable(exercise.equipment)
+            return equipment_name(exercise.equipment)
         return None
 
     @staticmethod
     def _tooltip(exercise: ExerciseInfo) -> str:
         lines = [f"<b>{exercise.name}</b>",
-                 f"{readable(exercise.pattern)} · {readable(exercise.equipment)}",
-                 f"{exercise.rep_low}–{exercise.rep_high} reps, tempo {exercise.tempo}"]
+                 f"{pattern_name(exercise.pattern)} · {equipment_name(exercise.equipment)}",
+                 translate("ExerciseTableModel", "{low}–{high} reps, tempo {tempo}").format(
+                     low=exercise.rep_low, high=exercise.rep_high, tempo=exercise.tempo)]
         if exercise.aliases:
-            lines.append("Also known as: " + ", ".join(exercise.aliases))
+            lines.append(translate("ExerciseTableModel", "Also known as: {names}").format(
+                names=", ".join(exercise.aliases)))
+
         return "<br>".join(lines)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

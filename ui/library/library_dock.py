@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from models.library import exercise_use_count, get_exercise, list_exercises
-from models.rules.domain import EQUIPMENT, MUSCLE_GROUPS, PATTERNS, group_label
+from models.rules.domain import EQUIPMENT, MUSCLE_GROUPS, PATTERNS
 from ui.commands import CreateExerciseCommand, DeleteExerciseCommand, EditExerciseCommand
+from ui.domain_text import equipment_name, group_name, pattern_name
 from ui.library.exercise_dialog import ExerciseDialog
 from ui.library.exercise_model import (
     COL_EQUIPMENT,
@@ -30,11 +31,10 @@ from ui.library.exercise_model import (
     COL_PATTERN,
     COL_PRIMARY,
     COL_SECONDARY,
-    HEADERS,
     ExerciseFilterProxy,
     ExerciseIdRole,
     ExerciseTableModel,
-    readable,
+    header_text,
 )
 from ui.sizing import text_width
 
@@ -89,7 +89,8 @@ class ExerciseLibraryPanel(QWidget):
         """The width that shows every exercise's name, its muscles and the shown columns
         whole."""
         header = self.table.horizontalHeader()
-        shown = [column for column in range(len(HEADERS)) if not self.table.isColumnHidden(column)]
+        shown = [column for column in range(self.model.columnCount())
+                 if not self.table.isColumnHidden(column)]
         columns = sum(self._widest(column) if column in (COL_NAME, COL_SECONDARY)
                       else header.sectionSize(column) for column in shown)
         margins = self.layout().contentsMargins()
@@ -113,7 +114,7 @@ class ExerciseLibraryPanel(QWidget):
         if self.table.isColumnHidden(COL_SECONDARY):
             return
         header = self.table.horizontalHeader()
-        others = sum(header.sectionSize(column) for column in range(len(HEADERS))
+        others = sum(header.sectionSize(column) for column in range(self.model.columnCount())
                      if column not in (COL_NAME, COL_SECONDARY)
                      and not self.table.isColumnHidden(column))
         spare = self.table.viewport().width() - self._widest(COL_NAME) - others
@@ -123,23 +124,23 @@ class ExerciseLibraryPanel(QWidget):
 
     def _build_search(self) -> QLineEdit:
         self.search_edit = QLineEdit(objectName="librarySearch", clearButtonEnabled=True,
-                                     accessibleName="Search the exercise library",
-                                     placeholderText="Search exercises and aliases…")
+                                     accessibleName=self.tr("Search the exercise library"),
+                                     placeholderText=self.tr("Search exercises and aliases…"))
         self.search_edit.textChanged.connect(self.proxy.set_search)
         return self.search_edit
 
     def _build_filters(self) -> None:
-        self.group_combo = self._filter_combo("groupFilter", "All muscle groups",
-                                              [(group_label(g), g) for g in MUSCLE_GROUPS])
-        self.group_combo.setToolTip("Matches the primary or a secondary group")
+        self.group_combo = self._filter_combo("groupFilter", self.tr("All muscle groups"),
+                                              [(group_name(g), g) for g in MUSCLE_GROUPS])
+        self.group_combo.setToolTip(self.tr("Matches the primary or a secondary group"))
         self.group_combo.currentIndexChanged.connect(
             lambda: self.proxy.set_group(self.group_combo.currentData()))
-        self.equipment_combo = self._filter_combo("equipmentFilter", "All equipment",
-                                                  [(readable(e), e) for e in EQUIPMENT])
+        self.equipment_combo = self._filter_combo("equipmentFilter", self.tr("All equipment"),
+                                                  [(equipment_name(e), e) for e in EQUIPMENT])
         self.equipment_combo.currentIndexChanged.connect(
             lambda: self.proxy.set_equipment(self.equipment_combo.currentData()))
-        self.pattern_combo = self._filter_combo("patternFilter", "All patterns",
-                                                [(readable(p), p) for p in PATTERNS])
+        self.pattern_combo = self._filter_combo("patternFilter", self.tr("All patterns"),
+                                                [(pattern_name(p), p) for p in PATTERNS])
         self.pattern_combo.currentIndexChanged.connect(
             lambda: self.proxy.set_pattern(self.pattern_combo.currentData()))
         # After the proxy has refiltered: the count and empty state follow every change, also
@@ -153,9 +154,10 @@ class ExerciseLibraryPanel(QWidget):
         self._arrange_filters(sum(combo.sizeHint().width() for combo in self.filters)
                               + FILTER_SPACING * len(self.filters))
 
-    @staticmethod
-    def _filter_combo(name: str, all_text: str, items: list[tuple[str, str]]) -> QComboBox:
-        combo = QComboBox(objectName=name, accessibleName=f"Filter: {all_text.lower()}")
+    def _filter_combo(self, name: str, all_text: str,
+                      items: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox(objectName=name,
+                          accessibleName=self.tr("Filter: {what}").format(what=all_text.lower()))
         # Each as wide as its longest choice: a narrow dock puts the filters on more rows
         # rather than cut "All muscle groups".
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -198,7 +200,7 @@ class ExerciseLibraryPanel(QWidget):
 
     def _build_views(self) -> QStackedWidget:
         self.table = QTableView(objectName="libraryTable", tabKeyNavigation=False,
-                                accessibleName="Exercise library")
+                                accessibleName=self.tr("Exercise library"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
@@ -212,15 +214,20 @@ class ExerciseLibraryPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         # Fixed widths from the font, not ResizeToContents: that asks the model for every row's
-        # text on each layout (12,000 data() calls at start for 225 exercises). Secondary
-        # muscles are often two; a third is elided (the tooltip lists them).
+        # text on each layout (12,000 data() calls at start for 225 exercises), measured on
+        # the translated names. Secondary muscles are often two; a third is elided where the
+        # dock is narrow (the tooltip lists them).
         font = self.table.font()
-        widths = {COL_PRIMARY: text_width(font, "Hamstrings", "Front delts",
-                                          padding=2 * CELL_PADDING),
-                  COL_SECONDARY: text_width(font, "Triceps, Front delts",
-                                            padding=2 * CELL_PADDING),
-                  COL_PATTERN: text_width(font, "Horizontal pull", padding=2 * CELL_PADDING),
-                  COL_EQUIPMENT: text_width(font, "Smith machine", padding=2 * CELL_PADDING)}
+        padding = 2 * CELL_PADDING
+        widths = {COL_PRIMARY: text_width(font, group_name("hamstrings"),
+                                          group_name("front_delts"), padding=padding),
+                  COL_SECONDARY: text_width(
+                      font, f"{group_name('triceps')}, {group_name('front_delts')}",
+                      padding=padding),
+                  COL_PATTERN: text_width(font, pattern_name("horizontal_pull"),
+                                          padding=padding),
+                  COL_EQUIPMENT: text_width(font, equipment_name("smith_machine"),
+                                            padding=padding)}
         for column, width in widths.items():
             widths[column] = max(width, header.sectionSizeHint(column))
         self._secondary_base = widths[COL_SECONDARY]
@@ -252,7 +259,7 @@ class ExerciseLibraryPanel(QWidget):
     def _header_menu(self, position) -> None:
         menu = QMenu(self)
         for column in (COL_SECONDARY, COL_PATTERN, COL_EQUIPMENT):
-            action = menu.addAction(HEADERS[column])
+            action = menu.addAction(header_text(column))
             action.setCheckable(True)
             action.setChecked(not self.table.isColumnHidden(column))
             action.toggled.connect(
@@ -262,12 +269,12 @@ class ExerciseLibraryPanel(QWidget):
     def _build_buttons(self) -> QHBoxLayout:
         row = self._buttons_row = QHBoxLayout()
         self.count_label = QLabel(objectName="libraryCount")
-        self.new_button = QPushButton("New…", objectName="newExerciseButton")
-        self.new_button.setToolTip("Create your own exercise")
+        self.new_button = QPushButton(self.tr("New…"), objectName="newExerciseButton")
+        self.new_button.setToolTip(self.tr("Create your own exercise"))
         self.new_button.clicked.connect(self.new_exercise)
-        self.edit_button = QPushButton("Edit…", objectName="editExerciseButton")
+        self.edit_button = QPushButton(self.tr("Edit…"), objectName="editExerciseButton")
         self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button = QPushButton("Delete", objectName="deleteExerciseButton")
+        self.delete_button = QPushButton(self.tr("Delete"), objectName="deleteExerciseButton")
         self.delete_button.clicked.connect(self.delete_selected)
         row.addWidget(self.count_label, 1)
         for button in (self.new_button, self.edit_button, self.delete_button):
@@ -287,11 +294,12 @@ class ExerciseLibraryPanel(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(
-            f"{total} exercises" if shown == total else f"{shown} of {total} exercises")
+            self.tr("{total} exercises").format(total=total) if shown == total
+            else self.tr("{shown} of {total} exercises").format(shown=shown, total=total))
         query = self.search_edit.text().strip()
         self.no_match.setText(
-            f"No exercise matches “{query}” with these filters." if query
-            else "No exercise matches these filters.")
+            self.tr("No exercise matches “{query}” with these filters.").format(query=query)
+            if query else self.tr("No exercise matches these filters."))
         self.views.setCurrentWidget(self.table if shown else self.no_match)
         self._update_buttons()
 
@@ -340,8 +348,9 @@ class ExerciseLibraryPanel(QWidget):
         uses = exercise_use_count(exercise_id)
         if uses:
             QMessageBox.information(
-                self, "Exercise in use",
-                f"“{info.name}” is used in {uses} session exercise(s), so its history would be "
-                "lost. It cannot be deleted.")
+                self, self.tr("Exercise in use"),
+                self.tr("“{name}” is used in %n session exercise(s), so its history would be "
+                        "lost. It cannot be deleted.", "", uses).format(name=info.name))
+
             return
         self._store.push(DeleteExerciseCommand(self._store, exercise_id))

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from models.io.exporting import export_target_problem
 from models.rules.limits import PAPER_SIZES, PRINT_WEEKS
 from models.sheets import Sheets, session_sheets
+from ui.locale_text import sheet_date, translate
 from ui.printing.sheet_pages import (
     PAPER_NAMES,
     PrintError,
@@ -44,7 +45,6 @@ from ui.printing.sheet_pages import (
 
 PDF_FILTER = "PDF (*.pdf)"
 _Widget = TypeVar("_Widget", bound=QWidget)
-DATE_FORMAT = "ddd d MMM yyyy"
 
 
 class PrintSheetsDialog(QDialog):
@@ -59,16 +59,16 @@ class PrintSheetsDialog(QDialog):
                  start: date | None = None):
         super().__init__(parent)
         self.setObjectName("printSheetsDialog")
-        self.setWindowTitle("Print session sheets")
+        self.setWindowTitle(self.tr("Print session sheets"))
         self.setMinimumWidth(62 * self.fontMetrics().averageCharWidth())
         self.db_path = db_path
         self.preview_dialog: QPrintPreviewDialog | None = None
         self.printer: QPrinter | None = None
         self._sheets: Sheets | None = None
         layout = QVBoxLayout(self)
-        intro = QLabel("One block per planned session, to fill in at the gym: targets, last "
-                       "time, the load to aim for with its plates, a warm-up for the first "
-                       "big lift, cells for each set and the feedback boxes.")
+        intro = QLabel(self.tr("One block per planned session, to fill in at the gym: targets, "
+                               "last time, the load to aim for with its plates, a warm-up for "
+                               "the first big lift, cells for each set and the feedback boxes."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addLayout(self._build_form(start or date.today()))
@@ -83,26 +83,27 @@ class PrintSheetsDialog(QDialog):
         self.from_edit = _named(QDateEdit(QDate(start.year, start.month, start.day)),
                                 "printFrom")
         self.from_edit.setCalendarPopup(True)
-        self.from_edit.setDisplayFormat(DATE_FORMAT)
+        #: Qt date format: short weekday, day, short month, year (Mon 2 Dec 2024)
+        self.from_edit.setDisplayFormat(translate("DateFormat", "ddd d MMM yyyy"))
         self.weeks_spin = _named(QSpinBox(), "printWeeks")
         self.weeks_spin.setRange(*PRINT_WEEKS)
         self.paper_combo = _named(QComboBox(), "printPaper")
         for paper in PAPER_SIZES:
-            self.paper_combo.addItem(PAPER_NAMES[paper], paper)
+            self.paper_combo.addItem(self.tr(PAPER_NAMES[paper]), paper)
         self.paper_combo.setCurrentIndex(PAPER_SIZES.index(default_paper()))
         self.from_edit.dateChanged.connect(self._range_changed)
         self.weeks_spin.valueChanged.connect(self._range_changed)
-        form.addRow("&From", self.from_edit)
-        form.addRow("&Weeks", self.weeks_spin)
-        form.addRow("&Paper", self.paper_combo)
+        form.addRow(self.tr("&From"), self.from_edit)
+        form.addRow(self.tr("&Weeks"), self.weeks_spin)
+        form.addRow(self.tr("&Paper"), self.paper_combo)
         return form
 
     def _build_buttons(self) -> QDialogButtonBox:
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.preview_button = _named(QPushButton("Pre&view…"), "printPreview")
+        self.preview_button = _named(QPushButton(self.tr("Pre&view…")), "printPreview")
         self.preview_button.setDefault(True)
-        self.preview_button.setToolTip("See the pages, then print them")
-        self.pdf_button = _named(QPushButton("Save as P&DF…"), "printSavePdf")
+        self.preview_button.setToolTip(self.tr("See the pages, then print them"))
+        self.pdf_button = _named(QPushButton(self.tr("Save as P&DF…")), "printSavePdf")
         box.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
         box.addButton(self.pdf_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.preview_button.clicked.connect(self.preview)
@@ -128,15 +129,21 @@ class PrintSheetsDialog(QDialog):
 
     def _range_changed(self) -> None:
         self._sheets = None
-        self.weeks_spin.setSuffix(" week" if self.weeks_spin.value() == 1 else " weeks")
+        self.weeks_spin.setSuffix(self.tr(" week") if self.weeks_spin.value() == 1
+                                  else self.tr(" weeks"))
         sheets = self.sheets()
-        span = f"{_day(sheets.start)} to {_day(sheets.end)}"
+        first, last = sheet_date(sheets.start), sheet_date(sheets.end)
         count = len(sheets.sessions)
-        if count:
-            self.summary.setText(f"{count} planned session{'s' * (count != 1)}, {span}.")
+        if count == 1:
+            self.summary.setText(self.tr("1 planned session, {first} to {last}.").format(
+                first=first, last=last))
+        elif count:
+            self.summary.setText(self.tr("{count} planned sessions, {first} to {last}.").format(
+                count=count, first=first, last=last))
         else:
-            self.summary.setText(f"No planned sessions from {span}: nothing to print. Plan "
-                                 "some (Training ▸ New program…) or choose other weeks.")
+            self.summary.setText(self.tr("No planned sessions from {first} to {last}: nothing "
+                                         "to print. Plan some (Training ▸ New program…) or "
+                                         "choose other weeks.").format(first=first, last=last))
         self.preview_button.setEnabled(bool(count))
         self.pdf_button.setEnabled(bool(count))
 
@@ -146,11 +153,11 @@ class PrintSheetsDialog(QDialog):
         """Qt's print preview of the sheets (window-modal; print from its toolbar)."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout(self.paper))
-        printer.setDocName(f"Overload session sheets {self.start}")
+        printer.setDocName(self.tr("Overload session sheets {first}").format(first=self.start))
         self.printer = printer  # the preview paints on it and does not own it
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setObjectName("printPreviewDialog")
-        dialog.setWindowTitle("Print preview — session sheets")
+        dialog.setWindowTitle(self.tr("Print preview — session sheets"))
         dialog.paintRequested.connect(self._paint)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(self._preview_closed)
@@ -162,7 +169,9 @@ class PrintSheetsDialog(QDialog):
         try:
             paint_sheets(self.sheets(), printer)
         except PrintError as exc:
-            QMessageBox.warning(self, "Cannot print", f"The sheets could not be drawn: {exc}.")
+            QMessageBox.warning(self, self.tr("Cannot print"),
+                                self.tr("The sheets could not be drawn: {error}.").format(
+                                    error=exc))
 
     def _preview_closed(self) -> None:
         self.preview_dialog = None
@@ -173,7 +182,7 @@ class PrintSheetsDialog(QDialog):
         when cancelled or refused (after saying why)."""
         if path is None:
             suggested = Path.home() / f"overload-sheets-{self.start}.pdf"
-            chosen, _ = QFileDialog.getSaveFileName(self, "Save session sheets as PDF",
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save session sheets as PDF"),
                                                     str(suggested), PDF_FILTER)
             if not chosen:
                 return None
@@ -181,17 +190,24 @@ class PrintSheetsDialog(QDialog):
         path = Path(path)
         problem = export_target_problem(path, self.db_path) if self.db_path else None
         if problem is not None:
-            QMessageBox.warning(self, "Cannot save there", f"{problem}.\n\nNothing was written.")
+            QMessageBox.warning(self, self.tr("Cannot save there"),
+                                self.tr("{problem}.\n\nNothing was written.").format(
+                                    problem=problem))
             return None
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             pages = write_pdf(self.sheets(), path, self.paper)
         except PrintError as exc:
-            QMessageBox.warning(self, "Cannot save the PDF", f"{exc}.\n\nNothing was written.")
+            QMessageBox.warning(self, self.tr("Cannot save the PDF"),
+                                self.tr("{problem}.\n\nNothing was written.").format(problem=exc))
             return None
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self.summary.setText(f"Saved {pages} page{'s' * (pages != 1)} to {path}.")
+        if pages == 1:
+            self.summary.setText(self.tr("Saved 1 page to {path}.").format(path=path))
+        else:
+            self.summary.setText(self.tr("Saved {pages} pages to {path}.").format(
+                pages=pages, path=path))
         return path
 
 
@@ -199,6 +215,3 @@ def _named(widget: _Widget, name: str) -> _Widget:
     widget.setObjectName(name)
     return widget
 
-
-def _day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"

@@ -13,10 +13,11 @@ from __future__ import annotations
 from html import escape
 
 from models.rules.autoregulation import PlateResult
-from models.rules.domain import group_label
 from models.rules.warmup import WarmupSet
 from models.sheets import SessionSheet, SheetExercise
-from ui.calendar.texts import minutes_text
+from ui.calendar.texts import minutes_text, session_name
+from ui.domain_text import feedback_name, group_name
+from ui.locale_text import QT_TRANSLATE_NOOP, sheet_date, translate
 from ui.session.coaching import format_weight
 from ui.session.feedback_dialog import RATINGS
 from ui.session.rest_timer import format_rest
@@ -31,7 +32,7 @@ from ui.theme import PAPER_CAPTION_INK, PAPER_INK, PAPER_NO_SET_FILL
 INK, CAPTION_INK, NO_SET_FILL = PAPER_INK, PAPER_CAPTION_INK, PAPER_NO_SET_FILL
 SETS_PER_LINE = 6  # write-in cells for more sets wrap to a second line
 RATING_CHOICES = "0 &nbsp; 1 &nbsp; 2 &nbsp; 3"
-JOINT_PAIN_CHOICES = "no &nbsp; yes"
+JOINT_PAIN_CHOICES = QT_TRANSLATE_NOOP("SessionSheet", "no &nbsp; yes")
 
 STYLE = f"""
 body {{ color: {INK}; font-size: 9pt; }}
@@ -56,7 +57,8 @@ def sheet_html(sheet: SessionSheet, units: str) -> str:
     if sheet.exercises:
         parts.append(_exercise_table(sheet, units))
     else:
-        parts.append("<p>No exercises planned in this session yet.</p>")
+        parts.append("<p>" + escape(translate("SessionSheet", "No exercises planned in this "
+                                                              "session yet.")) + "</p>")
     if sheet.groups:
         parts.append(_feedback_table(sheet.groups))
     parts.append("</body></html>")
@@ -66,20 +68,25 @@ def sheet_html(sheet: SessionSheet, units: str) -> str:
 def session_heading_text(sheet: SessionSheet) -> str:
     """'Mon 2 Nov 2026 — Upper A'."""
     detail = sheet.detail
-    return f"{detail.date:%a} {detail.date.day} {detail.date:%b %Y} — {detail.name or 'Session'}"
+    return f"{sheet_date(detail.date)} — {session_name(detail.name)}"
 
 
 def session_facts_text(sheet: SessionSheet) -> str:
     """'about 62 min · week 2 · 6 exercises, 20 sets' (and the deload week when it is one)."""
     detail = sheet.detail
-    facts = [f"about {minutes_text(sheet.minutes)}"] if sheet.minutes else []
+    facts = [translate("SessionSheet", "about {time}").format(time=minutes_text(sheet.minutes))
+             ] if sheet.minutes else []
     if detail.week_number:
-        facts.append(f"week {detail.week_number}")
+        facts.append(translate("SessionSheet", "week {week}").format(week=detail.week_number))
     if detail.kind == "deload":
-        facts.append("deload week")
+        facts.append(translate("SessionSheet", "deload week"))
     count = len(sheet.exercises)
     sets = sum(e.info.target_sets for e in sheet.exercises)
-    facts.append(f"{count} exercise{'s' * (count != 1)}, {sets} set{'s' * (sets != 1)}")
+    exercises = translate("SessionSheet", "1 exercise") if count == 1 else \
+        translate("SessionSheet", "{count} exercises").format(count=count)
+    set_count = translate("SessionSheet", "1 set") if sets == 1 else \
+        translate("SessionSheet", "{count} sets").format(count=sets)
+    facts.append(f"{exercises}, {set_count}")
     return " · ".join(facts)
 
 
@@ -108,8 +115,9 @@ def _exercise_table(sheet: SessionSheet, units: str) -> str:
 def exercise_lines(number: int, exercise: SheetExercise, units: str) -> list[str]:
     """The lines (HTML) above an exercise's write-in cells."""
     info = exercise.info
+    rest = translate("SessionSheet", "rest {time}").format(time=format_rest(info.rest_seconds))
     lines = [f"<b>{number}. {escape(info.exercise.name)}</b> &nbsp; "
-             f"{escape(target_text(info))} · rest {format_rest(info.rest_seconds)}"]
+             f"{escape(target_text(info))} · {escape(rest)}"]
     progression = f"{next_target_text(info.target, units, info.rep_high)}"
     if exercise.plates is not None:
         progression += f" · {plates_text(exercise.plates, units)}"
@@ -126,29 +134,35 @@ def plates_text(result: PlateResult, units: str) -> str:
     """'plates per side: 25 + 5 + 1.25'; 'empty bar'; the closest load when the plates fall
     short."""
     plates = " + ".join(format_weight(p) for p in result.per_side)
-    text = f"plates per side: {plates}" if plates else "empty bar"
+    text = translate("SessionSheet", "plates per side: {plates}").format(plates=plates) \
+        if plates else translate("SessionSheet", "empty bar")
     if result.remainder > 0:
-        text += f" (makes {format_weight(result.achieved_load)} {units}: your plates are " \
-                f"{format_weight(result.remainder)} {units} short)"
+        text += translate("SessionSheet", " (makes {load} {unit}: your plates are {short} "
+                                          "{unit} short)").format(
+            load=format_weight(result.achieved_load), short=format_weight(result.remainder),
+            unit=units)
     return text
 
 
 def warmup_text(ramp: tuple[WarmupSet, ...], units: str) -> str:
     """'Warm-up (plates per side): bar × 10 · 40 kg × 5 (10) · 60 kg × 3 (20)'; percentages of
     the working load while it is not known."""
+    bar = translate("SessionSheet", "bar")
     if ramp[0].load is None:
-        steps = ["bar" if s.empty_bar else f"{round((s.fraction or 0) * 100)} %" for s in ramp]
-        return ("Warm-up: " + " · ".join(f"{step} × {s.reps}" for step, s in zip(
-            steps, ramp, strict=True)) + " of your first working set's load")
+        steps = [bar if s.empty_bar else f"{round((s.fraction or 0) * 100)} %" for s in ramp]
+        return translate("SessionSheet", "Warm-up: {steps} of your first working set's load"
+                         ).format(steps=" · ".join(f"{step} × {s.reps}" for step, s in zip(
+                             steps, ramp, strict=True)))
     with_plates = any(s.per_side for s in ramp)
     steps = []
     for s in ramp:
         if s.empty_bar:
-            steps.append(f"bar × {s.reps}")
+            steps.append(f"{bar} × {s.reps}")
             continue
         plates = f" ({' + '.join(format_weight(p) for p in s.per_side)})" if s.per_side else ""
         steps.append(f"{format_weight(s.load or 0)} {units} × {s.reps}{plates}")
-    title = "Warm-up (plates per side)" if with_plates else "Warm-up"
+    title = translate("SessionSheet", "Warm-up (plates per side)") if with_plates else \
+        translate("SessionSheet", "Warm-up")
     return f"{title}: " + " · ".join(steps)
 
 
@@ -161,7 +175,8 @@ def _write_in_rows(sets: int, columns: int, units: str) -> list[str]:
     for first in range(0, sets, columns):
         cells: list[str] = []
         for number in range(first + 1, min(sets, first + columns) + 1):
-            captions = (f"set {number} · {units}", "reps", "RIR")
+            captions = (translate("SessionSheet", "set {number} · {unit}").format(
+                number=number, unit=units), translate("SessionSheet", "reps"), "RIR")
             cells.extend(_cell(caption, width) for caption, width in zip(captions, widths,
                                                                          strict=True))
         missing = columns - (min(sets, first + columns) - first)
@@ -179,18 +194,24 @@ def _cell(caption: str, width: str) -> str:
 # --- feedback -------------------------------------------------------------------------------
 
 def _feedback_table(groups: tuple[str, ...]) -> str:
-    titles = ["Muscle", *(title for title, _, _ in RATINGS.values()), "Joint pain"]
+    titles = [translate("FeedbackDialog", "Muscle"),
+              *(translate("FeedbackDialog", title) for title, _, _ in RATINGS.values()),
+              translate("FeedbackDialog", "Joint pain")]
     header = "".join(f"<th>{escape(t)}</th>" for t in titles)
-    rows = [f"<tr><td class='cell'>{escape(group_label(g))}</td>"
+    joint_pain = translate("SessionSheet", JOINT_PAIN_CHOICES)
+    rows = [f"<tr><td class='cell'>{escape(group_name(g))}</td>"
             + "".join(f"<td class='cell'>{RATING_CHOICES}</td>" for _ in RATINGS)
-            + f"<td class='cell'>{JOINT_PAIN_CHOICES}</td></tr>" for g in groups]
-    return ("<p class='after'><b>After the session</b> — circle one per muscle:</p>"
-            "<table class='sheet' width='100%' cellspacing='0' cellpadding='0'>"
+            + f"<td class='cell'>{joint_pain}</td></tr>" for g in groups]
+    return ("<p class='after'>"
+            + translate("SessionSheet", "<b>After the session</b> — circle one per muscle:")
+            + "</p><table class='sheet' width='100%' cellspacing='0' cellpadding='0'>"
             f"<tr>{header}</tr>{''.join(rows)}</table>"
             f"<p class='legend'>{escape(feedback_legend())}</p>")
 
 
 def feedback_legend() -> str:
     """'Soreness before: 0 never sore / healed early, 1 …; Pump: …', the dialog's labels."""
-    return "; ".join(f"{title}: " + ", ".join(f"{value} {text}" for value, text in labels.items())
+    return "; ".join(translate("FeedbackDialog", title) + ": "
+                     + ", ".join(f"{value} {feedback_name(labels, value)}" for value in labels)
                      for title, labels, _ in RATINGS.values()) + "."
+

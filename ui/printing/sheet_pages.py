@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QRectF, QSizeF
@@ -32,6 +31,7 @@ from PySide6.QtGui import (
 )
 
 from models.sheets import Sheets
+from ui.locale_text import QT_TRANSLATE_NOOP, sheet_date, translate
 from ui.printing.sheet_html import INK, sheet_html
 
 LAYOUT_DPI = 96
@@ -40,7 +40,7 @@ BLOCK_GAP_MM = 7  # between two sessions on a page, a heavier rule in the middle
 BASE_POINT_SIZE = 9
 FOOTER_POINT_SIZE = 7
 PAPER_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
-PAPER_NAMES = {"a4": "A4", "letter": "Letter"}
+PAPER_NAMES = {"a4": "A4", "letter": QT_TRANSLATE_NOOP("PrintSheetsDialog", "Letter")}
 # Where Letter is the usual paper; A4 everywhere else.
 LETTER_TERRITORIES = (QLocale.Country.UnitedStates, QLocale.Country.Canada)
 PDF_RESOLUTION = 600
@@ -104,7 +104,7 @@ class SheetLayout:
         self.sheets = sheets
         self.width = width
         self._measure = _layout_device()  # the documents measure and draw against it
-        self.footer_height = self._footer("Page 1 of 1").size().height()
+        self.footer_height = self._footer("Page 1 of 1").size().height()  # one line: measured
         self.body_height = height - self.footer_height - _mm(2)
         self.blocks = [self._document(sheet_html(s, sheets.units)) for s in sheets.sessions]
         self.pages = self._pack()
@@ -158,8 +158,10 @@ class SheetLayout:
 
     def footer_text(self, page: int) -> str:
         s = self.sheets
-        return (f"Overload · session sheets {_day(s.start)} – {_day(s.end)} · "
-                f"page {page + 1} of {len(self.pages)}")
+        return translate("SessionSheet", "Overload · session sheets {first} – {last} · page "
+                                         "{page} of {pages}").format(
+            first=sheet_date(s.start), last=sheet_date(s.end), page=page + 1,
+            pages=len(self.pages))
 
     def paint(self, painter: QPainter, device: QPagedPaintDevice) -> None:
         """Every page, on a painter that is active on `device` and scaled to layout pixels."""
@@ -193,7 +195,8 @@ def paint_sheets(sheets: Sheets, device: QPagedPaintDevice) -> int:
     layout = SheetLayout(sheets, device.width() / scale, device.height() / scale)
     painter = QPainter()
     if not painter.begin(device):
-        raise PrintError("the page could not be drawn on (the printer or file refused it)")
+        raise PrintError(translate("SessionSheet", "the page could not be drawn on (the printer "
+                                                   "or file refused it)"))
     try:
         painter.scale(scale, scale)
         layout.paint(painter, device)
@@ -209,7 +212,8 @@ def pdf_bytes(sheets: Sheets, paper: str) -> tuple[bytes, int]:
     writer = QPdfWriter(buffer)
     writer.setResolution(PDF_RESOLUTION)
     writer.setPageLayout(page_layout(paper))
-    writer.setTitle(f"Overload session sheets {sheets.start} to {sheets.end}")
+    writer.setTitle(translate("SessionSheet", "Overload session sheets {first} to {last}").format(
+        first=sheets.start, last=sheets.end))
     writer.setCreator("Overload")
     pages = paint_sheets(sheets, writer)
     del writer  # the PDF's last bytes are written when the writer goes
@@ -228,7 +232,8 @@ def write_pdf(sheets: Sheets, path: Path, paper: str) -> int:
         os.replace(partial, path)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise PrintError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise PrintError(translate("SessionSheet", "cannot write {path}: {error}").format(
+            path=path, error=exc.strerror or exc)) from None
     return pages
 
 
@@ -252,6 +257,3 @@ def _base_font(points: float) -> QFont:
 def _mm(millimetres: float) -> float:
     return millimetres / 25.4 * LAYOUT_DPI
 
-
-def _day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"

@@ -17,21 +17,26 @@ from models.adaptation import deload_suggestion, week_adjustments, week_plan
 from models.rules.autoregulation import GroupAdjustment
 from models.sessions import SessionError
 from models.volume import week_start_of
+from ui.locale_text import QT_TRANSLATE_NOOP, padded_day_month, translate
 from ui.session.autoregulation_commands import AcceptDeloadCommand, ApplyNextWeekCommand
 from ui.theme import Tone, css, follow_theme, set_text_tone, tone
 
-NO_FEEDBACK_TEXT = ("No feedback to adapt next week from yet: mark a session done and rate "
-                    "how each muscle recovered.")
+NO_FEEDBACK_TEXT = QT_TRANSLATE_NOOP(
+    "AdjustmentsPanel", "No feedback to adapt next week from yet: mark a session done and "
+                        "rate how each muscle recovered.")
 
 
 def adjustment_line(adjusted: GroupAdjustment) -> str:
     """'back +1: healed just in time, performance held (last week 10 → 11 sets; the plan had
     12)' — from → to on one named base — for lists and tooltips."""
     base = adjusted.base if adjusted.base is not None else adjusted.sets - adjusted.delta
-    change = f" (last week {base} → {adjusted.sets} sets"
     if adjusted.planned is not None and adjusted.planned != adjusted.sets:
-        change += f"; the plan had {adjusted.planned}"
-    return f"{adjusted.reason}{change})"
+        text = translate("AdjustmentsPanel",
+                         "{reason} (last week {base} → {sets} sets; the plan had {planned})")
+    else:
+        text = translate("AdjustmentsPanel", "{reason} (last week {base} → {sets} sets)")
+    return text.format(reason=adjusted.reason, base=base, sets=adjusted.sets,
+                       planned=adjusted.planned)
 
 
 def adjustment_tone(adjusted: GroupAdjustment) -> Tone:
@@ -87,12 +92,14 @@ class AdjustmentsPanel(QWidget):
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # keeps the focus after Apply (see _run)
-        self.apply_button = QPushButton("Apply to next week", objectName="applyAdjustments")
-        self.apply_button.setToolTip("Change next week's planned sets as listed (undoable)")
+        self.apply_button = QPushButton(self.tr("Apply to next week"),
+                                        objectName="applyAdjustments")
+        self.apply_button.setToolTip(self.tr("Change next week's planned sets as listed "
+                                             "(undoable)"))
         self.apply_button.clicked.connect(self.apply)
-        self.deload_button = QPushButton("Deload next week", objectName="acceptDeload")
-        self.deload_button.setToolTip("Turn next week into a deload: about half the sets, "
-                                      "RIR 5 (undoable)")
+        self.deload_button = QPushButton(self.tr("Deload next week"), objectName="acceptDeload")
+        self.deload_button.setToolTip(self.tr("Turn next week into a deload: about half the "
+                                              "sets, RIR 5 (undoable)"))
         self.deload_button.clicked.connect(self.accept_deload)
         row.addWidget(self.apply_button)
         row.addWidget(self.deload_button)
@@ -125,14 +132,15 @@ class AdjustmentsPanel(QWidget):
         self._week = week_plan(self.next_week)
         self._deload = deload_suggestion(self.next_week, landmarks)
         end = self.next_week + timedelta(days=6)
-        self.title.setText(f"Next week adapts · {self.next_week:%d %b} – {end:%d %b}")
+        self.title.setText(self.tr("Next week adapts · {first} – {last}").format(
+            first=padded_day_month(self.next_week), last=padded_day_month(end)))
         self._show_lines(self.adjustments)
         self.deload_label.setVisible(self._deload is not None)
         self.deload_label.setText(self._deload.suggestion.text if self._deload else "")
         pending = self.pending()
         self.apply_button.setEnabled(bool(pending) and self._week is not None)
-        self.apply_button.setText("Applied ✓" if self.adjustments and not pending
-                                  else "Apply to next week")
+        self.apply_button.setText(self.tr("Applied ✓") if self.adjustments and not pending
+                                  else self.tr("Apply to next week"))
         self.deload_button.setVisible(self._deload is not None)
 
     def pending(self) -> list[GroupAdjustment]:
@@ -140,7 +148,8 @@ class AdjustmentsPanel(QWidget):
 
     def _show_lines(self, adjustments: Sequence[GroupAdjustment]) -> None:
         if not adjustments:
-            self.lines.setText(NO_FEEDBACK_TEXT)
+            self.lines.setText(self.tr(NO_FEEDBACK_TEXT))
+
             self.lines.setStyleSheet("color: palette(placeholder-text);")
             return
         self.lines.setStyleSheet("")

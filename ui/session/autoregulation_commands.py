@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from models import adaptation as fs
 from models.rules.autoregulation import Feedback, GroupAdjustment
+from ui.locale_text import translate
 from ui.session.session_commands import _SessionCommand
 
 
@@ -18,7 +19,7 @@ class SaveFeedbackCommand(_SessionCommand):
     """Replace a session's feedback; undo puts the previous feedback (or none) back."""
 
     def __init__(self, store, session_id: int, feedbacks: Iterable[Feedback]):
-        super().__init__(store, "Save session feedback")
+        super().__init__(store, translate("AutoregulationCommands", "Save session feedback"))
         self._session_id = session_id
         self._feedbacks = tuple(feedbacks)
         self._old: tuple[Feedback, ...] = ()
@@ -40,15 +41,24 @@ class _TargetsCommand(_SessionCommand):
     def _revert(self) -> None:
         kept = fs.restore_targets(self._snapshot)
         if kept:
-            self._store.notice.emit(
-                f"Undone: {self.text()} — except {kept} exercise{'s' if kept != 1 else ''} of "
-                "sessions logged since, which keep the targets they were trained with.")
+            if kept == 1:
+                text = translate("AutoregulationCommands",
+                                 "Undone: {change} — except 1 exercise of sessions logged "
+                                 "since, which keep the targets they were trained with.")
+            else:
+                text = translate("AutoregulationCommands",
+                                 "Undone: {change} — except {kept} exercises of sessions "
+                                 "logged since, which keep the targets they were trained with.")
+            self._store.notice.emit(text.format(change=self.text(), kept=kept))
 
 
 class ApplyNextWeekCommand(_TargetsCommand):
     def __init__(self, store, mesocycle_id: int, week_number: int,
                  adjustments: Sequence[GroupAdjustment]):
-        super().__init__(store, f"Adapt week {week_number} to feedback")
+        super().__init__(store, translate("AutoregulationCommands",
+                                          "Adapt week {week} to feedback").format(
+            week=week_number))
+
         self._args = (mesocycle_id, week_number, tuple(adjustments))
 
     def _apply(self) -> None:
@@ -57,7 +67,8 @@ class ApplyNextWeekCommand(_TargetsCommand):
 
 class AcceptDeloadCommand(_TargetsCommand):
     def __init__(self, store, mesocycle_id: int, week_number: int):
-        super().__init__(store, f"Deload in week {week_number}")
+        super().__init__(store, translate("AutoregulationCommands", "Deload in week {week}").format(
+            week=week_number))
         self._args = (mesocycle_id, week_number)
 
     def _apply(self) -> None:
@@ -69,8 +80,8 @@ class SwapExerciseCommand(_SessionCommand):
     use of an exercise that hurt), keeping their targets: one undo step."""
 
     def __init__(self, store, se_ids: int | Sequence[int], exercise_id: int,
-                 text: str = "Swap exercise"):
-        super().__init__(store, text)
+                 text: str | None = None):
+        super().__init__(store, text or translate("AutoregulationCommands", "Swap exercise"))
         self._se_ids = (se_ids,) if isinstance(se_ids, int) else tuple(se_ids)
         self._exercise_id = exercise_id
         self._old: dict[int, int] = {}

@@ -28,18 +28,24 @@ from PySide6.QtWidgets import (
 
 from models.rules.autoregulation import PlateResult, default_plate_set, plates_per_side
 from models.rules.domain import parse_tempo
+from ui.locale_text import QT_TRANSLATE_NOOP, number
 from ui.sizing import SMALL, relative_font, set_relative_font, text_width
 from ui.theme import Tone, set_text_tone, tone
 
-PHASE_NAMES = ("eccentric", "pause", "concentric", "pause")
-PHASE_HINTS = ("lower under control", "hold at the stretch", "lift", "hold at the top")
+# The four phases of a tempo; shown through tr() (phase_name stays the English key).
+PHASE_NAMES = (QT_TRANSLATE_NOOP("TempoCue", "eccentric"), QT_TRANSLATE_NOOP("TempoCue", "pause"),
+               QT_TRANSLATE_NOOP("TempoCue", "concentric"), QT_TRANSLATE_NOOP("TempoCue", "pause"))
+PHASE_HINTS = (QT_TRANSLATE_NOOP("TempoCue", "Lower under control"),
+               QT_TRANSLATE_NOOP("TempoCue", "Hold at the stretch"),
+               QT_TRANSLATE_NOOP("TempoCue", "Lift"),
+               QT_TRANSLATE_NOOP("TempoCue", "Hold at the top"))
 TICK_MS = 1000  # one tick per second: tempo is counted in whole seconds
-NO_TEMPO_TEXT = "No tempo set"
+NO_TEMPO_TEXT = QT_TRANSLATE_NOOP("TempoCue", "No tempo set")
 
 
 def format_weight(value: float) -> str:
-    """25.0 -> '25', 1.25 -> '1.25'."""
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+    """25.0 -> '25', 1.25 -> '1.25' (the locale's decimal point: '1,25' in German)."""
+    return number(value)
 
 
 class TempoCue(QWidget):
@@ -71,8 +77,8 @@ class TempoCue(QWidget):
         layout.addSpacing(self.strip_height() + 4)  # the phase boxes are painted here
         row = QHBoxLayout()
         self.caption = QLabel(objectName="tempoCaption")
-        self.toggle_button = QPushButton("▶ Tempo", objectName="tempoToggle")
-        self.toggle_button.setToolTip("Start or stop the tempo cue for this set")
+        self.toggle_button = QPushButton(self.tr("▶ Tempo"), objectName="tempoToggle")
+        self.toggle_button.setToolTip(self.tr("Start or stop the tempo cue for this set"))
         self.toggle_button.clicked.connect(self.toggle)
         row.addWidget(self.caption, 1)
         row.addWidget(self.toggle_button)
@@ -119,7 +125,7 @@ class TempoCue(QWidget):
         self.reps = 0
         self._enter(self._next_phase(-1))
         self._timer.start()
-        self.toggle_button.setText("■ Stop")
+        self.toggle_button.setText(self.tr("■ Stop"))
         self.running_changed.emit(True)
 
     def stop(self) -> None:
@@ -127,7 +133,7 @@ class TempoCue(QWidget):
             return
         self._timer.stop()
         self._phase, self._second = None, 0
-        self.toggle_button.setText("▶ Tempo")
+        self.toggle_button.setText(self.tr("▶ Tempo"))
         self._show_caption()
         self.update()
         self.running_changed.emit(False)
@@ -169,13 +175,13 @@ class TempoCue(QWidget):
 
     def _show_caption(self) -> None:
         if self._tempo is None:
-            self.caption.setText(NO_TEMPO_TEXT)
+            self.caption.setText(self.tr(NO_TEMPO_TEXT))
         elif self._phase is None:
-            self.caption.setText(f"Tempo {self._text}")
+            self.caption.setText(self.tr("Tempo {tempo}").format(tempo=self._text))
         else:
-            self.caption.setText(f"{PHASE_HINTS[self._phase].capitalize()} · "
-                                 f"{self._second}/{self._tempo[self._phase]} s · rep "
-                                 f"{self.reps + 1}")
+            self.caption.setText(self.tr("{hint} · {second}/{seconds} s · rep {rep}").format(
+                hint=self.tr(PHASE_HINTS[self._phase]), second=self._second,
+                seconds=self._tempo[self._phase], rep=self.reps + 1))
 
     # --- drawing -----------------------------------------------------------------------------
 
@@ -190,7 +196,7 @@ class TempoCue(QWidget):
 
     def box_width(self) -> int:
         """A phase box as wide as its longest name needs."""
-        return text_width(self._name_font(), *PHASE_NAMES, padding=12)
+        return text_width(self._name_font(), *map(self.tr, PHASE_NAMES), padding=12)
 
     def sizeHint(self) -> QSize:
         return QSize(max(4 * self.box_width(), 60 * self.fontMetrics().averageCharWidth()),
@@ -242,7 +248,8 @@ class TempoCue(QWidget):
             return [("–", self.font(), box)]
         top = QRectF(box.left(), box.top() + 3, box.width(), self.fontMetrics().height())
         below = QRectF(box.left(), top.bottom(), box.width(), box.bottom() - top.bottom() - 2)
-        return [(f"{seconds}", self.font(), top), (PHASE_NAMES[index], self._name_font(), below)]
+        return [(f"{seconds}", self.font(), top),
+                (self.tr(PHASE_NAMES[index]), self._name_font(), below)]
 
     def painted_texts(self) -> list[tuple[str, QFont, QRectF]]:
         """Every text the cue paints, with its font and room (tests measure them)."""
@@ -304,13 +311,13 @@ class PlateCalculator(QDialog):
                  plates: Mapping[float, int] | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("plateCalculator")
-        self.setWindowTitle("Plate calculator")
+        self.setWindowTitle(self.tr("Plate calculator"))
         self.setMinimumWidth(54 * self.fontMetrics().averageCharWidth())
         self.unit = unit
         default_bar, default_set = default_plate_set(unit)
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_form(load, default_bar if bar is None else bar))
-        layout.addWidget(QLabel("<b>Your plates</b> (pairs available)"))
+        layout.addWidget(QLabel(self.tr("<b>Your plates</b> (pairs available)")))
         layout.addWidget(self._build_table())
         layout.addLayout(self._build_table_buttons())
         self.result_label = QLabel(objectName="plateResult", wordWrap=True)
@@ -339,14 +346,15 @@ class PlateCalculator(QDialog):
         self.bar_spin.setValue(bar)
         for spin in (self.load_spin, self.bar_spin):
             spin.valueChanged.connect(self.recompute)
-        form.addRow("&Load", self.load_spin)
-        form.addRow("&Bar", self.bar_spin)
+        form.addRow(self.tr("&Load"), self.load_spin)
+        form.addRow(self.tr("&Bar"), self.bar_spin)
         return form
 
     def _build_table(self) -> QTableWidget:
         self.table = QTableWidget(0, 2, objectName="plateTable", tabKeyNavigation=False,
-                                  accessibleName="Plates you have")
-        self.table.setHorizontalHeaderLabels([f"Plate ({self.unit})", "Pairs"])
+                                  accessibleName=self.tr("Plates you have"))
+        self.table.setHorizontalHeaderLabels([self.tr("Plate ({unit})").format(unit=self.unit),
+                                              self.tr("Pairs")])
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -356,9 +364,9 @@ class PlateCalculator(QDialog):
 
     def _build_table_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        specs = (("Add plate", "addPlate", lambda: self._add_row(0.0, 1)),
-                 ("Remove", "removePlate", self._remove_current),
-                 ("Defaults", "defaultPlates", self._reset))
+        specs = ((self.tr("Add plate"), "addPlate", lambda: self._add_row(0.0, 1)),
+                 (self.tr("Remove"), "removePlate", self._remove_current),
+                 (self.tr("Defaults"), "defaultPlates", self._reset))
         for text, name, slot in specs:
             button = QPushButton(text, objectName=name)
             button.clicked.connect(slot)
@@ -419,17 +427,20 @@ class PlateCalculator(QDialog):
         result = self.plate_result()
         unit = self.unit
         if result.remainder < 0:
-            self.result_label.setText(f"Below the bar ({format_weight(result.achieved_load)} "
-                                      f"{unit})")
+            self.result_label.setText(self.tr("Below the bar ({load} {unit})").format(
+                load=format_weight(result.achieved_load), unit=unit))
         elif not result.per_side:
-            self.result_label.setText("Empty bar")
+            self.result_label.setText(self.tr("Empty bar"))
         else:
             plates = " + ".join(format_weight(p) for p in result.per_side)
-            self.result_label.setText(f"Per side: {plates}")
+            self.result_label.setText(self.tr("Per side: {plates}").format(plates=plates))
         self.closest_label.setVisible(not result.exact and result.remainder > 0)
         self.closest_label.setText(
-            f"closest: {format_weight(result.achieved_load)} {unit} — "
-            f"{format_weight(result.remainder)} {unit} short of "
-            f"{format_weight(self.load_spin.value())} {unit} with these plates")
+            self.tr("closest: {load} {unit} — {short} {unit} short of {wanted} {unit} with "
+                    "these plates").format(load=format_weight(result.achieved_load),
+                                           short=format_weight(result.remainder),
+                                           wanted=format_weight(self.load_spin.value()),
+                                           unit=unit))
+
         _, plates = self.plate_set()
         self.bar_view.show_plates(result.per_side, max(plates, default=1.0))

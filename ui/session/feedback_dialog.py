@@ -26,26 +26,35 @@ from PySide6.QtWidgets import (
 
 from models import adaptation as fs
 from models.library import planning_library
-from models.rules.autoregulation import (
-    PERFORMANCE_LABELS,
-    PUMP_LABELS,
-    SORENESS_LABELS,
-    Feedback,
-    swap_candidates,
-)
-from models.rules.domain import ExerciseInfo, group_label
+from models.rules.autoregulation import Feedback, swap_candidates
+from models.rules.domain import ExerciseInfo
 from models.sessions import SessionError, session_detail
+from ui.domain_text import (
+    PERFORMANCE_NAMES,
+    PUMP_NAMES,
+    SORENESS_NAMES,
+    equipment_name,
+    feedback_name,
+    group_name,
+    pattern_name,
+)
+from ui.locale_text import QT_TRANSLATE_NOOP
 from ui.session.autoregulation_commands import SaveFeedbackCommand, SwapExerciseCommand
 from ui.sizing import fit_to_screen
 
-NOT_RATED = "— not rated"
-RATINGS = {  # field -> (column title, labels, tooltip)
-    "soreness": ("Soreness before", SORENESS_LABELS,
-                 "How sore the muscle was before this session, from the last time you trained "
-                 "it: 0 never sore or healed early … 3 still sore"),
-    "pump": ("Pump", PUMP_LABELS, "The pump during this session: 0 none … 3 huge"),
-    "performance": ("Performance", PERFORMANCE_LABELS,
-                    "Reps and load against last time: 0 beat it … 3 could not match it"),
+NOT_RATED = QT_TRANSLATE_NOOP("FeedbackDialog", "— not rated")
+RATINGS = {  # field -> (column title, labels, tooltip), translated where they are shown
+    "soreness": (QT_TRANSLATE_NOOP("FeedbackDialog", "Soreness before"), SORENESS_NAMES,
+                 QT_TRANSLATE_NOOP("FeedbackDialog",
+                                   "How sore the muscle was before this session, from the last "
+                                   "time you trained it: 0 never sore or healed early … 3 still "
+                                   "sore")),
+    "pump": (QT_TRANSLATE_NOOP("FeedbackDialog", "Pump"), PUMP_NAMES,
+             QT_TRANSLATE_NOOP("FeedbackDialog",
+                               "The pump during this session: 0 none … 3 huge")),
+    "performance": (QT_TRANSLATE_NOOP("FeedbackDialog", "Performance"), PERFORMANCE_NAMES,
+                    QT_TRANSLATE_NOOP("FeedbackDialog", "Reps and load against last time: 0 "
+                                                        "beat it … 3 could not match it")),
 }
 _HINT_STYLE = "color: palette(placeholder-text);"
 
@@ -61,13 +70,13 @@ class FeedbackDialog(QDialog):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("feedbackDialog")
-        self.setWindowTitle("How did it go?")
+        self.setWindowTitle(self.tr("How did it go?"))
         self.groups = tuple(groups)
         self.combos: dict[tuple[str, str], QComboBox] = {}
         self.pain_boxes: dict[str, QCheckBox] = {}
         layout = QVBoxLayout(self)
-        intro = QLabel("Rate each muscle you trained; next week's sets follow from it. "
-                       "Rows left unrated are not stored.", wordWrap=True)
+        intro = QLabel(self.tr("Rate each muscle you trained; next week's sets follow from it. "
+                               "Rows left unrated are not stored."), wordWrap=True)
         intro.setStyleSheet(_HINT_STYLE)
         layout.addWidget(intro)
         layout.addLayout(self._build_grid())
@@ -80,11 +89,12 @@ class FeedbackDialog(QDialog):
     def _build_grid(self) -> QGridLayout:
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
-        titles = ["Muscle", *(title for title, _, _ in RATINGS.values()), "Joint pain"]
+        titles = [self.tr("Muscle"), *(self.tr(title) for title, _, _ in RATINGS.values()),
+                  self.tr("Joint pain")]
         for column, title in enumerate(titles):
             grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column)
         for row, group in enumerate(self.groups, start=1):
-            label = QLabel(group_label(group))
+            label = QLabel(group_name(group))
             grid.addWidget(label, row, 0)
             for column, (field, (_, labels, tip)) in enumerate(RATINGS.items(), start=1):
                 combo = self._rating_combo(labels, tip)
@@ -93,32 +103,32 @@ class FeedbackDialog(QDialog):
                 self.combos[group, field] = combo
                 if column == 1:
                     label.setBuddy(combo)
-            pain = QCheckBox("hurt", objectName=f"jointPain_{group}")
-            pain.setToolTip("A joint hurt during an exercise for this muscle: you will be "
-                            "offered an exercise of the same pattern instead")
+            pain = QCheckBox(self.tr("hurt"), objectName=f"jointPain_{group}")
+            pain.setToolTip(self.tr("A joint hurt during an exercise for this muscle: you will "
+                                    "be offered an exercise of the same pattern instead"))
             grid.addWidget(pain, row, len(titles) - 1)
             self.pain_boxes[group] = pain
         grid.setColumnStretch(len(titles), 1)
         return grid
 
-    @staticmethod
-    def _rating_combo(labels: dict[int, str], tip: str) -> QComboBox:
+    def _rating_combo(self, labels: dict[int, str], tip: str) -> QComboBox:
         combo = QComboBox()
-        combo.addItem(NOT_RATED, None)
-        for value, text in labels.items():
+        combo.addItem(self.tr(NOT_RATED), None)
+        for value in labels:
             # The digit first: typing it in the combo picks the rating.
-            combo.addItem(f"{value} · {text}", value)
-        combo.setToolTip(tip)
+            combo.addItem(f"{value} · {feedback_name(labels, value)}", value)
+        combo.setToolTip(self.tr(tip))
         return combo
 
     def _build_buttons(self) -> QDialogButtonBox:
         box = QDialogButtonBox()
-        self.save_button = box.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = box.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("saveFeedback")
         self.save_button.setDefault(True)
-        self.skip_button = box.addButton("Skip", QDialogButtonBox.ButtonRole.RejectRole)
+        self.skip_button = box.addButton(self.tr("Skip"), QDialogButtonBox.ButtonRole.RejectRole)
         self.skip_button.setObjectName("skipFeedback")
-        self.skip_button.setToolTip("Store nothing; rate it later with Feedback… in the session")
+        self.skip_button.setToolTip(self.tr("Store nothing; rate it later with Feedback… in the "
+                                            "session"))
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         return box
@@ -155,30 +165,37 @@ class SwapProposalDialog(QDialog):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("swapDialog")
-        self.setWindowTitle("Swap for joint pain")
+        self.setWindowTitle(self.tr("Swap for joint pain"))
         self.setMinimumWidth(62 * self.fontMetrics().averageCharWidth())
         self.exercise = exercise
         layout = QVBoxLayout(self)
-        where = f"the next {uses} planned sessions" if uses != 1 else "the next planned session"
+        if uses == 1:
+            text = self.tr("Joint pain on {group}: do something else instead of <b>{exercise}</b> "
+                           "in the next planned session? Same movement pattern ({pattern}), same "
+                           "muscle; targets stay.")
+        else:
+            text = self.tr("Joint pain on {group}: do something else instead of <b>{exercise}</b> "
+                           "in the next {uses} planned sessions? Same movement pattern "
+                           "({pattern}), same muscle; targets stay.")
         self.message = QLabel(
-            f"Joint pain on {group_label(exercise.primary or '').lower()}: do something else "
-            f"instead of <b>{exercise.name}</b> in {where}? Same movement pattern "
-            f"({exercise.pattern.replace('_', ' ')}), same muscle; targets stay.",
+            text.format(group=group_name(exercise.primary or "").lower(), exercise=exercise.name,
+                        uses=uses, pattern=pattern_name(exercise.pattern).lower()),
             wordWrap=True, objectName="swapMessage")
         layout.addWidget(self.message)
         self.list = QListWidget(objectName="swapCandidates")
         for candidate in candidates:
-            item = QListWidgetItem(f"{candidate.name} · {candidate.equipment.replace('_', ' ')}")
+            equipment = equipment_name(candidate.equipment).lower() if candidate.equipment else ""
+            item = QListWidgetItem(f"{candidate.name} · {equipment}")
             item.setData(Qt.ItemDataRole.UserRole, candidate)
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         self.list.itemDoubleClicked.connect(self.accept)
         layout.addWidget(self.list)
         box = QDialogButtonBox()
-        self.swap_button = box.addButton("Swap", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.swap_button = box.addButton(self.tr("Swap"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.swap_button.setObjectName("acceptSwap")
         self.swap_button.setDefault(True)
-        self.keep_button = box.addButton("Keep", QDialogButtonBox.ButtonRole.RejectRole)
+        self.keep_button = box.addButton(self.tr("Keep"), QDialogButtonBox.ButtonRole.RejectRole)
         self.keep_button.setObjectName("keepExercise")
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
@@ -267,9 +284,10 @@ class FeedbackFlow(QObject):
             else:
                 not_offered.append(exercise.name)
         if not_offered:
-            self.message.emit("Joint pain noted. No swap offered for "
-                              f"{', '.join(not_offered)}: no upcoming planned session uses it, "
-                              "or the library has no other exercise of its pattern.")
+            self.message.emit(self.tr("Joint pain noted. No swap offered for {exercises}: no "
+                                      "upcoming planned session uses it, or the library has no "
+                                      "other exercise of its pattern.").format(
+                exercises=", ".join(not_offered)))
         self._next_proposal()
 
     def _next_proposal(self) -> None:
@@ -292,12 +310,17 @@ class FeedbackFlow(QObject):
         chosen = dialog.chosen()
         if chosen is None:
             return
-        text = f"Swap {dialog.exercise.name} for {chosen.name}"
+        text = self.tr("Swap {exercise} for {other}").format(exercise=dialog.exercise.name,
+                                                            other=chosen.name)
         try:
             self._store.push(SwapExerciseCommand(self._store, uses, chosen.id, text),
                              raise_refusal=True)
         except SessionError as exc:
             self.error.emit(str(exc))
             return
-        self.message.emit(f"{text} in {len(uses)} upcoming session"
-                          f"{'s' if len(uses) != 1 else ''} (Ctrl+Z undoes).")
+        if len(uses) == 1:
+            done = self.tr("{change} in 1 upcoming session (Ctrl+Z undoes).")
+        else:
+            done = self.tr("{change} in {count} upcoming sessions (Ctrl+Z undoes).")
+        self.message.emit(done.format(change=text, count=len(uses)))
+

@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from models.rules.limits import REST_SECONDS
+from ui.locale_text import QT_TRANSLATE_NOOP
 from ui.sizing import relative_font, text_width
 from ui.theme import Tone, set_text_tone
 
 TICK_MS = 200  # often enough that the shown second never lags by a visible amount
-IDLE_TEXT = "Rest starts when you log a set"
-OVER_TEXT = "Rest over — go!"
-SKIPPED_TEXT = "Rest skipped"
+IDLE_TEXT = QT_TRANSLATE_NOOP("RestTimer", "Rest starts when you log a set")
+OVER_TEXT = QT_TRANSLATE_NOOP("RestTimer", "Rest over — go!")
+SKIPPED_TEXT = QT_TRANSLATE_NOOP("RestTimer", "Rest skipped")
 
 COUNTING_SCALE = 1.78  # the countdown's size against the body text
 
@@ -116,7 +117,7 @@ class RestTimer(QWidget):
         layout.addLayout(self._build_countdown_row())
         layout.addWidget(self._build_progress())
         layout.addLayout(self._build_default_row())
-        self._show_idle(IDLE_TEXT)
+        self._show_idle(self.tr(IDLE_TEXT))
 
     def _build_countdown_row(self) -> QHBoxLayout:
         """The countdown and Skip; the default rest on a row of its own below (the dock is
@@ -126,10 +127,11 @@ class RestTimer(QWidget):
         # As wide as its widest state: the row does not jump as the text changes.
         counting = relative_font(self.font(), COUNTING_SCALE, QFont.Weight.DemiBold)
         self.countdown_label.setMinimumWidth(max(
-            text_width(self.font(), IDLE_TEXT, SKIPPED_TEXT),
-            text_width(counting, OVER_TEXT, f"Rest {format_rest(REST_SECONDS[1])}")) + 4)
-        self.skip_button = QPushButton("Skip rest", objectName="restSkip")
-        self.skip_button.setToolTip("Stop the rest timer")
+            text_width(self.font(), self.tr(IDLE_TEXT), self.tr(SKIPPED_TEXT)),
+            text_width(counting, self.tr(OVER_TEXT),
+                       self.tr("Rest {time}").format(time=format_rest(REST_SECONDS[1])))) + 4)
+        self.skip_button = QPushButton(self.tr("Skip rest"), objectName="restSkip")
+        self.skip_button.setToolTip(self.tr("Stop the rest timer"))
         self.skip_button.clicked.connect(self.skip)
         row.addWidget(self.countdown_label, 1)
         row.addWidget(self.skip_button)
@@ -139,9 +141,9 @@ class RestTimer(QWidget):
         row = QHBoxLayout()
         self.default_spin = RestSpinBox()
         self.default_spin.setObjectName("restDefault")
-        self.default_spin.setToolTip("Rest after each set of this exercise (m:ss)")
+        self.default_spin.setToolTip(self.tr("Rest after each set of this exercise (m:ss)"))
         self.default_spin.editingFinished.connect(self._on_default_edited)
-        default_label = QLabel("Rest")
+        default_label = QLabel(self.tr("Rest"))
         default_label.setBuddy(self.default_spin)
         row.addWidget(default_label)
         row.addWidget(self.default_spin)
@@ -196,7 +198,7 @@ class RestTimer(QWidget):
         """Count down from `seconds`, restarting if already running; 0 means no rest."""
         if seconds <= 0:
             self._timer.stop()
-            self._show_idle(IDLE_TEXT)
+            self._show_idle(self.tr(IDLE_TEXT))
             return
         self._total = int(seconds)
         self._end = self._clock() + self._total
@@ -208,7 +210,7 @@ class RestTimer(QWidget):
     def skip(self) -> None:
         if self._timer.isActive():
             self._timer.stop()
-            self._show_idle(SKIPPED_TEXT)
+            self._show_idle(self.tr(SKIPPED_TEXT))
 
     def tick(self) -> None:
         """Show the time left; at zero, give the cue. The QTimer calls this; tests may too."""
@@ -219,14 +221,16 @@ class RestTimer(QWidget):
             self._finish()
             return
         self._remaining = math.ceil(left)
-        self.countdown_label.setText(f"Rest {format_rest(self._remaining)}")
+        self.countdown_label.setText(
+            self.tr("Rest {time}").format(time=format_rest(self._remaining)))
+
         self.progress.setValue(round((self._total - left) * 1000))
 
     def _finish(self) -> None:
         self._timer.stop()
         self._remaining = 0
         self.progress.setValue(self.progress.maximum())
-        self.countdown_label.setText(OVER_TEXT)
+        self.countdown_label.setText(self.tr(OVER_TEXT))
         set_text_tone(self.countdown_label, Tone.SUCCESS, _counting_style())
         # A cue for someone who looked away: the taskbar entry flashes and the system beeps.
         QApplication.alert(self.window())

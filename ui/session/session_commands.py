@@ -13,6 +13,12 @@ from datetime import date
 from PySide6.QtGui import QUndoCommand
 
 from models import sessions as ms
+from ui.locale_text import QT_TRANSLATE_NOOP, translate, weekday_day_month
+
+# Each status a session can be marked with, as the undo stack names the change.
+MARK_SESSION_TEXTS = {"planned": QT_TRANSLATE_NOOP("SessionCommands", "Mark session planned"),
+                      "done": QT_TRANSLATE_NOOP("SessionCommands", "Mark session done"),
+                      "skipped": QT_TRANSLATE_NOOP("SessionCommands", "Mark session skipped")}
 
 
 class _SessionCommand(QUndoCommand):
@@ -37,7 +43,8 @@ class _SessionCommand(QUndoCommand):
 
 class CreateSessionCommand(_SessionCommand):
     def __init__(self, store, day: date, name: str = "", exercise_ids=()):
-        super().__init__(store, f"New session on {day:%a %d %b}")
+        super().__init__(store, translate("SessionCommands", "New session on {day}").format(
+            day=weekday_day_month(day)))
         self._args = (day, name, tuple(exercise_ids))
         self.session_id: int | None = None
         self._snapshot = None
@@ -54,7 +61,8 @@ class CreateSessionCommand(_SessionCommand):
 
 class MoveSessionCommand(_SessionCommand):
     def __init__(self, store, session_id: int, new_day: date):
-        super().__init__(store, f"Move session to {new_day:%a %d %b}")
+        super().__init__(store, translate("SessionCommands", "Move session to {day}").format(
+            day=weekday_day_month(new_day)))
         self._session_id, self._new_day = session_id, new_day
         self._old_day: date | None = None
 
@@ -67,7 +75,8 @@ class MoveSessionCommand(_SessionCommand):
 
 class CopySessionCommand(_SessionCommand):
     def __init__(self, store, session_id: int, new_day: date):
-        super().__init__(store, f"Copy session to {new_day:%a %d %b}")
+        super().__init__(store, translate("SessionCommands", "Copy session to {day}").format(
+            day=weekday_day_month(new_day)))
         self._session_id, self._new_day = session_id, new_day
         self.new_session_id: int | None = None
         self._snapshot = None
@@ -84,7 +93,7 @@ class CopySessionCommand(_SessionCommand):
 
 class DeleteSessionCommand(_SessionCommand):
     def __init__(self, store, session_id: int):
-        super().__init__(store, "Delete session")
+        super().__init__(store, translate("SessionCommands", "Delete session"))
         self._session_id = session_id
         self._snapshot = None
 
@@ -97,7 +106,7 @@ class DeleteSessionCommand(_SessionCommand):
 
 class AddExerciseCommand(_SessionCommand):
     def __init__(self, store, session_id: int, exercise_id: int, position: int | None = None):
-        super().__init__(store, "Add exercise")
+        super().__init__(store, translate("SessionCommands", "Add exercise"))
         self._args = (session_id, exercise_id, position)
         self.se_id: int | None = None
         self._snapshot = None
@@ -114,7 +123,7 @@ class AddExerciseCommand(_SessionCommand):
 
 class RemoveSessionExerciseCommand(_SessionCommand):
     def __init__(self, store, se_id: int):
-        super().__init__(store, "Remove exercise")
+        super().__init__(store, translate("SessionCommands", "Remove exercise"))
         self._se_id = se_id
         self._snapshot = None
 
@@ -127,7 +136,7 @@ class RemoveSessionExerciseCommand(_SessionCommand):
 
 class ReorderExercisesCommand(_SessionCommand):
     def __init__(self, store, session_id: int, new_order: list[int]):
-        super().__init__(store, "Reorder exercises")
+        super().__init__(store, translate("SessionCommands", "Reorder exercises"))
         self._session_id, self._new_order = session_id, list(new_order)
         self._old_order: list[int] = []
 
@@ -142,7 +151,7 @@ class MoveExerciseCommand(_SessionCommand):
     """An exercise to a place in its own session (a reorder) or in another session."""
 
     def __init__(self, store, se_id: int, session_id: int, position: int | None):
-        super().__init__(store, "Move exercise")
+        super().__init__(store, translate("SessionCommands", "Move exercise"))
         self._args = (se_id, session_id, position)
         self._was: ms.ExercisePlace | None = None
 
@@ -159,7 +168,8 @@ class MoveExerciseToNewSessionCommand(_SessionCommand):
     and puts the exercise back, redo brings the same session back (same id)."""
 
     def __init__(self, store, se_id: int, day: date):
-        super().__init__(store, f"Move exercise to {day:%a %d %b}")
+        super().__init__(store, translate("SessionCommands", "Move exercise to {day}").format(
+            day=weekday_day_month(day)))
         self._se_id, self._day = se_id, day
         self.session_id: int | None = None
         self._was: ms.ExercisePlace | None = None
@@ -181,7 +191,7 @@ class LogSetCommand(_SessionCommand):
     def __init__(self, store, se_id: int, *, kind: str, load_kg: float | None, reps: int,
                  rir: float | None = None, rpe: float | None = None,
                  seconds: int | None = None):
-        super().__init__(store, "Log set")
+        super().__init__(store, translate("SessionCommands", "Log set"))
         self._se_id = se_id
         self._fields = {"kind": kind, "load_kg": load_kg, "reps": reps, "rir": rir, "rpe": rpe,
                         "seconds": seconds}
@@ -200,7 +210,7 @@ class LogSetCommand(_SessionCommand):
 
 class UpdateSetCommand(_SessionCommand):
     def __init__(self, store, set_id: int, **fields):
-        super().__init__(store, "Edit set")
+        super().__init__(store, translate("SessionCommands", "Edit set"))
         self._set_id, self._fields = set_id, fields
         self._old: dict = {}
 
@@ -213,7 +223,7 @@ class UpdateSetCommand(_SessionCommand):
 
 class DeleteSetCommand(_SessionCommand):
     def __init__(self, store, set_id: int):
-        super().__init__(store, "Delete set")
+        super().__init__(store, translate("SessionCommands", "Delete set"))
         self._set_id = set_id
         self._snapshot = None
 
@@ -244,26 +254,29 @@ class SetStatusCommand(_SessionFieldCommand):
     setter = staticmethod(ms.set_status)
 
     def __init__(self, store, session_id: int, status: str):
-        super().__init__(store, session_id, status, f"Mark session {status}")
+        super().__init__(store, session_id, status,
+                         translate("SessionCommands", MARK_SESSION_TEXTS[status]))
 
 
 class SetNotesCommand(_SessionFieldCommand):
     setter = staticmethod(ms.set_notes)
 
     def __init__(self, store, session_id: int, notes: str):
-        super().__init__(store, session_id, notes, "Edit session notes")
+        super().__init__(store, session_id, notes,
+                         translate("SessionCommands", "Edit session notes"))
 
 
 class RenameSessionCommand(_SessionFieldCommand):
     setter = staticmethod(ms.rename_session)
 
     def __init__(self, store, session_id: int, name: str):
-        super().__init__(store, session_id, name, f"Rename session “{name}”")
+        super().__init__(store, session_id, name, translate(
+            "SessionCommands", "Rename session “{name}”").format(name=name))
 
 
 class SetTargetsCommand(_SessionCommand):
     def __init__(self, store, se_id: int, **targets):
-        super().__init__(store, "Change targets")
+        super().__init__(store, translate("SessionCommands", "Change targets"))
         self._se_id, self._targets = se_id, targets
         self._old: dict = {}
 

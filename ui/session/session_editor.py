@@ -12,6 +12,8 @@ Keyboard map (documented for users in the tooltips):
 - Ctrl+Return anywhere in the editor: mark the session done.
 - Delete in the exercise list: remove the exercise; in the set table: delete the set.
 - Typing or F2 in a cell of the set table edits it; Return saves it (Escape cancels).
+- Ctrl+G: the grid — the whole session as the paper sheet, one row per set, to type a
+  filled-in sheet back in (its keys: ui/session/session_grid.py). The choice is kept.
 
 The entry row starts each exercise at what is planned (models.sessions.next_set): the
 progression's target load and reps (or time), never "BW" on an exercise that takes a load — there
@@ -34,6 +36,7 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
+    QSettings,
     Qt,
     Signal,
 )
@@ -57,8 +60,10 @@ from models.rules.limits import MAX_NAME_LENGTH
 from models.sessions import SessionDetail, SessionError, SessionExerciseInfo, next_set
 from models.sessions import session_detail as load_session_detail
 from ui.flow import FlowLayout
+from ui.locale_text import QT_TRANSLATE_NOOP, long_date, number
 from ui.session.coaching import PlateCalculator, TempoCue
 from ui.session.feedback_dialog import FeedbackFlow
+from ui.session.grid_rows import GridEntryError, GridRow, cell_named_by, row_change
 from ui.session.rest_timer import RestTimer, format_rest
 from ui.session.session_commands import (
     AddExerciseCommand,
@@ -72,12 +77,12 @@ from ui.session.session_commands import (
     SetTargetsCommand,
     UpdateSetCommand,
 )
+from ui.session.session_grid import Refused, SessionGrid
 from ui.session.session_models import (
     COL_KIND,
     INFO_STYLE,
     NO_SELECTION_TEXT,
     NO_SESSION_TEXT,
-    STATUS_LABELS,
     SessionExerciseModel,
     SetTableModel,
     capitalised,
@@ -85,6 +90,7 @@ from ui.session.session_models import (
     error_text,
     last_time_text,
     moved_order,
+    status_label,
     target_text,
     working_sets_done,
 )
@@ -95,6 +101,9 @@ from ui.theme import Tone, badge_style, follow_theme, session_colour, set_text_t
 
 # Bars loaded with plates: these get the plate calculator.
 PLATE_LOADED = ("barbell", "ez_bar", "trap_bar", "smith_machine")
+GRID_SETTING = "sessionEditor/grid"  # in the window's QSettings: how this screen is used
+ALL_DONE_TEXT = QT_TRANSLATE_NOOP("SessionEditor",
+                                  "All exercises done — Ctrl+Return marks the session done.")
 
 
 class SessionEditor(QWidget):
@@ -111,10 +120,13 @@ class SessionEditor(QWidget):
     session_closed = Signal()
     set_logged = Signal(int)
 
-    def __init__(self, store, parent: QWidget | None = None):
+    def __init__(self, store, parent: QWidget | None = None,
+                 view_settings: QSettings | None = None):
+        """`view_settings`: where the grid mode is remembered (the window's settings)."""
         super().__init__(parent)
         self.setObjectName("sessionEditor")
         self._store = store
+        self._view_settings = view_settings
         self._session_id: int | None = None
         self._confirming_done: int | None = None  # a session whose Mark done awaits a 2nd press
         self._detail: SessionDetail | None = None
@@ -137,11 +149,13 @@ class SessionEditor(QWidget):
         self._build_shortcuts()
         for signal in (store.sessions_changed, store.settings_changed, store.exercises_changed):
             signal.connect(self.refresh)
+        if view_settings is not None:
+            self.grid_button.setChecked(view_settings.value(GRID_SETTING, False, type=bool))
 
     # --- building ----------------------------------------------------------------------------
 
     def _build_empty_page(self) -> QLabel:
-        self.empty_label = QLabel(NO_SESSION_TEXT, objectName="sessionEditorEmpty")
+        self.empty_label = QLabel(self.tr(NO_SESSION_TEXT), objectName="sessionEditorEmpty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.setStyleSheet(INFO_STYLE)
@@ -160,27 +174,46 @@ class SessionEditor(QWidget):
         splitter.addWidget(self._build_exercise_panel())
         splitter.setStretchFactor(0, 3)  # a session's exercises are the overview: more room
         splitter.setStretchFactor(1, 2)
+        # One of the two shows (a hidden widget takes no room: the grid's page does not keep
+        # the list and entry row's height).
+        self.list_mode_body = splitter
+        self.grid_page = self._build_grid_page()
+        self.grid_page.hide()
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.grid_page, 1)
         layout.addWidget(self._build_notes())
         return page
 
+    def _build_grid_page(self) -> QWidget:
+        """The grid mode's page: the grid, and the message line while it shows."""
+        page = QWidget(objectName="gridPage")
+        self._grid_layout = QVBoxLayout(page)
+        self._grid_layout.setContentsMargins(0, 0, 0, 0)
+        self.grid = SessionGrid(self.commit_grid_row, self.delete_grid_row)
+        self.grid.exercise_entered.connect(self.select_exercise)
+        self.grid.leave.connect(self._leave_grid)
+        self._grid_layout.addWidget(self.grid, 1)
+        return page
+
     def _build_header(self) -> QVBoxLayout:
-        self.name_edit = QLineEdit(objectName="sessionName", placeholderText="Session name",
-                                   accessibleName="Session name",
+        self.name_edit = QLineEdit(objectName="sessionName",
+                                   placeholderText=self.tr("Session name"),
+                                   accessibleName=self.tr("Session name"),
                                    maxLength=MAX_NAME_LENGTH)
         set_relative_font(self.name_edit, 1.55, QFont.Weight.DemiBold)
         self.name_edit.editingFinished.connect(self._commit_name)
         self.date_label = QLabel(objectName="sessionDate")
         self.status_label = QLabel(objectName="sessionStatus")
         follow_theme(self.status_label, self._style_status)
-        self.done_button = QPushButton("Mark done", objectName="markDoneButton")
-        self.done_button.setToolTip("Mark the session done (Ctrl+Return)")
-        self.skip_button = QPushButton("Skip", objectName="skipSessionButton")
-        self.skip_button.setToolTip("Mark the session skipped: it counts for nothing")
-        self.planned_button = QPushButton("Back to planned", objectName="plannedButton")
-        self.feedback_button = QPushButton("Feedback…", objectName="feedbackButton")
-        self.feedback_button.setToolTip("Rate soreness, pump, performance and joint pain per "
-                                        "muscle: next week's sets follow from it")
+        self.done_button = QPushButton(self.tr("Mark done"), objectName="markDoneButton")
+        self.done_button.setToolTip(self.tr("Mark the session done (Ctrl+Return)"))
+        self.skip_button = QPushButton(self.tr("Skip"), objectName="skipSessionButton")
+        self.skip_button.setToolTip(self.tr("Mark the session skipped: it counts for nothing"))
+        self.planned_button = QPushButton(self.tr("Back to planned"), objectName="plannedButton")
+        self.feedback_button = QPushButton(self.tr("Feedback…"), objectName="feedbackButton")
+        self.feedback_button.setToolTip(self.tr("Rate soreness, pump, performance and joint "
+                                                "pain per muscle: next week's sets follow "
+                                                "from it"))
         self.feedback_button.clicked.connect(self.ask_feedback)
         for button, status in ((self.done_button, "done"), (self.skip_button, "skipped"),
                                (self.planned_button, "planned")):
@@ -193,15 +226,25 @@ class SessionEditor(QWidget):
         for button in (self.done_button, self.skip_button, self.planned_button,
                        self.feedback_button):
             buttons.addWidget(button)
+        # The mode switch beside the name, which gives way to it in a narrow dock.
+        self.grid_button = QPushButton(self.tr("Grid"), objectName="gridToggle", checkable=True)
+        self.grid_button.setToolTip(self.tr("The whole session as the paper sheet: one row per "
+                                            "set, Tab across load, reps and RIR — to type in a "
+                                            "filled-in sheet (Ctrl+G)"))
+
+        self.grid_button.toggled.connect(self._show_mode)
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.name_edit, 1)
+        name_row.addWidget(self.grid_button)
         header = QVBoxLayout()
-        header.addWidget(self.name_edit)
+        header.addLayout(name_row)
         header.addLayout(below)
         header.addLayout(buttons)
         return header
 
     def _build_exercise_list(self) -> SessionExerciseList:
         self.exercise_list = SessionExerciseList()
-        self.exercise_list.setAccessibleName("Exercises of the session")
+        self.exercise_list.setAccessibleName(self.tr("Exercises of the session"))
         self.exercise_list.setModel(self.exercise_model)
         self.exercise_list.setMinimumHeight(2 * self.exercise_list.row_height()
                                             + 2 * self.exercise_list.frameWidth())
@@ -219,11 +262,12 @@ class SessionEditor(QWidget):
         set_relative_font(self.exercise_title, 1.45, QFont.Weight.DemiBold)
         self.exercise_title.setWordWrap(True)  # a long name takes two lines in a narrow dock
         self.rir_label = QLabel(objectName="weekRir")
-        self.rir_label.setToolTip("Reps in reserve to leave on each working set this week")
+        self.rir_label.setToolTip(self.tr("Reps in reserve to leave on each working set this "
+                                          "week"))
         follow_theme(self.rir_label,
                      lambda: self.rir_label.setStyleSheet(badge_style(tone(Tone.NEUTRAL))))
-        self.plates_button = QPushButton("Plates…", objectName="platesButton")
-        self.plates_button.setToolTip("Plates per side for the load in the entry row")
+        self.plates_button = QPushButton(self.tr("Plates…"), objectName="platesButton")
+        self.plates_button.setToolTip(self.tr("Plates per side for the load in the entry row"))
         self.plates_button.clicked.connect(self.show_plate_calculator)
         title_row = QHBoxLayout()
         title_row.addWidget(self.exercise_title, 1)
@@ -248,6 +292,7 @@ class SessionEditor(QWidget):
         # One line kept free, so a message appearing does not push the rows around.
         self.message_label.setMinimumHeight(self.message_label.fontMetrics().lineSpacing())
         layout.addWidget(self.message_label)
+        self._panel_layout = layout  # the message line moves to the grid's page and back
         self.rest_timer = RestTimer()
         self.rest_timer.default_changed.connect(self.set_rest)
         self.rest_timer.finished.connect(self.tempo_cue.start)  # rest over: the next set begins
@@ -260,7 +305,7 @@ class SessionEditor(QWidget):
 
     def _build_set_table(self) -> SetTableView:
         self.set_table = SetTableView(objectName="setTable", tabKeyNavigation=False,
-                                      accessibleName="Logged sets")
+                                      accessibleName=self.tr("Logged sets"))
         self.set_table.setModel(self.set_model)
         self.set_table.setItemDelegateForColumn(COL_KIND, SetKindDelegate(self.set_table))
         self.set_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -281,11 +326,12 @@ class SessionEditor(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(2)
         self.notes_edit = QPlainTextEdit(objectName="sessionNotes")
-        self.notes_edit.setPlaceholderText("Notes on this session — saved when you leave the field")
+        self.notes_edit.setPlaceholderText(self.tr("Notes on this session — saved when you "
+                                                   "leave the field"))
         self.notes_edit.setMaximumHeight(3 * self.notes_edit.fontMetrics().lineSpacing() + 16)
         self.notes_edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
         self.notes_edit.installEventFilter(self)
-        label = QLabel("Notes")
+        label = QLabel(self.tr("Notes"))
         label.setBuddy(self.notes_edit)
         layout.addWidget(label)
         layout.addWidget(self.notes_edit)
@@ -296,6 +342,9 @@ class SessionEditor(QWidget):
             done = QShortcut(QKeySequence(keys), self)
             done.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             done.activated.connect(lambda: self.set_status("done"))
+        grid = QShortcut(QKeySequence("Ctrl+G"), self)
+        grid.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        grid.activated.connect(self.grid_button.toggle)
 
     # --- opening and showing -----------------------------------------------------------------
 
@@ -318,7 +367,7 @@ class SessionEditor(QWidget):
             return
         self._select_row(self._first_unfinished_row())
         if self.exercise_model.rowCount():
-            self.set_entry.focus_load()
+            self._focus_entry()
         self.session_opened.emit(session_id)
 
     def close_session(self) -> None:
@@ -354,6 +403,8 @@ class SessionEditor(QWidget):
             row = min(self._selected_row_hint, self.exercise_model.rowCount() - 1)
         self._select_row(row)
         self._show_selected_exercise()
+        if self.grid_mode:
+            self.grid.show_exercises(detail.exercises, self._units)
 
     @property
     def _units(self) -> str:
@@ -362,11 +413,11 @@ class SessionEditor(QWidget):
     def _show_header(self, detail: SessionDetail) -> None:
         if not self.name_edit.isModified() and self.name_edit.text() != detail.name:
             self.name_edit.setText(detail.name)
-        date_text = f"{detail.date:%A} {detail.date.day} {detail.date:%B %Y}"
+        date_text = long_date(detail.date)
         if detail.week_number:
-            date_text += f" · week {detail.week_number}"
+            date_text += self.tr(" · week {week}").format(week=detail.week_number)
         self.date_label.setText(date_text)
-        self.status_label.setText(STATUS_LABELS.get(detail.status, detail.status))
+        self.status_label.setText(status_label(detail.status))
         self._style_status()
         self.done_button.setEnabled(detail.status != "done")
         self.skip_button.setEnabled(detail.status != "skipped")
@@ -412,7 +463,7 @@ class SessionEditor(QWidget):
             widget.setVisible(info is not None)
         self._show_coaching(info)
         if info is None:
-            self.exercise_title.setText(NO_SELECTION_TEXT
+            self.exercise_title.setText(self.tr(NO_SELECTION_TEXT)
                                         if self.exercise_model.rowCount() else "")
             self.exercise_details.setText("")
             self.set_model.set_rows([], self._units)
@@ -432,7 +483,8 @@ class SessionEditor(QWidget):
         """This week's RIR, the tempo cue and the plate calculator button of the exercise."""
         rir = None if info is None else info.target_rir
         self.rir_label.setVisible(rir is not None)
-        self.rir_label.setText(f"RIR {rir:g} this week" if rir is not None else "")
+        self.rir_label.setText(self.tr("RIR {rir} this week").format(rir=number(rir))
+                               if rir is not None else "")
         tempo = info.tempo if info is not None else ""
         if tempo != self.tempo_cue.tempo_text:
             self.tempo_cue.set_tempo(tempo)
@@ -442,8 +494,9 @@ class SessionEditor(QWidget):
 
     def _details_text(self, info: SessionExerciseInfo) -> str:
         units = self._units
-        lines = [f"Target {target_text(info)} · rest {format_rest(info.rest_seconds)}",
-                 f"Next: {info.target.note}",
+        lines = [self.tr("Target {target} · rest {rest}").format(
+                     target=target_text(info), rest=format_rest(info.rest_seconds)),
+                 self.tr("Next: {note}").format(note=info.target.note),
                  capitalised(last_time_text(info, units))]
         if info.target.e1rm_kg:
             lines[-1] += f" · {e1rm_text(info.target, units)}"
@@ -477,8 +530,9 @@ class SessionEditor(QWidget):
         if info is None:
             return
         if self.set_entry.load_missing():
-            self._show_error(f"{info.exercise.name}: type the load first — this exercise takes "
-                             "one, so it is never logged as bodyweight")
+            self._show_error(self.tr("{exercise}: type the load first — this exercise takes "
+                                     "one, so it is never logged as bodyweight").format(
+                exercise=info.exercise.name))
             self.set_entry.focus_load()
             return
         self._log(info, self.set_entry.values())
@@ -489,8 +543,9 @@ class SessionEditor(QWidget):
         if info is None:
             return
         if not info.sets:
-            self._show_error(f"{info.exercise.name}: no set logged yet to repeat — "
-                             "type the first one and press Return")
+            self._show_error(self.tr("{exercise}: no set logged yet to repeat — type the "
+                                     "first one and press Return").format(
+                exercise=info.exercise.name))
             return
         last = info.sets[-1]
         self.set_entry.fill(last.kind, last.load_kg, last.reps, last.rir, last.seconds)
@@ -516,7 +571,7 @@ class SessionEditor(QWidget):
         if row + 1 < self.exercise_model.rowCount():
             self._select_row(row + 1)
         else:
-            self._show_info("All exercises done — Ctrl+Return marks the session done.")
+            self._show_info(self.tr(ALL_DONE_TEXT))
 
     def edit_set(self, set_id: int, fields: dict) -> bool:
         """A change typed in the set table (SetTableModel's on_edit)."""
@@ -536,8 +591,9 @@ class SessionEditor(QWidget):
         commands = (AddExerciseCommand(self._store, self._session_id, exercise_id, start + offset)
                     for offset, exercise_id in enumerate(exercise_ids))
         try:
-            added = self._store.push_all(f"Add {len(exercise_ids)} exercises", commands,
-                                         raise_refusal=True)
+            added = self._store.push_all(
+                self.tr("Add {count} exercises").format(count=len(exercise_ids)), commands,
+                raise_refusal=True)
         except SessionError as error:
             self._show_error(error_text(error))
             return
@@ -566,8 +622,11 @@ class SessionEditor(QWidget):
     def set_status(self, status: str) -> None:
         """Change the session's status. Marking done a session with exercises that have no
         working set logged takes a second press (the message line says which): a stray
-        Ctrl+Return never closes a session half trained."""
+        Ctrl+Return never closes a session half trained. A grid row being typed is saved
+        first (a shortcut moves no focus, which would have saved it)."""
         if self._detail is None or status == self._detail.status:
+            return
+        if self.grid_mode and not self.grid.commit_current():
             return
         session_id = self._detail.id
         if status == "done" and not self._done_confirmed(session_id):
@@ -583,10 +642,12 @@ class SessionEditor(QWidget):
             self._confirming_done = None
             return True
         self._confirming_done = session_id
-        count = f"{len(unlogged)} of {len(self._detail.exercises)} exercises have"
-        self._show_info(f"{count} no sets logged ({', '.join(unlogged[:3])}"
-                        f"{', …' if len(unlogged) > 3 else ''}). Mark done again "
-                        "(Ctrl+Return) to close the session anyway.")
+        names = ", ".join(unlogged[:3]) + (", …" if len(unlogged) > 3 else "")
+        self._show_info(self.tr("{count} of {total} exercises have no sets logged ({names}). "
+                                "Mark done again (Ctrl+Return) to close the session anyway.")
+                        .format(count=len(unlogged), total=len(self._detail.exercises),
+                                names=names))
+
         return False
 
     def ask_feedback(self) -> None:
@@ -644,6 +705,90 @@ class SessionEditor(QWidget):
         if watched is self.notes_edit and event.type() == QEvent.Type.FocusOut:
             self._commit_notes()
         return super().eventFilter(watched, event)
+
+    # --- the grid ----------------------------------------------------------------------------
+
+    @property
+    def grid_mode(self) -> bool:
+        return self.grid_button.isChecked()
+
+    def set_grid_mode(self, on: bool) -> None:
+        """The grid (True) or the exercise list with its entry row (False); as Ctrl+G does."""
+        self.grid_button.setChecked(on)
+
+    def _show_mode(self, grid: bool) -> None:
+        """Switch between the modes on the same exercise; the row being typed is saved first."""
+        if not grid:
+            self.grid.commit_current()
+        self.list_mode_body.setVisible(not grid)
+        self.grid_page.setVisible(grid)
+        self._place_message_line(grid)
+        if self._view_settings is not None:
+            self._view_settings.setValue(GRID_SETTING, grid)
+        if grid and self._detail is not None:
+            self.grid.show_exercises(self._detail.exercises, self._units)
+        if self._detail is not None and self._detail.exercises:
+            self._focus_entry()
+
+    def _place_message_line(self, grid: bool) -> None:
+        """Under the grid in grid mode; under the entry row, its usual place, otherwise."""
+        if grid:
+            self._grid_layout.addWidget(self.message_label)
+        else:
+            self._panel_layout.insertWidget(self._panel_layout.indexOf(self.set_entry) + 1,
+                                            self.message_label)
+        self.message_label.show()  # a moved widget is hidden until its new parent shows it
+
+    def _focus_entry(self) -> None:
+        """The keyboard where the selected exercise's next set is typed: its first empty row
+        in the grid, or the entry row's load."""
+        info = self.selected_exercise()
+        if self.grid_mode and info is not None:
+            self.grid.focus_exercise(info.id)
+        elif not self.grid_mode:
+            self.set_entry.focus_load()
+
+    def _leave_grid(self, forward: bool) -> None:
+        """Tab past the grid's last cell, or Shift+Tab before its first."""
+        target = self.notes_edit if forward else self.grid_button
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def commit_grid_row(self, row: GridRow, typed: dict[int, str]) -> Refused | None:
+        """Log or update the set of a grid row from its typed cells (SessionGrid's on_commit),
+        one undo step; a refusal's message names the row, and the answer the cell to correct."""
+        try:
+            change = row_change(row, typed, self._units)
+        except GridEntryError as error:
+            self._show_error(str(error))
+            return Refused(error.cell)
+        if change is None:
+            return None
+        done_before = self._all_done()
+        if change.set_id is None:
+            command = LogSetCommand(self._store, row.se_id, **change.fields)
+        else:
+            command = UpdateSetCommand(self._store, change.set_id, **change.fields)
+        try:
+            self._store.push(command, raise_refusal=True)
+        except SessionError as error:
+            self._show_error(f"{row.name}: {error}")
+            return Refused(cell_named_by(str(error)))
+        if change.note:
+            self._show_info(change.note)
+        elif self._all_done() and not done_before:
+            self._show_info(self.tr(ALL_DONE_TEXT))
+        else:
+            self._clear_message()
+        return None
+
+    def delete_grid_row(self, row: GridRow) -> None:
+        """Ctrl+Delete in a logged row of the grid."""
+        if row.logged is not None:
+            self._run(DeleteSetCommand(self._store, row.logged.id))
+
+    def _all_done(self) -> bool:
+        return self._detail is not None and all(
+            working_sets_done(info) >= info.target_sets for info in self._detail.exercises)
 
     # --- the message line --------------------------------------------------------------------
 

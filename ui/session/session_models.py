@@ -34,17 +34,32 @@ from models.rules.domain import (
 from models.rules.limits import ASSISTANCE_KG, LOAD_KG, REPS, RIR, SET_SECONDS
 from models.rules.progression import PROGRESSION_KINDS, Target
 from models.sessions import LoggedSetInfo, SessionError, SessionExerciseInfo
+from ui.locale_text import (
+    QT_TRANSLATE_NOOP,
+    day_month,
+    number,
+    parse_number,
+    translate,
+)
 from ui.mime import EXERCISE_MIME
 from ui.theme import Tone, tone
 
 SESSION_EXERCISE_MIME = "application/x-overload-session-exercise"
 
-NO_SESSION_TEXT = "Double-click a session in the calendar to open it."
-NO_EXERCISES_TEXT = "Drag exercises here from the library."
-NO_SELECTION_TEXT = "Select an exercise to log its sets."
+# Translated where they are shown: translate("SessionEditor", NO_SESSION_TEXT)…
+NO_SESSION_TEXT = QT_TRANSLATE_NOOP("SessionEditor",
+                                    "Double-click a session in the calendar to open it.")
+NO_EXERCISES_TEXT = QT_TRANSLATE_NOOP("SessionEditor", "Drag exercises here from the library.")
+NO_SELECTION_TEXT = QT_TRANSLATE_NOOP("SessionEditor", "Select an exercise to log its sets.")
 
-KIND_LABELS = {"warmup": "Warm-up", "working": "Working", "drop": "Drop", "failure": "Failure"}
-STATUS_LABELS = {"planned": "Planned", "done": "Done", "skipped": "Skipped"}
+# Through kind_label() and status_label().
+KIND_LABELS = {"warmup": QT_TRANSLATE_NOOP("SessionEditor", "Warm-up"),
+               "working": QT_TRANSLATE_NOOP("SessionEditor", "Working"),
+               "drop": QT_TRANSLATE_NOOP("SessionEditor", "Drop"),
+               "failure": QT_TRANSLATE_NOOP("SessionEditor", "Failure")}
+STATUS_LABELS = {"planned": QT_TRANSLATE_NOOP("SessionEditor", "Planned"),
+                 "done": QT_TRANSLATE_NOOP("SessionEditor", "Done"),
+                 "skipped": QT_TRANSLATE_NOOP("SessionEditor", "Skipped")}
 INFO_STYLE = "color: palette(placeholder-text);"  # muted: readable on light and dark palettes
 
 # The database's limits (models/sessions.py _SET_CHECKS); the spin boxes keep input inside them.
@@ -61,7 +76,10 @@ SetsCompleteRole = Qt.ItemDataRole.UserRole + 7
 SetIdRole = Qt.ItemDataRole.UserRole + 8
 
 COL_NUMBER, COL_KIND, COL_LOAD, COL_REPS, COL_RIR = range(5)
-SET_HEADERS = ("#", "Kind", "Load", "Reps / time", "RIR")
+SET_HEADERS = ("#", QT_TRANSLATE_NOOP("SessionEditor", "Kind"),
+               QT_TRANSLATE_NOOP("SessionEditor", "Load"),
+               QT_TRANSLATE_NOOP("SessionEditor", "Reps / time"),
+               QT_TRANSLATE_NOOP("SessionEditor", "RIR"))
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -100,9 +118,21 @@ def moved_order(order: Sequence[int], moved: Sequence[int], row: int) -> list[in
     return staying[:before] + moving + staying[before:]
 
 
+def kind_label(kind: str) -> str:
+    """'Warm-up', 'Working'… — a set's kind as the editor names it."""
+    return translate("SessionEditor", KIND_LABELS[kind]) if kind in KIND_LABELS else kind
+
+
+def status_label(status: str) -> str:
+    """'Planned', 'Done', 'Skipped'."""
+    return translate("SessionEditor", STATUS_LABELS[status]) if status in STATUS_LABELS \
+        else status
+
+
 def unit_number(load_kg: float, units: str) -> str:
-    """A load as a bare number in the user's unit, for editing: 82.5, 135, 61.23, -20."""
-    return f"{round(kg_to_unit(load_kg, units), 2):.2f}".rstrip("0").rstrip(".")
+    """A load as a bare number in the user's unit, for editing: 82.5, 135, 61.23, -20 (the
+    locale's decimal point: 82,5 in German)."""
+    return number(kg_to_unit(load_kg, units))
 
 
 def shown_number(load_kg: float, units: str) -> str:
@@ -145,15 +175,15 @@ def working_sets_done(info: SessionExerciseInfo) -> int:
 def target_text(info: SessionExerciseInfo) -> str:
     """'4 × 6–10 @ RIR 2 · 3-1-1-0'; a timed exercise's sets by their target time, '3 × 65 s'."""
     if info.target.timed:
-        reps = f"{info.target.seconds} s"
+        reps = translate("SessionEditor", "{seconds} s").format(seconds=info.target.seconds)
     else:
         reps = (f"{info.rep_low}" if info.rep_low == info.rep_high
                 else f"{info.rep_low}–{info.rep_high}")
     text = f"{info.target_sets} × {reps}"
     if info.target_rir is not None:
-        text += f" @ RIR {info.target_rir:g}"
+        text += translate("SessionEditor", " @ RIR {rir}").format(rir=number(info.target_rir))
     if info.recovery:
-        text += " · recovery session"
+        text += translate("SessionEditor", " · recovery session")
     return f"{text} · {info.tempo}" if info.tempo else text
 
 
@@ -161,11 +191,12 @@ def last_time_text(info: SessionExerciseInfo, units: str) -> str:
     """'last 18 Nov: 80 kg × 10, 10, 9', loads grouped as they followed each other; timed
     sets by their time ('last 18 Nov: 60 s, 55 s')."""
     if info.last_date is None:
-        return "last time: not done before"
+        return translate("SessionEditor", "last time: not done before")
     done = [s for s in info.last_time if s.kind != "warmup"] or list(info.last_time)
-    groups = [format_sets(load, [(s.reps, s.seconds) for s in sets], units)
+    groups = [format_sets(load, [(s.reps, s.seconds) for s in sets], units, number)
               for load, sets in groupby(done, key=lambda s: s.load_kg)]
-    return f"last {short_date(info.last_date)}: {' · '.join(groups)}"
+    return translate("SessionEditor", "last {day}: {sets}").format(
+        day=short_date(info.last_date), sets=" · ".join(groups))
 
 
 def next_target_text(target: Target, units: str, rep_high: int) -> str:
@@ -175,21 +206,24 @@ def next_target_text(target: Target, units: str, rep_high: int) -> str:
     # has none either, and reads "→ BW × 9").
     if target.e1rm_kg is None and target.load_kg is None and not target.timed \
             and target.note.startswith("first time"):
-        return f"→ first time: pick a load for {target.reps}–{rep_high} reps"
-    text = f"→ {format_set(target.load_kg, target.reps, target.seconds, units)}"
+        return translate("SessionEditor", "→ first time: pick a load for {low}–{high} reps"
+                         ).format(low=target.reps, high=rep_high)
+    text = f"→ {format_set(target.load_kg, target.reps, target.seconds, units, number)}"
     if target.rir is not None:
-        text += f" @ RIR {target.rir:g}"
+        text += translate("SessionEditor", " @ RIR {rir}").format(rir=number(target.rir))
     return f"{text} · {e1rm_text(target, units)}" if target.e1rm_kg else text
 
 
 def e1rm_text(target: Target, units: str) -> str:
     if not target.e1rm_kg:
         return ""
-    return f"e1RM {round(kg_to_unit(target.e1rm_kg, units))} {units}"
+    return translate("SessionEditor", "e1RM {load} {unit}").format(
+        load=number(kg_to_unit(target.e1rm_kg, units), 0), unit=units)
 
 
 def short_date(day: date) -> str:
-    return f"{day.day} {day:%b}"
+    """'18 Nov'."""
+    return day_month(day)
 
 
 def capitalised(text: str) -> str:
@@ -247,7 +281,8 @@ class SessionExerciseModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return info.exercise.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{info.exercise.name}\nNext: {info.target.note}"
+            return self.tr("{name}\nNext: {note}").format(name=info.exercise.name,
+                                                          note=info.target.note)
         return self._custom_role(info, role)
 
     def _custom_role(self, info: SessionExerciseInfo, role: int):
@@ -262,7 +297,8 @@ class SessionExerciseModel(QAbstractListModel):
         if role == NextTargetTextRole:
             return next_target_text(info.target, self._units, info.rep_high)
         if role == SetsDoneTextRole:
-            return f"{working_sets_done(info)} / {info.target_sets} sets"
+            return self.tr("{done} / {target} sets").format(done=working_sets_done(info),
+                                                            target=info.target_sets)
         if role == SetsCompleteRole:
             return 0 < info.target_sets <= working_sets_done(info)
         return None
@@ -325,7 +361,9 @@ class SetTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(SET_HEADERS)):
-            return SET_HEADERS[section] if section != COL_LOAD else f"Load ({self._units})"
+            if section == COL_LOAD:
+                return translate("SessionEditor", "Load ({unit})").format(unit=self._units)
+            return translate("SessionEditor", SET_HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -349,13 +387,14 @@ class SetTableModel(QAbstractTableModel):
         if column == COL_NUMBER:
             return str(row + 1)
         if column == COL_KIND:
-            return KIND_LABELS.get(logged.kind, logged.kind)
+            return kind_label(logged.kind)
         if column == COL_LOAD:
-            return shown_number(logged.load_kg, self._units) if logged.load_kg else "BW"
+            return shown_number(logged.load_kg, self._units) if logged.load_kg else \
+                translate("SessionEditor", "BW")
         if column == COL_REPS:
             return format_measure(logged.reps, logged.seconds)
         if column == COL_RIR:
-            return "—" if logged.rir is None else f"{logged.rir:g}"
+            return "—" if logged.rir is None else number(logged.rir)
         return None
 
     def _edit_value(self, logged: LoggedSetInfo, column: int) -> str | None:
@@ -366,7 +405,7 @@ class SetTableModel(QAbstractTableModel):
         if column == COL_REPS:
             return format_measure(logged.reps, logged.seconds)
         if column == COL_RIR:
-            return "" if logged.rir is None else f"{logged.rir:g}"
+            return "" if logged.rir is None else number(logged.rir)
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -407,8 +446,7 @@ class SetTableModel(QAbstractTableModel):
 
 
 def _number_or_text(text: str) -> float | str:
-    try:
-        return float(text)
-    except ValueError:
-        return text
+    value = parse_number(text)
+    return text if value is None else value
+
 

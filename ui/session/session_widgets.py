@@ -38,11 +38,11 @@ from PySide6.QtWidgets import (
 )
 
 from models.rules.domain import MINUS, SET_KINDS, kg_to_unit, unit_to_kg
+from ui.locale_text import QT_TRANSLATE_NOOP, translate
 from ui.mime import exercise_ids_from_mime
 from ui.session.session_models import (
     COL_NUMBER,
     INFO_STYLE,
-    KIND_LABELS,
     MAX_ASSISTANCE_KG,
     MAX_LOAD_KG,
     MAX_REPS,
@@ -54,6 +54,7 @@ from ui.session.session_models import (
     SetsCompleteRole,
     SetsDoneTextRole,
     TargetTextRole,
+    kind_label,
     session_exercise_ids_from_mime,
 )
 from ui.sizing import set_relative_font, text_width
@@ -148,7 +149,7 @@ class SessionExerciseList(QListView):
         self.setAlternatingRowColors(True)
         self.setSpacing(1)
         # On the viewport, not over it: mouse and drag events pass through to the list.
-        self.empty_label = QLabel(NO_EXERCISES_TEXT, self.viewport(),
+        self.empty_label = QLabel(translate("SessionEditor", NO_EXERCISES_TEXT), self.viewport(),
                                   objectName="sessionExercisesEmpty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -219,7 +220,7 @@ class SetKindDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
         combo = QComboBox(parent)
         for kind in SET_KINDS:
-            combo.addItem(KIND_LABELS[kind], kind)
+            combo.addItem(kind_label(kind), kind)
         return combo
 
     def setEditorData(self, editor: QComboBox, index: QModelIndex) -> None:
@@ -312,10 +313,13 @@ class SetEntry(QWidget):
     same_requested = Signal()
 
     LOAD_TIPS: ClassVar[dict[str, str]] = {
-        "bodyweight": "Load in your unit: BW (0) for bodyweight, or the load you add",
-        "loaded": "Load in your unit — this exercise takes one (— until it is typed)",
-        "assisted": "Assistance is a negative load: −20 kg means the machine or band takes "
-                    "20 kg of your bodyweight; 0 is none (bodyweight)",
+        "bodyweight": QT_TRANSLATE_NOOP(
+            "SetEntry", "Load in your unit: BW (0) for bodyweight, or the load you add"),
+        "loaded": QT_TRANSLATE_NOOP(
+            "SetEntry", "Load in your unit — this exercise takes one (— until it is typed)"),
+        "assisted": QT_TRANSLATE_NOOP(
+            "SetEntry", "Assistance is a negative load: −20 kg means the machine or band "
+                        "takes 20 kg of your bodyweight; 0 is none (bodyweight)"),
     }
 
     def __init__(self, parent: QWidget | None = None):
@@ -334,26 +338,26 @@ class SetEntry(QWidget):
     def _build_fields(self, grid: QGridLayout) -> None:
         self.kind_combo = QComboBox(objectName="entryKind")
         for kind in SET_KINDS:
-            self.kind_combo.addItem(KIND_LABELS[kind], kind)
+            self.kind_combo.addItem(kind_label(kind), kind)
         self.kind_combo.setCurrentIndex(SET_KINDS.index("working"))
         self.load_spin = LoadSpinBox(objectName="entryLoad", decimals=2)
         self.reps_spin = QSpinBox(objectName="entryReps", minimum=0, maximum=MAX_REPS)
         self.seconds_spin = QSpinBox(objectName="entrySeconds", minimum=1,
-                                     maximum=MAX_SET_SECONDS, suffix=" s", value=30)
-        self.seconds_spin.setToolTip("How long the set was held, in seconds")
-        self.seconds_spin.setAccessibleName("Time in seconds")
+                                     maximum=MAX_SET_SECONDS, suffix=self.tr(" s"), value=30)
+        self.seconds_spin.setToolTip(self.tr("How long the set was held, in seconds"))
+        self.seconds_spin.setAccessibleName(self.tr("Time in seconds"))
         self.rir_spin = QDoubleSpinBox(objectName="entryRir", decimals=1, minimum=-1,
                                        maximum=MAX_RIR, singleStep=1)
         self.rir_spin.setSpecialValueText("—")  # the minimum: no RIR recorded
         self.rir_spin.setValue(self.rir_spin.minimum())
         for spin in (self.load_spin, self.reps_spin, self.seconds_spin, self.rir_spin):
             spin.setMinimumWidth(text_width(spin.font(), "888.88", padding=28))
-        self.rir_spin.setToolTip("Reps in reserve; step below 0 for — (not recorded)")
-        self.reps_label = QLabel("Reps")
-        for column, (label, field) in enumerate(((QLabel("Kind"), self.kind_combo),
-                                                 (QLabel("Load"), self.load_spin),
+        self.rir_spin.setToolTip(self.tr("Reps in reserve; step below 0 for — (not recorded)"))
+        self.reps_label = QLabel(self.tr("Reps"))
+        for column, (label, field) in enumerate(((QLabel(self.tr("Kind")), self.kind_combo),
+                                                 (QLabel(self.tr("Load")), self.load_spin),
                                                  (self.reps_label, self.reps_spin),
-                                                 (QLabel("RIR"), self.rir_spin))):
+                                                 (QLabel(self.tr("RIR")), self.rir_spin))):
             label.setBuddy(field)
             grid.addWidget(label, 0, column)
             grid.addWidget(field, 1, column)
@@ -365,15 +369,17 @@ class SetEntry(QWidget):
         self.set_load_kind("bodyweight")
 
     def _build_buttons(self, grid: QGridLayout) -> None:
-        self.log_button = QPushButton("Log set", objectName="logSetButton")
-        self.log_button.setToolTip("Log this set (Return)")
+        self.log_button = QPushButton(self.tr("Log set"), objectName="logSetButton")
+        self.log_button.setToolTip(self.tr("Log this set (Return)"))
         self.log_button.clicked.connect(self.log_requested)
-        self.same_button = QPushButton("Same as last (F2)", objectName="sameAsLastButton")
-        self.same_button.setToolTip("Log a set the same as the last one of this exercise")
+        self.same_button = QPushButton(self.tr("Same as last (F2)"), objectName="sameAsLastButton")
+        self.same_button.setToolTip(self.tr("Log a set the same as the last one of this "
+                                            "exercise"))
         self.same_button.clicked.connect(self.same_requested)
-        self.timed_button = QPushButton("Timed", objectName="timedToggle", checkable=True)
-        self.timed_button.setToolTip("A timed set — a plank, a hang: a time in seconds instead "
-                                     "of reps (Alt+M)")
+        self.timed_button = QPushButton(self.tr("Timed"), objectName="timedToggle",
+                                        checkable=True)
+        self.timed_button.setToolTip(self.tr("A timed set — a plank, a hang: a time in seconds "
+                                             "instead of reps (Alt+M)"))
         self.timed_button.toggled.connect(self._show_timed)
         for button in (self.log_button, self.same_button, self.timed_button):
             button.installEventFilter(self)
@@ -430,7 +436,7 @@ class SetEntry(QWidget):
         self.reps_spin.setVisible(not timed)
         self.seconds_spin.setVisible(timed)
         shown = self.seconds_spin if timed else self.reps_spin
-        self.reps_label.setText("Time" if timed else "Reps")
+        self.reps_label.setText(self.tr("Time") if timed else self.tr("Reps"))
         self.reps_label.setBuddy(shown)
         if had_focus:
             shown.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -449,8 +455,10 @@ class SetEntry(QWidget):
         and whether the load goes below it."""
         load_kg = self.load_kg()
         self._load_kind = load_kind
-        self.load_spin.setSpecialValueText({"bodyweight": "BW", "loaded": "—"}.get(load_kind, ""))
-        self.load_spin.setToolTip(self.LOAD_TIPS[load_kind])
+        self.load_spin.setSpecialValueText(
+            {"bodyweight": self.tr("BW"), "loaded": "—"}.get(load_kind, ""))
+        self.load_spin.setToolTip(self.tr(self.LOAD_TIPS[load_kind]))
+
         self._set_load_range()
         self.load_spin.setValue(kg_to_unit(load_kg or 0.0, self._units))
 

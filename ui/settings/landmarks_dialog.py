@@ -15,21 +15,31 @@ from PySide6.QtWidgets import (
 )
 
 from models.landmarks import default_landmarks, landmark_problems
-from models.rules.domain import MUSCLE_GROUPS, Landmarks, group_label
+from models.rules.domain import MUSCLE_GROUPS, Landmarks
 from models.rules.limits import FREQUENCY, LANDMARK_SETS
+from ui.domain_text import group_name
+from ui.locale_text import QT_TRANSLATE_NOOP
 from ui.sizing import fit_to_screen, scrolling
 from ui.theme import Tone, set_text_tone
 
+# Titles and tips are translated where they are shown (self.tr()).
 FIELDS = ("mv", "mev", "mav_low", "mav_high", "mrv", "freq_min", "freq_max")
-FIELD_TITLES = ("MV", "MEV", "MAV low", "MAV high", "MRV", "Freq. min", "Freq. max")
+FIELD_TITLES = ("MV", "MEV", QT_TRANSLATE_NOOP("LandmarksEditor", "MAV low"),
+                QT_TRANSLATE_NOOP("LandmarksEditor", "MAV high"), "MRV",
+                QT_TRANSLATE_NOOP("LandmarksEditor", "Freq. min"),
+                QT_TRANSLATE_NOOP("LandmarksEditor", "Freq. max"))
 FIELD_TIPS = (
-    "Maintenance volume: sets a week that keep the muscle you have",
-    "Minimum effective volume: the fewest weekly sets that grow the muscle",
-    "Maximum adaptive volume, low end: where growth per set is best",
-    "Maximum adaptive volume, high end",
-    "Maximum recoverable volume: the most weekly sets you can recover from",
-    "Fewest sessions a week that should train this group",
-    "Most sessions a week that should train this group",
+    QT_TRANSLATE_NOOP("LandmarksEditor",
+                      "Maintenance volume: sets a week that keep the muscle you have"),
+    QT_TRANSLATE_NOOP("LandmarksEditor",
+                      "Minimum effective volume: the fewest weekly sets that grow the muscle"),
+    QT_TRANSLATE_NOOP("LandmarksEditor",
+                      "Maximum adaptive volume, low end: where growth per set is best"),
+    QT_TRANSLATE_NOOP("LandmarksEditor", "Maximum adaptive volume, high end"),
+    QT_TRANSLATE_NOOP("LandmarksEditor",
+                      "Maximum recoverable volume: the most weekly sets you can recover from"),
+    QT_TRANSLATE_NOOP("LandmarksEditor", "Fewest sessions a week that should train this group"),
+    QT_TRANSLATE_NOOP("LandmarksEditor", "Most sessions a week that should train this group"),
 )
 
 
@@ -39,7 +49,7 @@ class LandmarksEditor(QDialog):
     def __init__(self, landmarks: dict[str, Landmarks], parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("landmarksEditor")
-        self.setWindowTitle("Volume landmarks")
+        self.setWindowTitle(self.tr("Volume landmarks"))
         self._spins: dict[tuple[str, str], QSpinBox] = {}
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_intro())
@@ -56,10 +66,10 @@ class LandmarksEditor(QDialog):
         fit_to_screen(self)  # its natural size, where Qt would stop at ⅔ of the screen
 
     def _build_intro(self) -> QLabel:
-        intro = QLabel(
+        intro = QLabel(self.tr(
             "Weekly hard sets per muscle group. Defaults come from Renaissance Periodization's "
             "tables; adjust them to how you recover. Each row must keep "
-            "MV ≤ MEV ≤ MAV low ≤ MAV high ≤ MRV.")
+            "MV ≤ MEV ≤ MAV low ≤ MAV high ≤ MRV."))
         intro.setWordWrap(True)
         return intro
 
@@ -67,15 +77,16 @@ class LandmarksEditor(QDialog):
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         for column, (title, tip) in enumerate(zip(FIELD_TITLES, FIELD_TIPS, strict=True), start=1):
-            header = QLabel(f"<b>{title}</b>", alignment=Qt.AlignmentFlag.AlignCenter)
-            header.setToolTip(tip)
+            header = QLabel(f"<b>{self.tr(title)}</b>", alignment=Qt.AlignmentFlag.AlignCenter)
+            header.setToolTip(self.tr(tip))
             grid.addWidget(header, 0, column)
         for row, group in enumerate(MUSCLE_GROUPS, start=1):
-            grid.addWidget(QLabel(group_label(group)), row, 0)
+            grid.addWidget(QLabel(group_name(group)), row, 0)
             for column, name in enumerate(FIELDS, start=1):
                 grid.addWidget(self._make_spin(group, name, landmarks[group]), row, column)
-            reset = QPushButton("Default", objectName=f"reset_{group}")
-            reset.setToolTip(f"Put back the default landmarks for {group_label(group).lower()}")
+            reset = QPushButton(self.tr("Default"), objectName=f"reset_{group}")
+            reset.setToolTip(self.tr("Put back the default landmarks for {group}").format(
+                group=group_name(group).lower()))
             reset.clicked.connect(lambda _=False, g=group: self.reset(g))
             grid.addWidget(reset, row, len(FIELDS) + 1)
         return grid
@@ -84,7 +95,7 @@ class LandmarksEditor(QDialog):
         spin = QSpinBox(objectName=f"{group}_{name}")
         spin.setRange(*(FREQUENCY if name.startswith("freq") else LANDMARK_SETS))
         spin.setValue(getattr(landmarks, name))
-        spin.setAccessibleName(f"{group_label(group)} {name.replace('_', ' ')}")
+        spin.setAccessibleName(f"{group_name(group)} {self.tr(FIELD_TITLES[FIELDS.index(name)])}")
         spin.valueChanged.connect(self._validate)
         self._spins[group, name] = spin
         return spin
@@ -96,7 +107,8 @@ class LandmarksEditor(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         restore = self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
-        restore.setText("Reset all to defaults")
+        restore.setText(self.tr("Reset all to defaults"))
+
         restore.clicked.connect(self.reset_all)
         return self.buttons
 

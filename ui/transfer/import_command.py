@@ -13,12 +13,16 @@ from PySide6.QtGui import QUndoCommand
 
 from models.io.csv_parsers import ParsedFile
 from models.io.import_writer import ImportSummary, apply_import, undo_import
+from ui.locale_text import translate
 
 
 class ImportCommand(QUndoCommand):
     def __init__(self, store, db_path: Path, parsed: ParsedFile, summary: ImportSummary, *,
                  mapping: dict[str, int], new_exercises: dict[str, str | None]):
-        super().__init__(f"Import {summary.workouts} workout(s)")
+        super().__init__(translate("ImportCommand", "Import {count} workout(s)").format(
+            count=summary.workouts))
+
+
         self._store, self._db_path, self._parsed = store, db_path, parsed
         self._mapping, self._new_exercises = mapping, new_exercises
         self.summary = summary

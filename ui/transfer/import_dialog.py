@@ -53,15 +53,18 @@ from models.io.import_writer import (
 )
 from models.io.matching import Match
 from models.library import list_exercises
-from models.rules.domain import MUSCLE_GROUPS, group_label
+from models.rules.domain import MUSCLE_GROUPS
 from models.rules.search import matches, search_text
+from ui.domain_text import group_name
+from ui.locale_text import QT_TRANSLATE_NOOP, day_month_year, translate
 from ui.sizing import PanelScroll, fit_to_screen
 from ui.theme import Tone, set_text_tone
 from ui.transfer.import_command import ImportCommand
 from ui.worker import run_in_worker
 
-IMPORT_FILTER = ("Strong, Hevy, FitNotes or Overload exports (*.csv *.txt *.json);;"
-                 "All files (*)")
+IMPORT_FILTER = QT_TRANSLATE_NOOP("ImportDialog",
+                                  "Strong, Hevy, FitNotes or Overload exports "
+                                  "(*.csv *.txt *.json);;All files (*)")
 NEW_EXERCISE = "new"
 SEARCH = "search"
 FORMAT_NAMES = {"strong": "Strong", "hevy": "Hevy", "fitnotes": "FitNotes"}
@@ -85,7 +88,7 @@ class ImportDialog(QDialog):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("importDialog")
-        self.setWindowTitle("Import workout history")
+        self.setWindowTitle(self.tr("Import workout history"))
         fit_to_screen(self, 720, 520)
         self._store = store
         self._db_path = Path(db_path)
@@ -116,8 +119,9 @@ class ImportDialog(QDialog):
         page = QWidget(objectName="previewPage")
         layout = QVBoxLayout(page)
         file_row = QHBoxLayout()
-        self.file_label = QLabel("No file chosen", objectName="fileLabel", wordWrap=True)
-        choose = QPushButton("Choose file…", objectName="chooseFileButton")
+        self.file_label = QLabel(self.tr("No file chosen"), objectName="fileLabel",
+                                 wordWrap=True)
+        choose = QPushButton(self.tr("Choose file…"), objectName="chooseFileButton")
         choose.clicked.connect(self.choose_file)
         file_row.addWidget(self.file_label, 1)
         file_row.addWidget(choose)
@@ -128,10 +132,12 @@ class ImportDialog(QDialog):
         layout.addWidget(self.status)
         form = QFormLayout()
         self.values: dict[str, QLabel] = {}
-        for key, label in (("format", "Format"), ("workouts", "Workouts"), ("sets", "Sets"),
-                           ("warmups", "Warm-up sets"), ("dates", "Dates"), ("unit", "Unit"),
-                           ("existing", "Already imported"), ("planned", "Planned sessions"),
-                           ("exercises", "Exercises")):
+        for key, label in (("format", self.tr("Format")), ("workouts", self.tr("Workouts")),
+                           ("sets", self.tr("Sets")), ("warmups", self.tr("Warm-up sets")),
+                           ("dates", self.tr("Dates")), ("unit", self.tr("Unit")),
+                           ("existing", self.tr("Already imported")),
+                           ("planned", self.tr("Planned sessions")),
+                           ("exercises", self.tr("Exercises"))):
             self.values[key] = QLabel(objectName=f"preview_{key}", wordWrap=True)
             form.addRow(label, self.values[key])
         layout.addLayout(form)
@@ -140,12 +146,12 @@ class ImportDialog(QDialog):
 
     def _build_unit_box(self) -> QGroupBox:
         self.unit_box = QGroupBox(
-            "This file does not say whether its weights are in kilograms or pounds. "
-            "Which unit was the app set to?", objectName="unitBox")
+            self.tr("This file does not say whether its weights are in kilograms or pounds. "
+                    "Which unit was the app set to?"), objectName="unitBox")
         row = QHBoxLayout(self.unit_box)
         self.unit_buttons = QButtonGroup(self)
-        self.unit_kg = QRadioButton("Kilograms (kg)", objectName="unitKg")
-        self.unit_lb = QRadioButton("Pounds (lb)", objectName="unitLb")
+        self.unit_kg = QRadioButton(self.tr("Kilograms (kg)"), objectName="unitKg")
+        self.unit_lb = QRadioButton(self.tr("Pounds (lb)"), objectName="unitLb")
         for button in (self.unit_kg, self.unit_lb):
             self.unit_buttons.addButton(button)
             row.addWidget(button)
@@ -158,9 +164,9 @@ class ImportDialog(QDialog):
         page = QWidget(objectName="mappingPage")
         layout = QVBoxLayout(page)
         layout.addWidget(QLabel(
-            "These exercise names are not in your library under the same name. Choose the "
-            "exercise each one is, or create it as a new custom exercise. Your choices are "
-            "remembered for the next import.", wordWrap=True))
+            self.tr("These exercise names are not in your library under the same name. Choose "
+                    "the exercise each one is, or create it as a new custom exercise. Your "
+                    "choices are remembered for the next import."), wordWrap=True))
         # Up and down only: the dialog is as wide as a row of choices needs.
         scroll = PanelScroll()
         scroll.setWidgetResizable(True)
@@ -182,10 +188,10 @@ class ImportDialog(QDialog):
 
     def _build_buttons(self) -> QDialogButtonBox:
         self.buttons = QDialogButtonBox()
-        self.back_button = QPushButton("< Back", objectName="backButton")
-        self.next_button = QPushButton("Next >", objectName="nextButton")
-        self.import_button = QPushButton("Import", objectName="importButton")
-        self.close_button = QPushButton("Cancel", objectName="closeButton")
+        self.back_button = QPushButton(self.tr("< Back"), objectName="backButton")
+        self.next_button = QPushButton(self.tr("Next >"), objectName="nextButton")
+        self.import_button = QPushButton(self.tr("Import"), objectName="importButton")
+        self.close_button = QPushButton(self.tr("Cancel"), objectName="closeButton")
         for button, role in ((self.back_button, QDialogButtonBox.ButtonRole.ActionRole),
                              (self.next_button, QDialogButtonBox.ButtonRole.ActionRole),
                              (self.import_button, QDialogButtonBox.ButtonRole.AcceptRole),
@@ -201,8 +207,8 @@ class ImportDialog(QDialog):
 
     def choose_file(self) -> None:
         start = str(self._path.parent) if self._path else str(Path.home())
-        chosen, _ = QFileDialog.getOpenFileName(self, "Import workout history", start,
-                                                IMPORT_FILTER)
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Import workout history"), start,
+                                                self.tr(IMPORT_FILTER))
         if chosen:
             self.load_file(Path(chosen))
 
@@ -230,7 +236,7 @@ class ImportDialog(QDialog):
 
     def _read_in_worker(self) -> None:
         path, unit, generation = self._path, self._chosen_unit(), self._generation
-        self._set_status(f"Reading {path.name}…")
+        self._set_status(self.tr("Reading {file}…").format(file=path.name))
         self._update_buttons()
 
         def read(_report) -> tuple[FilePreview, tuple[ParsedFile, ImportPreview] | None]:
@@ -255,7 +261,7 @@ class ImportDialog(QDialog):
         elif self._chosen_unit() is not None:  # chosen for the file before: read it with that
             self._read_in_worker()
         else:
-            self._set_status("Choose the unit to see what the file holds.")
+            self._set_status(self.tr("Choose the unit to see what the file holds."))
             self._update_buttons()
             self.unit_needed.emit()
 
@@ -267,13 +273,15 @@ class ImportDialog(QDialog):
         self._fill_values(preview)
         self._build_mapping_rows(preview)
         if preview.new_workouts == 0:
-            self._set_status(f"Nothing new: all {preview.workouts} workouts of this file are "
-                             "already in Overload.")
+            self._set_status(self.tr("Nothing new: all {workouts} workouts of this file are "
+                                     "already in Overload.").format(workouts=preview.workouts))
         elif preview.to_confirm:
-            self._set_status(f"{len(preview.to_confirm)} exercise name(s) need your choice "
-                             "on the next page. Nothing has been written yet.")
+            self._set_status(self.tr("%n exercise name(s) need your choice on the next page. "
+                                     "Nothing has been written yet.", "",
+                                     len(preview.to_confirm)))
         else:
-            self._set_status("Every exercise is in your library. Nothing has been written yet.")
+            self._set_status(self.tr("Every exercise is in your library. Nothing has been "
+                                     "written yet."))
         self._update_buttons()
         self.preview_ready.emit(preview)
 
@@ -282,7 +290,8 @@ class ImportDialog(QDialog):
             return
         self._parsed, self.preview = None, None
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        self._set_status(f"This file cannot be imported: {reason}", error=True)
+        self._set_status(self.tr("This file cannot be imported: {reason}").format(reason=reason),
+                         error=True)
         self._update_buttons()
         self.preview_ready.emit(None)
 
@@ -291,21 +300,24 @@ class ImportDialog(QDialog):
             for label in self.values.values():
                 label.clear()
             return
-        unit = preview.unit or "kg and lb (per row)"
+        unit = preview.unit or self.tr("kg and lb (per row)")
         self.values["format"].setText(f"{FORMAT_NAMES[preview.format]} ({preview.variant})")
         self.values["workouts"].setText(f"{preview.workouts}")
         self.values["sets"].setText(f"{preview.sets}")
         self.values["warmups"].setText(f"{preview.warmup_sets}")
-        self.values["dates"].setText(f"{preview.first_day:%d %b %Y} – {preview.last_day:%d %b %Y}")
-        self.values["unit"].setText(f"{unit} (stored as kg)")
+        self.values["dates"].setText(
+            f"{day_month_year(preview.first_day)} – {day_month_year(preview.last_day)}")
+        self.values["unit"].setText(self.tr("{unit} (stored as kg)").format(unit=unit))
         self.values["existing"].setText(
-            f"{preview.already_imported} of {preview.workouts} workouts (will be skipped)"
-            if preview.already_imported else "none")
+            self.tr("{existing} of {workouts} workouts (will be skipped)").format(
+                existing=preview.already_imported, workouts=preview.workouts)
+            if preview.already_imported else self.tr("none"))
         self.values["planned"].setText(planned_text(preview.fills_planned, preview.swaps))
         unmatched = preview.unmatched
-        text = f"{len(preview.matches) - len(unmatched)} of {len(preview.matches)} matched"
+        text = self.tr("{matched} of {names} matched").format(
+            matched=len(preview.matches) - len(unmatched), names=len(preview.matches))
         if unmatched:
-            text += "; not in the library: " + ", ".join(unmatched)
+            text += self.tr("; not in the library: {names}").format(names=", ".join(unmatched))
         self.values["exercises"].setText(text)
 
     def _set_status(self, text: str, *, error: bool = False) -> None:
@@ -322,8 +334,9 @@ class ImportDialog(QDialog):
         for old in self.mapping_rows.values():
             old.deleteLater()
         self.mapping_rows = {}
-        for column, title in enumerate(("Name in the file", "Sets", "Overload exercise",
-                                        "Primary group (if new)")):
+        for column, title in enumerate((self.tr("Name in the file"), self.tr("Sets"),
+                                        self.tr("Overload exercise"),
+                                        self.tr("Primary group (if new)"))):
             self.mapping_grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column)
         for row, name in enumerate(preview.to_confirm, start=1):
             mapping_row = MappingRow(self, row - 1, name, preview.matches[name])
@@ -357,10 +370,10 @@ class ImportDialog(QDialog):
         self._choices = (mapping, new)  # for redoing the import after an undo
         parsed, db_path, cancel = self._parsed, self._db_path, threading.Event()
         self._cancel, self._importing = cancel, True
-        self.progress = QProgressDialog("Importing workouts…", "Cancel", 0,
+        self.progress = QProgressDialog(self.tr("Importing workouts…"), self.tr("Cancel"), 0,
                                         max(1, self.preview.new_workouts), self)
         self.progress.setObjectName("importProgress")
-        self.progress.setWindowTitle("Importing")
+        self.progress.setWindowTitle(self.tr("Importing"))
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
@@ -379,7 +392,8 @@ class ImportDialog(QDialog):
         progress = self.progress
         if progress is None:
             return
-        progress.setLabelText(f"Importing workouts… {done} of {total}")
+        progress.setLabelText(self.tr("Importing workouts… {done} of {total}").format(
+            done=done, total=total))
         progress.setMaximum(max(1, total))
         # Last: a modal QProgressDialog's setValue() processes events, so the import may finish
         # (and _end_import run) inside this call.
@@ -401,9 +415,10 @@ class ImportDialog(QDialog):
     def _import_failed(self, error: BaseException) -> None:
         self._end_import()
         if isinstance(error, ImportCancelledError):
-            message = "Import cancelled. Nothing was changed."
+            message = self.tr("Import cancelled. Nothing was changed.")
         else:
-            message = f"Nothing was imported; the database is as it was.\n\n{error}"
+            message = self.tr("Nothing was imported; the database is as it was.\n\n{error}")\
+                .format(error=error)
         self.summary_label.setText(message)
         self._show_page(2)
         self.import_stopped.emit(message)
@@ -441,7 +456,7 @@ class ImportDialog(QDialog):
             not self._importing and self.preview is not None and self.preview.new_workouts > 0)
         self.import_button.setVisible(page == 1 or (page == 0 and not needs_mapping))
         self.import_button.setEnabled(self._can_import())
-        self.close_button.setText("Close" if page == 2 else "Cancel")
+        self.close_button.setText(self.tr("Close") if page == 2 else self.tr("Cancel"))
 
 
 class MappingRow(QObject):
@@ -457,16 +472,17 @@ class MappingRow(QObject):
         self.name = name
         self.choice = QComboBox(objectName=f"choice_{index}")
         self.group = QComboBox(objectName=f"group_{index}")
-        self.group.addItem("Unassigned", None)
+        self.group.addItem(self.tr("Unassigned"), None)
         for key in MUSCLE_GROUPS:
-            self.group.addItem(group_label(key), key)
+            self.group.addItem(group_name(key), key)
         if not match.matched:
-            self.choice.addItem("— choose —", None)
+            self.choice.addItem(self.tr("— choose —"), None)
         for exercise_id, exercise_name, score in match.suggestions:
-            self.choice.addItem(f"{exercise_name}  ({score:.0%} alike)", exercise_id)
+            self.choice.addItem(self.tr("{name}  ({percent}% alike)").format(
+                name=exercise_name, percent=round(score * 100)), exercise_id)
         self.choice.insertSeparator(self.choice.count())
-        self.choice.addItem("Create as new custom exercise", NEW_EXERCISE)
-        self.choice.addItem("Search all exercises…", SEARCH)
+        self.choice.addItem(self.tr("Create as new custom exercise"), NEW_EXERCISE)
+        self.choice.addItem(self.tr("Search all exercises…"), SEARCH)
         if match.matched:
             self.select_exercise(match.exercise_id, match.exercise_name or "")
         self._last_index = self.choice.currentIndex()
@@ -526,8 +542,9 @@ class ExercisePicker(QDialog):
     def __init__(self, name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("exercisePicker")
-        self.setWindowTitle(f"Which exercise is “{name}”?")
-        self.search = QLineEdit(objectName="searchEdit", placeholderText="Search by name or alias")
+        self.setWindowTitle(self.tr("Which exercise is “{name}”?").format(name=name))
+        self.search = QLineEdit(objectName="searchEdit",
+                                placeholderText=self.tr("Search by name or alias"))
         self.list = QListWidget(objectName="exerciseList")
         for info in list_exercises():
             item = QListWidgetItem(info.name)
@@ -561,33 +578,46 @@ def planned_text(fills: int, swaps, *, done: bool = False) -> str:
     """How many workouts land on planned sessions, and the exercises that stand in for
     planned ones (the same muscle and movement)."""
     if not fills:
-        return "none — no planned session on these workouts' days"
-    verb = "filled" if done else "will fill"
-    text = (f"{fills} workout(s) {verb} the planned session of their day (marked done, "
-            "targets kept)")
+        return translate("ImportDialog", "none — no planned session on these workouts' days")
+    # Counts in free functions are {count}, not %n: pyside6-lupdate drops or mislabels a
+    # translate() whose count is not a plain number (its Python parser's limit).
+    if done:
+        text = translate("ImportDialog", "{count} workout(s) filled the planned session of "
+                                         "their day (marked done, targets kept)")
+    else:
+        text = translate("ImportDialog", "{count} workout(s) will fill the planned session of "
+                                         "their day (marked done, targets kept)")
+    text = text.format(count=fills)
     if swaps:
-        text += "; swaps: " + "; ".join(swaps)
+        text += translate("ImportDialog", "; swaps: {swaps}").format(swaps="; ".join(swaps))
     return text + "."
 
 
 def summary_text(summary: ImportSummary) -> str:
     """The end of an import in words."""
-    lines = [f"Imported {summary.workouts} workout(s) with {summary.sets} set(s) "
-             f"({summary.warmup_sets} warm-up) from {FORMAT_NAMES[summary.format]} "
-             f"({summary.variant})."]
+    lines = [translate("ImportDialog", "Imported {workouts} workout(s) with {sets} set(s) "
+                                       "({warmups} warm-up) from {format} ({variant}).").format(
+        workouts=summary.workouts, sets=summary.sets, warmups=summary.warmup_sets,
+        format=FORMAT_NAMES[summary.format], variant=summary.variant)]
     if summary.filled_planned:
         lines.append(planned_text(summary.filled_planned, summary.swaps, done=True))
     if summary.skipped_existing:
-        lines.append(f"{summary.skipped_existing} workout(s) were already imported and were "
-                     "left as they were.")
+        lines.append(translate("ImportDialog", "{count} workout(s) were already imported and "
+                                               "were left as they were.").format(
+            count=summary.skipped_existing))
     if summary.skipped_rows:
-        lines.append(f"{summary.skipped_rows} row(s) of the file are not sets (notes, rest "
-                     "timers, cardio) and were not imported.")
+        lines.append(translate("ImportDialog", "{count} row(s) of the file are not sets (notes, "
+                                               "rest timers, cardio) and were not imported.")
+                     .format(count=summary.skipped_rows))
+
     if summary.new_exercises:
-        lines.append("New custom exercises: " + ", ".join(summary.new_exercises) + ".")
+        lines.append(translate("ImportDialog", "New custom exercises: {names}.").format(
+            names=", ".join(summary.new_exercises)))
     if summary.mapped:
-        lines.append("Remembered for next time: " + ", ".join(
-            f"{source} → {name}" for source, name in summary.mapped.items()) + ".")
+        lines.append(translate("ImportDialog", "Remembered for next time: {pairs}.").format(
+            pairs=", ".join(f"{source} → {name}" for source, name in summary.mapped.items())))
     if summary.backup:
-        lines.append(f"The database as it was before the import is saved in {summary.backup}")
+        lines.append(translate("ImportDialog", "The database as it was before the import is "
+                                               "saved in {path}").format(path=summary.backup))
     return "\n\n".join(lines)
+

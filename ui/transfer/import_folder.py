@@ -27,11 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from models.io.import_log import FolderOutcome, import_folder, import_history
+from ui.locale_text import QT_TRANSLATE_NOOP, sortable_date_time, translate
 from ui.sizing import fit_to_screen
 from ui.worker import run_in_worker
 
 FOLDER_KEY = "import/folder"
-ORIGIN_NAMES = {"dialog": "File ▸ Import…", "command": "Command line", "folder": "Import folder"}
+ORIGIN_NAMES = {"dialog": QT_TRANSLATE_NOOP("ImportHistoryDialog", "File ▸ Import…"),
+                "command": QT_TRANSLATE_NOOP("ImportHistoryDialog", "Command line"),
+                "folder": QT_TRANSLATE_NOOP("ImportHistoryDialog", "Import folder")}
 SETTLE_MS = 1500
 
 
@@ -64,8 +67,9 @@ class ImportFolderWatcher(QObject):
         if folder is None:
             return
         if not folder.is_dir():
-            self.reported.emit(f"The import folder {folder} is not there: nothing is imported "
-                               "from it (Edit ▸ Preferences… to choose another).")
+            self.reported.emit(self.tr("The import folder {folder} is not there: nothing is "
+                                       "imported from it (Edit ▸ Preferences… to choose "
+                                       "another).").format(folder=folder))
             return
         self._watcher.addPath(str(folder))
         self.scan()
@@ -97,7 +101,8 @@ class ImportFolderWatcher(QObject):
 
     def _failed(self, error: BaseException) -> None:
         self._busy = False
-        self.reported.emit(f"The import folder {self.folder} could not be read: {error}")
+        self.reported.emit(self.tr("The import folder {folder} could not be read: {error}")
+                           .format(folder=self.folder, error=error))
         self._finish()
 
     def _finish(self) -> None:
@@ -112,31 +117,41 @@ def outcome_text(outcome: FolderOutcome) -> str:
     name = outcome.file.name
     summary = outcome.summary
     if summary is None:
-        return f"Import folder: {name} was not imported — {outcome.problem}"
+        return translate("ImportFolderWatcher", "Import folder: {file} was not imported — "
+                                                "{problem}").format(file=name,
+                                                                    problem=outcome.problem)
     if not summary.workouts:
-        return f"Import folder: {name} has nothing new."
-    text = f"Import folder: {summary.workouts} workout(s), {summary.sets} set(s) from {name}"
+        return translate("ImportFolderWatcher", "Import folder: {file} has nothing new.").format(
+            file=name)
+    text = translate("ImportFolderWatcher", "Import folder: {workouts} workout(s), {sets} "
+                                            "set(s) from {file}").format(
+        workouts=summary.workouts, sets=summary.sets, file=name)
+
     if summary.filled_planned:
-        text += f"; {summary.filled_planned} filled a planned session"
+        text += translate("ImportFolderWatcher", "; {count} filled a planned session").format(
+            count=summary.filled_planned)
     return text + "."
 
 
 class ImportHistoryDialog(QDialog):
     """File ▸ Import history…: every file imported, newest first, with what it added."""
 
-    COLUMNS = ("When", "File", "How", "What it added")
+    COLUMNS = (QT_TRANSLATE_NOOP("ImportHistoryDialog", "When"),
+               QT_TRANSLATE_NOOP("ImportHistoryDialog", "File"),
+               QT_TRANSLATE_NOOP("ImportHistoryDialog", "How"),
+               QT_TRANSLATE_NOOP("ImportHistoryDialog", "What it added"))
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("importHistoryDialog")
-        self.setWindowTitle("Import history")
+        self.setWindowTitle(self.tr("Import history"))
         fit_to_screen(self, 820, 420)
         layout = QVBoxLayout(self)
         records = import_history()
         self.table = QTableWidget(len(records), len(self.COLUMNS), self,
                                   objectName="importHistoryTable")
-        self.table.setAccessibleName("Import history")
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setAccessibleName(self.tr("Import history"))
+        self.table.setHorizontalHeaderLabels([self.tr(title) for title in self.COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)
@@ -145,14 +160,15 @@ class ImportHistoryDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for row, record in enumerate(records):
-            cells = (record.imported_at.strftime("%Y-%m-%d %H:%M"), Path(record.file).name,
-                     ORIGIN_NAMES[record.origin], record.added)
+            cells = (sortable_date_time(record.imported_at), Path(record.file).name,
+                     self.tr(ORIGIN_NAMES[record.origin]), record.added)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(record.file if column == 1 else text)
                 self.table.setItem(row, column, item)
-        empty = QLabel("No file imported yet: File ▸ Import…, or an import folder in "
-                       "Edit ▸ Preferences….", objectName="importHistoryEmpty")
+        empty = QLabel(self.tr("No file imported yet: File ▸ Import…, or an import folder in "
+                               "Edit ▸ Preferences…."), objectName="importHistoryEmpty")
+
         empty.setVisible(not records)
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(empty)

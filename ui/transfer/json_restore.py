@@ -22,6 +22,7 @@ from models.io.exporting import (
     read_export_info,
     restore_json_replacing,
 )
+from ui.locale_text import translate
 from ui.worker import run_in_worker
 
 
@@ -37,19 +38,21 @@ class JsonRestore(QObject):
         self._window, self._store, self._path = window, store, path
 
     def start(self) -> None:
-        self._window.statusBar().showMessage(f"Reading {self._path.name}…")
+        self._window.statusBar().showMessage(
+            self.tr("Reading {file}…").format(file=self._path.name))
         run_in_worker(self, lambda _report: (read_export_info(self._path), history_counts()),
                       on_done=self._ask, on_error=self._failed)
 
     def _ask(self, read: object) -> None:
         info, history = read  # type: ignore[misc]
-        answer = QMessageBox.question(self._window, "Restore this Overload export?",
+        answer = QMessageBox.question(self._window, self.tr("Restore this Overload export?"),
                                       _question(self._path, info, history))
         if answer != QMessageBox.StandardButton.Yes:
-            self._window.statusBar().showMessage("Nothing was restored.", 8000)
+            self._window.statusBar().showMessage(self.tr("Nothing was restored."), 8000)
             self.cancelled.emit()
             return
-        self._window.statusBar().showMessage(f"Restoring {self._path.name}…")
+        self._window.statusBar().showMessage(
+            self.tr("Restoring {file}…").format(file=self._path.name))
         run_in_worker(self, lambda _report: restore_json_replacing(self._path,
                                                                    self._window.db_path),
                       on_done=self._done, on_error=self._failed)
@@ -58,32 +61,41 @@ class JsonRestore(QObject):
         assert isinstance(result, RestoreResult)
         announce_everything_changed(self._store)
         counts = result.counts
-        message = (f"Restored {self._path.name}: {counts.get('session', 0)} sessions, "
-                   f"{counts.get('logged_set', 0)} sets.")
+        message = self.tr("Restored {file}: {sessions} sessions, {sets} sets.").format(
+            file=self._path.name, sessions=counts.get("session", 0),
+            sets=counts.get("logged_set", 0))
         if result.safety is not None:
-            message += f" The data it replaced is saved in {result.safety.name}."
+            message += " " + self.tr("The data it replaced is saved in {file}.").format(
+                file=result.safety.name)
         self._window.statusBar().showMessage(message, 20_000)
         self.finished.emit(message)
 
     def _failed(self, error: BaseException) -> None:
         text = str(error) if isinstance(error, ExportFileError) else \
-            f"{self._path.name} was not restored ({error}). Nothing was changed."
+            self.tr("{file} was not restored ({error}). Nothing was changed.").format(
+                file=self._path.name, error=error)
         self._window.statusBar().clearMessage()
-        QMessageBox.warning(self._window, "Cannot restore this file", text)
+        QMessageBox.warning(self._window, self.tr("Cannot restore this file"), text)
         self.finished.emit(text)
 
 
 def _question(path: Path, info: ExportInfo, history: tuple[int, int, int]) -> str:
     counts = info.counts
-    holds = (f"{path.name} (Overload {info.app or 'export'}) holds "
-             f"{counts.get('session', 0)} sessions, {counts.get('logged_set', 0)} sets and "
-             f"{counts.get('mesocycle', 0)} programs.")
+    holds = translate("JsonRestore", "{file} (Overload {version}) holds {sessions} sessions, "
+                                     "{sets} sets and {programs} programs.").format(
+        file=path.name, version=info.app or translate("JsonRestore", "export"),
+        sessions=counts.get("session", 0), sets=counts.get("logged_set", 0),
+        programs=counts.get("mesocycle", 0))
     sessions, mesocycles, custom = history
     if not any(history):
-        return f"{holds}\n\nThis database has no training yet: restore the export into it?"
-    return (f"{holds}\n\nIt replaces everything in this database ({sessions} sessions, "
-            f"{mesocycles} programs, {custom} custom exercises). Your current data is backed up "
-            "first: File ▸ Restore backup… brings it back.\n\nRestore the export?")
+        return holds + "\n\n" + translate(
+            "JsonRestore", "This database has no training yet: restore the export into it?")
+    return holds + "\n\n" + translate(
+        "JsonRestore", "It replaces everything in this database ({sessions} sessions, "
+                       "{programs} programs, {custom} custom exercises). Your current data is "
+                       "backed up first: File ▸ Restore backup… brings it back.\n\nRestore the "
+                       "export?").format(sessions=sessions, programs=mesocycles, custom=custom)
+
 
 
 def announce_everything_changed(store) -> None:

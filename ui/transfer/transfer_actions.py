@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from models import opening
 from models.io.exporting import export_csv, export_json, export_target_problem, looks_like_json
 from models.storage import backups
+from ui.locale_text import QT_TRANSLATE_NOOP, date_time, sortable_date_time, translate
 from ui.sizing import fit_to_screen
 from ui.theme import Tone, follow_theme, tone
 from ui.transfer.import_dialog import IMPORT_FILTER, ImportDialog
@@ -37,10 +38,13 @@ from ui.worker import WorkerHandle, run_in_worker
 
 log = logging.getLogger(__name__)
 
-CSV_FILTER = "CSV, one row per set (*.csv)"
-JSON_FILTER = "JSON, everything (*.json)"
-KIND_NAMES = {"daily": "Daily", "before-import": "Before an import",
-              "before-restore": "Before a restore", "before-vN": "Before a database upgrade"}
+# Translated where they are shown (context "Transfer", the dialog's "RestoreDialog").
+CSV_FILTER = QT_TRANSLATE_NOOP("Transfer", "CSV, one row per set (*.csv)")
+JSON_FILTER = QT_TRANSLATE_NOOP("Transfer", "JSON, everything (*.json)")
+KIND_NAMES = {"daily": QT_TRANSLATE_NOOP("RestoreDialog", "Daily"),
+              "before-import": QT_TRANSLATE_NOOP("RestoreDialog", "Before an import"),
+              "before-restore": QT_TRANSLATE_NOOP("RestoreDialog", "Before a restore"),
+              "before-vN": QT_TRANSLATE_NOOP("RestoreDialog", "Before a database upgrade")}
 
 
 def import_file(window, store,
@@ -49,8 +53,9 @@ def import_file(window, store,
     returns it), or for the app's own JSON export start its restore (returns it); None when the
     user cancelled the file chooser."""
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(window, "Import workout history",
-                                              str(Path.home()), IMPORT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            window, translate("ImportDialog", "Import workout history"), str(Path.home()),
+            translate("ImportDialog", IMPORT_FILTER))
         if not path:
             return None
     if looks_like_json(path):
@@ -72,19 +77,26 @@ def export_file(window, path: Path | str | None = None) -> WorkerHandle | None:
     confirmed = None
     if path is None:
         default = Path.home() / "overload-export.csv"
+        csv_filter = translate("Transfer", CSV_FILTER)
+        json_filter = translate("Transfer", JSON_FILTER)
+
         chosen, chosen_filter = QFileDialog.getSaveFileName(
-            window, "Export training data", str(default), f"{CSV_FILTER};;{JSON_FILTER}")
+            window, translate("Transfer", "Export training data"), str(default),
+            f"{csv_filter};;{json_filter}")
         if not chosen:
             return None
         confirmed = Path(chosen)
-        path = _with_suffix(confirmed, ".json" if chosen_filter == JSON_FILTER else ".csv")
+        path = _with_suffix(confirmed, ".json" if chosen_filter == json_filter else ".csv")
     path = Path(path)
     problem = export_target_problem(path, window.db_path)
     if problem is not None:
-        QMessageBox.warning(window, "Cannot export there", f"{problem}.\n\nNothing was written.")
+        QMessageBox.warning(window, translate("Transfer", "Cannot export there"),
+                            translate("Transfer", "{problem}.\n\nNothing was written.").format(
+                                problem=problem))
         return None
     if path != confirmed and os.path.lexists(path) and QMessageBox.question(
-            window, "Replace the file?", f"{path} exists. Replace it with this export?"
+            window, translate("Transfer", "Replace the file?"),
+            translate("Transfer", "{path} exists. Replace it with this export?").format(path=path)
     ) != QMessageBox.StandardButton.Yes:
         return None
     return _export_in_worker(window, path)
@@ -96,14 +108,18 @@ def _export_in_worker(window, path: Path) -> WorkerHandle:
     def export(_report) -> str:
         if as_json:
             counts = export_json(path)
-            return f"Exported everything ({counts['logged_set']} sets) to {path}"
-        return f"Exported {export_csv(path)} sets to {path}"
+            return translate("Transfer", "Exported everything ({sets} sets) to {path}").format(
+                sets=counts["logged_set"], path=path)
+        return translate("Transfer", "Exported {sets} sets to {path}").format(
+            sets=export_csv(path), path=path)
 
     return run_in_worker(
         window, export,
         on_done=lambda message: window.statusBar().showMessage(message, 15_000),
         on_error=lambda exc: QMessageBox.warning(
-            window, "Export failed", f"{path} could not be written:\n{exc}"))
+            window, translate("Transfer", "Export failed"),
+            translate("Transfer", "{path} could not be written:\n{error}").format(
+                path=path, error=exc)))
 
 
 def _with_suffix(path: Path, suffix: str) -> Path:
@@ -140,13 +156,17 @@ class RestoreDialog(QDialog):
     restore_failed = Signal(str)
     checked = Signal()
 
-    COLUMNS = ("Date", "Kind", "Size", "State")
-    CHECKING, USABLE = "Checking…", "Can be restored"
+    COLUMNS = (QT_TRANSLATE_NOOP("RestoreDialog", "Date"),
+               QT_TRANSLATE_NOOP("RestoreDialog", "Kind"),
+               QT_TRANSLATE_NOOP("RestoreDialog", "Size"),
+               QT_TRANSLATE_NOOP("RestoreDialog", "State"))
+    CHECKING = QT_TRANSLATE_NOOP("RestoreDialog", "Checking…")
+    USABLE = QT_TRANSLATE_NOOP("RestoreDialog", "Can be restored")
 
     def __init__(self, store, db_path: Path, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("restoreDialog")
-        self.setWindowTitle("Restore a backup")
+        self.setWindowTitle(self.tr("Restore a backup"))
         fit_to_screen(self, 680, 400)
         self._store = store
         self._db_path = db_path
@@ -154,8 +174,8 @@ class RestoreDialog(QDialog):
         self.problems: dict[Path, str | None] = {}  # None: checked and usable
         self._busy = False
         self.table = QTableWidget(0, len(self.COLUMNS), objectName="backupTable",
-                                  tabKeyNavigation=False, accessibleName="Backups")
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+                                  tabKeyNavigation=False, accessibleName=self.tr("Backups"))
+        self.table.setHorizontalHeaderLabels([self.tr(title) for title in self.COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -166,14 +186,14 @@ class RestoreDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.message = QLabel(objectName="restoreMessage", wordWrap=True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.restore_button = QPushButton("Restore…", objectName="restoreButton")
+        self.restore_button = QPushButton(self.tr("Restore…"), objectName="restoreButton")
         self.restore_button.clicked.connect(self.restore_selected)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Backups are kept in {backups.backup_folder(db_path)}",
-                                wordWrap=True))
+        layout.addWidget(QLabel(self.tr("Backups are kept in {folder}").format(
+            folder=backups.backup_folder(db_path)), wordWrap=True))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
@@ -184,7 +204,7 @@ class RestoreDialog(QDialog):
         self.backups = backups.list_backups(self._db_path)
         self.table.setRowCount(len(self.backups))
         for row, info in enumerate(self.backups):
-            cells = (f"{info.created:%Y-%m-%d %H:%M}", KIND_NAMES[info.kind],
+            cells = (sortable_date_time(info.created), self.tr(KIND_NAMES[info.kind]),
                      QLocale().formattedDataSize(info.size_bytes), self._state_text(info.path))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -192,8 +212,8 @@ class RestoreDialog(QDialog):
                 self.table.setItem(row, column, item)
             self._paint_state(self.table.item(row, 3), info.path)
         if not self.backups:
-            self.message.setText("There are no backups yet: one is made every day you use "
-                                 "Overload, and before every import.")
+            self.message.setText(self.tr("There are no backups yet: one is made every day you "
+                                         "use Overload, and before every import."))
         self._check_unchecked()
         self._update_buttons()
 
@@ -208,13 +228,15 @@ class RestoreDialog(QDialog):
         if info is None or not self._usable(info):
             return False
         answer = QMessageBox.question(
-            self, "Restore this backup?",
-            f"Replace all your current data with the backup from {info.created:%d %b %Y %H:%M}?"
-            "\n\nThe current state is backed up first, so you can come back to it.")
+            self, self.tr("Restore this backup?"),
+            self.tr("Replace all your current data with the backup from {when}?\n\nThe current "
+                    "state is backed up first, so you can come back to it.").format(
+                when=date_time(info.created)))
         if answer != QMessageBox.StandardButton.Yes:
             return False
         self._set_busy(True)
-        self.message.setText(f"Restoring the backup from {info.created:%d %b %Y %H:%M}…")
+        self.message.setText(self.tr("Restoring the backup from {when}…").format(
+            when=date_time(info.created)))
         run_in_worker(self, lambda _report: opening.restore_backup(self._db_path, info.path),
                       on_done=lambda safety: self._restore_done(info, safety),
                       on_error=self._restore_failed)
@@ -229,15 +251,17 @@ class RestoreDialog(QDialog):
     def _restore_done(self, info: backups.BackupInfo, safety: Path) -> None:
         self._set_busy(False)
         announce_everything_changed(self._store)
-        self.message.setText(f"Restored the backup from {info.created:%d %b %Y %H:%M}. "
-                             f"The state before restoring is saved in {safety}")
+        self.message.setText(self.tr("Restored the backup from {when}. The state before "
+                                     "restoring is saved in {path}").format(
+            when=date_time(info.created), path=safety))
         self.refresh()
         self.restored.emit(str(safety))
 
     def _restore_failed(self, error: BaseException) -> None:
         self._set_busy(False)
         text = str(error) if isinstance(error, backups.BackupError) else \
-            f"The backup was not restored ({error}). Nothing was changed."
+            self.tr("The backup was not restored ({error}). Nothing was changed.").format(
+                error=error)
         self.message.setText(text)
         self.refresh()
         self.restore_failed.emit(text)
@@ -250,8 +274,10 @@ class RestoreDialog(QDialog):
 
     def _state_text(self, path: Path) -> str:
         if path not in self.problems:
-            return self.CHECKING
-        return self.USABLE if self.problems[path] is None else "Damaged: cannot be restored"
+            return self.tr(self.CHECKING)
+        return self.tr(self.USABLE) if self.problems[path] is None else \
+            self.tr("Damaged: cannot be restored")
+
 
     def _paint_states(self) -> None:
         for row, info in enumerate(self.backups):

@@ -14,10 +14,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from models.adaptation import MesocycleInfo, latest_mesocycle, mesocycle_start_adjustments
+from ui.locale_text import QT_TRANSLATE_NOOP, translate
 from ui.wizard.program_wizard import ProgramWizard
 
-NO_MESOCYCLE_TEXT = ("There is no mesocycle to continue yet: Training ▸ New program… builds the "
-                     "first one.")
+NO_MESOCYCLE_TEXT = QT_TRANSLATE_NOOP(
+    "NextMesocycle", "There is no mesocycle to continue yet: Training ▸ New program… builds "
+                     "the first one.")
 # A message box without a parent is owned by Python alone: kept here until it is closed.
 _open_messages: set[QMessageBox] = set()
 
@@ -47,7 +49,9 @@ def open_next_mesocycle(parent: QWidget | None, store, *,
     None, with a message, when there is no mesocycle yet."""
     mesocycle = latest_mesocycle()
     if mesocycle is None:
-        box = QMessageBox(QMessageBox.Icon.Information, "Next mesocycle", NO_MESOCYCLE_TEXT,
+        box = QMessageBox(QMessageBox.Icon.Information,
+                          translate("NextMesocycle", "Next mesocycle"),
+                          translate("NextMesocycle", NO_MESOCYCLE_TEXT),
                           QMessageBox.StandardButton.Ok, parent)
         box.setObjectName("noMesocycleMessage")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -57,7 +61,9 @@ def open_next_mesocycle(parent: QWidget | None, store, *,
         return None
     adjustments = mesocycle_start_adjustments(mesocycle, store.landmarks())
     wizard = ProgramWizard(store, parent)
-    wizard.setWindowTitle(f"Next mesocycle after “{mesocycle.name}”")
+    wizard.setWindowTitle(translate("NextMesocycle", "Next mesocycle after “{name}”").format(
+        name=mesocycle.name))
+
     wizard.prefill(next_request(mesocycle, today or date.today()), adjustments)
     # Not modal, as Training ▸ New program…: the library dock stays a drag source.
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.rules.domain import MUSCLE_GROUPS, Landmarks, group_label, volume_status
+from models.rules.domain import MUSCLE_GROUPS, Landmarks, volume_status
 from models.rules.generator import Plan
+from ui.domain_text import group_name, status_name
 from ui.gauge import VolumeGauge
+from ui.locale_text import number, translate
 from ui.sizing import text_width
 from ui.theme import Tone, follow_theme, status_colour, tone
 
@@ -35,7 +37,7 @@ class PlanGauges(QWidget):
         self._numbers: dict[str, QLabel] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 8, 0)
-        self.title = QLabel("<b>Weekly sets per muscle</b>")
+        self.title = QLabel(self.tr("<b>Weekly sets per muscle</b>"))
         layout.addWidget(self.title)
         grid = QGridLayout()
         grid.setVerticalSpacing(3)
@@ -45,7 +47,7 @@ class PlanGauges(QWidget):
             gauge.setMinimumWidth(16 * gauge.fontMetrics().averageCharWidth())
             number = QLabel(alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             number.setMinimumWidth(text_width(number.font(), "18.5 → 18.5"))
-            grid.addWidget(QLabel(group_label(group)), row, 0)
+            grid.addWidget(QLabel(group_name(group)), row, 0)
             grid.addWidget(gauge, row, 1)
             grid.addWidget(number, row, 2)
             self._gauges[group], self._numbers[group] = gauge, number
@@ -64,11 +66,16 @@ class PlanGauges(QWidget):
             start = first.counted_per_muscle.get(group, 0)
             end = peak.counted_per_muscle.get(group, 0)
             self._gauges[group].set_values(end, landmarks[group], planned=start)
-            self._numbers[group].setText(f"{start:g} → {end:g}" if start != end else f"{end:g}")
-        counting = ("primary sets plus half a set for each secondary muscle"
-                    if plan.rule == "fractional" else "sets on the primary muscle only")
-        self.legend.setText(f"Bar: week {peak.number} (peak); tick: week 1. Counted "
-                            f"{plan.rule}: {counting}, against your landmarks.")
+            self._numbers[group].setText(f"{number(start)} → {number(end)}" if start != end
+                                         else number(end))
+        if plan.rule == "fractional":
+            legend = self.tr("Bar: week {week} (peak); tick: week 1. Counted fractional: primary "
+                             "sets plus half a set for each secondary muscle, against your "
+                             "landmarks.")
+        else:
+            legend = self.tr("Bar: week {week} (peak); tick: week 1. Counted direct: sets on the "
+                             "primary muscle only, against your landmarks.")
+        self.legend.setText(legend.format(week=peak.number))
 
 
 class PlanTable(QTableWidget):
@@ -78,7 +85,7 @@ class PlanTable(QTableWidget):
         super().__init__(len(MUSCLE_GROUPS), 0, parent)
         self.setTabKeyNavigation(False)  # one Tab stop; the arrows move inside
         self.setObjectName("planTable")
-        self.setVerticalHeaderLabels([group_label(g) for g in MUSCLE_GROUPS])
+        self.setVerticalHeaderLabels([group_name(g) for g in MUSCLE_GROUPS])
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.horizontalHeader().setDefaultSectionSize(
@@ -88,7 +95,8 @@ class PlanTable(QTableWidget):
     def show_plan(self, plan: Plan, landmarks: dict[str, Landmarks]) -> None:
         self.setColumnCount(len(plan.weeks))
         self.setHorizontalHeaderLabels(
-            [f"Deload\nRIR {w.rir}" if w.deload else f"Week {w.number}\nRIR {w.rir}"
+            [self.tr("Deload\nRIR {rir}").format(rir=w.rir) if w.deload
+             else self.tr("Week {week}\nRIR {rir}").format(week=w.number, rir=w.rir)
              for w in plan.weeks])
         for column, week in enumerate(plan.weeks):
             for row, group in enumerate(MUSCLE_GROUPS):
@@ -97,12 +105,16 @@ class PlanTable(QTableWidget):
 
     @staticmethod
     def _cell(sets: float, landmarks: Landmarks, rule: str) -> QTableWidgetItem:
-        item = QTableWidgetItem(f"{sets:g}" if sets else "–")
+        item = QTableWidgetItem(number(sets) if sets else "–")
         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         status = volume_status(sets, landmarks)
         item.setData(StatusRole, status.value)
         _colour_cell(item)
-        item.setToolTip(f"{sets:g} sets (counted {rule}): {status.value}")
+        if rule == "fractional":
+            tip = translate("PlanTable", "{sets} sets (counted fractional): {status}")
+        else:
+            tip = translate("PlanTable", "{sets} sets (counted direct): {status}")
+        item.setToolTip(tip.format(sets=number(sets), status=status_name(status)))
         return item
 
     def _colour_cells(self) -> None:
@@ -131,10 +143,11 @@ class PlanWarnings(QListWidget):
     def show_plan(self, plan: Plan) -> None:
         self.clear()
         if not plan.warnings:
-            self.addItem(QListWidgetItem("✓ The plan keeps every rule: grown muscles ramp from "
-                                         "MEV, 48 hours between sessions for a muscle, "
-                                         "2–4 sessions a week, rows and pulldowns, every "
-                                         "session within its budget."))
+            self.addItem(QListWidgetItem(self.tr("✓ The plan keeps every rule: grown muscles "
+                                                 "ramp from MEV, 48 hours between sessions for a "
+                                                 "muscle, 2–4 sessions a week, rows and "
+                                                 "pulldowns, every session within its budget.")))
+
             return
         for warning in plan.warnings:
             # The budget's choices (what grows, what is maintained) are the plan's decisions,

@@ -28,15 +28,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.rules.domain import MUSCLE_GROUPS, group_label
+from models.rules.domain import MUSCLE_GROUPS
 from models.rules.generator import DEFAULT_RANK, Plan, plan_budget
 from models.rules.limits import PRIORITIES
+from ui.domain_text import group_name
+from ui.locale_text import QT_TRANSLATE_NOOP, number, translate
 from ui.sizing import scrolling
 from ui.theme import Tone, follow_theme, tone
 
 GroupRole = Qt.ItemDataRole.UserRole
 PriorityRole = Qt.ItemDataRole.UserRole + 1
-PRIORITY_TEXT = {"grow": "Grow", "maintain": "Maintain", "skip": "Skip"}
+PRIORITY_TEXT = {"grow": QT_TRANSLATE_NOOP("PriorityRanking", "Grow"),
+                 "maintain": QT_TRANSLATE_NOOP("PriorityRanking", "Maintain"),
+                 "skip": QT_TRANSLATE_NOOP("PriorityRanking", "Skip")}
 PRIORITY_KEYS = {"grow": "G", "maintain": "M", "skip": "S"}
 
 
@@ -66,7 +70,7 @@ class PriorityRanking(QWidget):
 
     def _build_list(self) -> QListWidget:
         self.list = QListWidget(objectName="rankList")
-        self.list.setAccessibleName("Muscles in priority order")
+        self.list.setAccessibleName(self.tr("Muscles in priority order"))
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -81,22 +85,26 @@ class PriorityRanking(QWidget):
         column.addWidget(self.selected)
         self.priority_group = QButtonGroup(self)
         for index, priority in enumerate(PRIORITIES):
-            radio = QRadioButton(f"&{PRIORITY_TEXT[priority]}", objectName=f"priority_{priority}")
+            radio = QRadioButton(f"&{self.tr(PRIORITY_TEXT[priority])}",
+                                 objectName=f"priority_{priority}")
             self.priority_group.addButton(radio, index)
             column.addWidget(radio)
         self.priority_group.idClicked.connect(
             lambda index: self.set_priority(self.current_group(), PRIORITIES[index]))
         moves = QHBoxLayout()
-        for text, name, offset, key in (("Up", "rankUp", -1, "Alt+Up"),
-                                        ("Down", "rankDown", 1, "Alt+Down")):
+        for text, tip, name, offset in (
+                (self.tr("Up"), self.tr("Move the selected muscle up the ranking (Alt+Up)"),
+                 "rankUp", -1),
+                (self.tr("Down"), self.tr("Move the selected muscle down the ranking (Alt+Down)"),
+                 "rankDown", 1)):
             button = QPushButton(text, objectName=name)
-            button.setToolTip(f"Move the selected muscle {text.lower()} the ranking ({key})")
+            button.setToolTip(tip)
             button.clicked.connect(lambda _=False, o=offset: self.move(self.current_group(), o))
             moves.addWidget(button)
         self.list.installEventFilter(self)
         column.addLayout(moves)
-        hint = QLabel("Drag a muscle, or use Up and Down (Alt+↑, Alt+↓): grown muscles get the "
-                      "budget in this order.", wordWrap=True)
+        hint = QLabel(self.tr("Drag a muscle, or use Up and Down (Alt+↑, Alt+↓): grown muscles "
+                              "get the budget in this order."), wordWrap=True)
         hint.setStyleSheet("color: palette(placeholder-text);")
         column.addWidget(hint)
         column.addSpacing(8)
@@ -106,9 +114,9 @@ class PriorityRanking(QWidget):
 
     def _build_budget(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        caption = QLabel("<b>Budget</b>")
+        caption = QLabel(self.tr("<b>Budget</b>"))
         self.budget_bar = QProgressBar(objectName="budgetBar")
-        self.budget_bar.setAccessibleName("Peak week against the budget")
+        self.budget_bar.setAccessibleName(self.tr("Peak week against the budget"))
         self.budget_bar.setTextVisible(True)
         caption.setBuddy(self.budget_bar)
         row.addWidget(caption)
@@ -198,7 +206,7 @@ class PriorityRanking(QWidget):
         advice = [_sentence(w.message.removeprefix("Budget: "))
                   for w in plan.warnings if w.rule == "budget"]
         self.advice.setText("\n\n".join(advice) if advice else
-                            "Every muscle you chose to grow fits with its full ramp.")
+                            self.tr("Every muscle you chose to grow fits with its full ramp."))
 
     # Internals.
 
@@ -225,20 +233,24 @@ class PriorityRanking(QWidget):
             group, priority = item.data(GroupRole), item.data(PriorityRole)
             rank += priority == "grow"
             place = f"{rank}." if priority == "grow" else "–"
-            did, outcome = outcomes.get(group, (priority, PRIORITY_TEXT[priority].lower()))
+            chosen = self.tr(PRIORITY_TEXT[priority])
+            did, outcome = outcomes.get(group, (priority, chosen.lower()))
             squeezed = priority == "grow" and did != "grow"
             if squeezed:
-                outcome = f"no room to grow: {outcome}"
-            item.setText(f"{place:>3}  {group_label(group)} — {outcome}")
-            item.setToolTip(f"{group_label(group)}: you chose {PRIORITY_TEXT[priority]}"
-                            + ("; the budget maintains it" if squeezed else ""))
+                outcome = self.tr("no room to grow: {outcome}").format(outcome=outcome)
+            item.setText(f"{place:>3}  {group_name(group)} — {outcome}")
+            if squeezed:
+                tip = self.tr("{group}: you chose {priority}; the budget maintains it")
+            else:
+                tip = self.tr("{group}: you chose {priority}")
+            item.setToolTip(tip.format(group=group_name(group), priority=chosen))
             item.setForeground(_outcome_brush(did if not squeezed else "squeezed"))
 
     def _show_current(self, item: QListWidgetItem | None, *_args) -> None:
         if item is None:
             return
         group, priority = item.data(GroupRole), item.data(PriorityRole)
-        self.selected.setText(f"<b>{group_label(group)}</b>")
+        self.selected.setText(f"<b>{group_name(group)}</b>")
         with QSignalBlocker(self.priority_group):
             self.priority_group.button(PRIORITIES.index(priority)).setChecked(True)
 
@@ -258,7 +270,9 @@ def _sentence(text: str) -> str:
 
 
 def _sets(count: float) -> str:
-    return f"{count:g} set{'' if count == 1 else 's'}"
+    if count == 1:
+        return translate("PriorityRanking", "1 set")
+    return translate("PriorityRanking", "{count} sets").format(count=number(count))
 
 
 def _outcomes(plan: Plan) -> dict[str, tuple[str, str]]:
@@ -270,10 +284,13 @@ def _outcomes(plan: Plan) -> dict[str, tuple[str, str]]:
         start, end = first.counted_per_muscle.get(group, 0), peak.counted_per_muscle.get(group, 0)
         did = plan.priorities.get(group, "skip")
         if did == "grow":
-            text[group] = (did, f"grows {start:g} → {_sets(end)}")
+            text[group] = (did, translate("PriorityRanking", "grows {start} → {sets}").format(
+                start=number(start), sets=_sets(end)))
         elif did == "maintain":
-            text[group] = (did, f"maintained at {_sets(start)}" if start
-                           else "maintained, no sets needed")
+            text[group] = (did, translate("PriorityRanking", "maintained at {sets}").format(
+                sets=_sets(start)) if start
+                else translate("PriorityRanking", "maintained, no sets needed"))
         else:
-            text[group] = (did, "skip")
+            text[group] = (did, translate("PriorityRanking", "skip"))
+
     return text

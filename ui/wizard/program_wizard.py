@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from models.library import planning_library
 from models.plans import default_name, first_free_start, overlap_text, planned_in_the_way
-from models.rules.domain import WEEKDAYS, group_label
+from models.rules.domain import WEEKDAYS
 from models.rules.generator import (
     DEFAULT_RANK,
     ExerciseChoices,
@@ -55,7 +55,9 @@ from models.rules.plan_types import (
 )
 from models.rules.search import matches, search_text
 from ui.commands import SavePlanCommand
+from ui.domain_text import group_name
 from ui.flow import WrappingTabs
+from ui.locale_text import QT_TRANSLATE_NOOP, short_day_name, translate, weekday_date
 from ui.sizing import fit_to_screen
 from ui.wizard.day_exercise_list import (
     DayExerciseList,
@@ -67,16 +69,32 @@ from ui.wizard.day_exercise_list import (
 from ui.wizard.plan_preview import PlanGauges, PlanTable, PlanWarnings
 from ui.wizard.priority_ranking import PriorityRanking
 
+# Translated where they are shown (context "ProgramWizard").
+LEVEL_NAMES = {"beginner": QT_TRANSLATE_NOOP("ProgramWizard", "Beginner"),
+               "intermediate": QT_TRANSLATE_NOOP("ProgramWizard", "Intermediate"),
+               "advanced": QT_TRANSLATE_NOOP("ProgramWizard", "Advanced")}
 LEVEL_TEXT = {
-    "beginner": "Starts at MEV and ends about halfway to MRV: plenty of room to progress.",
-    "intermediate": "Starts at MEV and ends about three quarters of the way to MRV.",
-    "advanced": "Starts a little above MEV and ends at or just below MRV.",
+    "beginner": QT_TRANSLATE_NOOP(
+        "ProgramWizard",
+        "Starts at MEV and ends about halfway to MRV: plenty of room to progress."),
+    "intermediate": QT_TRANSLATE_NOOP(
+        "ProgramWizard", "Starts at MEV and ends about three quarters of the way to MRV."),
+    "advanced": QT_TRANSLATE_NOOP(
+        "ProgramWizard", "Starts a little above MEV and ends at or just below MRV."),
 }
-SPLIT_TEXT = {"full_body": "Full body", "upper_lower": "Upper / lower",
-              "push_pull_legs": "Push / pull / legs"}
+SPLIT_TEXT = {"full_body": QT_TRANSLATE_NOOP("ProgramWizard", "Full body"),
+              "upper_lower": QT_TRANSLATE_NOOP("ProgramWizard", "Upper / lower"),
+              "push_pull_legs": QT_TRANSLATE_NOOP("ProgramWizard", "Push / pull / legs")}
 # Presses, rows and deadlifts already train these hard: most programs maintain them so the big
 # groups have room to grow.
 DEFAULT_PRIORITIES = {"front_delts": "maintain", "traps": "maintain", "forearms": "maintain"}
+
+
+def day_name(day: str) -> str:
+    """'Mon' for "mon": a training day as the locale names it."""
+    return short_day_name(WEEKDAYS.index(day) + 1)
+
+
 def start_note_label() -> QLabel:
     """Where the wizard says why start volumes moved; hidden until prefill() fills it."""
     label = QLabel(objectName="startAdjustments", wordWrap=True)
@@ -88,19 +106,20 @@ def start_note_label() -> QLabel:
 class GoalPage(QWizardPage):
     def __init__(self, wizard: ProgramWizard):
         super().__init__()
-        self.setTitle("Goal and experience")
-        self.setSubTitle("Overload plans a hypertrophy mesocycle: weekly sets ramp up per muscle, "
-                         "then a deload.")
+        self.setTitle(self.tr("Goal and experience"))
+        self.setSubTitle(self.tr("Overload plans a hypertrophy mesocycle: weekly sets ramp up "
+                                 "per muscle, then a deload."))
         form = QFormLayout(self)
         self.name_edit = QLineEdit(objectName="programName", maxLength=MAX_NAME_LENGTH,
-                                   placeholderText="e.g. Winter hypertrophy block")
-        form.addRow("Program &name", self.name_edit)
+                                   placeholderText=self.tr("e.g. Winter hypertrophy block"))
+        form.addRow(self.tr("Program &name"), self.name_edit)
         self.level_group = QButtonGroup(self)
         for index, level in enumerate(LEVELS):
-            radio = QRadioButton(level.capitalize(), objectName=f"level_{level}")
+            radio = QRadioButton(translate("ProgramWizard", LEVEL_NAMES[level]),
+                                 objectName=f"level_{level}")
             radio.setChecked(level == "intermediate")
             self.level_group.addButton(radio, index)
-            hint = QLabel(LEVEL_TEXT[level], wordWrap=True)
+            hint = QLabel(translate("ProgramWizard", LEVEL_TEXT[level]), wordWrap=True)
             hint.setStyleSheet("color: palette(placeholder-text);")
             form.addRow(radio, hint)
         self.level_group.idToggled.connect(lambda _id, on: on and wizard.recompute())
@@ -114,62 +133,69 @@ class GoalPage(QWizardPage):
 class SchedulePage(QWizardPage):
     def __init__(self, wizard: ProgramWizard):
         super().__init__()
-        self.setTitle("Schedule")
-        self.setSubTitle("Pick your training days. At least 48 hours between two sessions for "
-                         "the same muscle needs days with a rest day between them.")
+        self.setTitle(self.tr("Schedule"))
+        self.setSubTitle(self.tr("Pick your training days. At least 48 hours between two "
+                                 "sessions for the same muscle needs days with a rest day "
+                                 "between them."))
         self._wizard = wizard
         layout = QFormLayout(self)
         days_row = QHBoxLayout()
         self.day_boxes: dict[str, QCheckBox] = {}
         for day in WEEKDAYS:
-            box = QCheckBox(day.capitalize(), objectName=f"day_{day}")
+            box = QCheckBox(day_name(day), objectName=f"day_{day}")
             box.setChecked(day in ("mon", "tue", "thu", "fri"))
             box.toggled.connect(self._days_changed)
             self.day_boxes[day] = box
             days_row.addWidget(box)
         # A label for a row of boxes has no buddy by itself: its & would show as is.
-        days_label = QLabel("Training &days")
+        days_label = QLabel(self.tr("Training &days"))
         days_label.setBuddy(self.day_boxes[WEEKDAYS[0]])
         layout.addRow(days_label, days_row)
-        self.weeks_spin = QSpinBox(objectName="weeksSpin", suffix=" weeks", minimum=3, maximum=12)
+        self.weeks_spin = QSpinBox(objectName="weeksSpin", suffix=self.tr(" weeks"), minimum=3,
+                                   maximum=12)
         self.weeks_spin.setValue(5)
         self.weeks_spin.valueChanged.connect(wizard.recompute)
-        layout.addRow("&Accumulation", self.weeks_spin)
-        self.deload_box = QCheckBox("Finish with a deload week (about half the sets, RIR 4–5)",
+        layout.addRow(self.tr("&Accumulation"), self.weeks_spin)
+        self.deload_box = QCheckBox(self.tr("Finish with a deload week (about half the sets, "
+                                            "RIR 4–5)"),
                                     objectName="deloadCheck", checked=True)
         self.deload_box.toggled.connect(wizard.recompute)
         layout.addRow("", self.deload_box)
         self.start_edit = QDateEdit(objectName="startDate", calendarPopup=True)
         self.start_edit.setDateRange(QDate(FIRST_DATE), QDate(LAST_PLAN_START))
         self.start_edit.setDate(QDate(first_free_start(date.today())))
-        self.start_edit.setDisplayFormat("ddd d MMM yyyy")
+        #: Qt date format: short weekday, day, short month, year (Mon 2 Dec 2024)
+        self.start_edit.setDisplayFormat(translate("DateFormat", "ddd d MMM yyyy"))
         self.start_edit.dateChanged.connect(wizard.recompute)
-        layout.addRow("&Start", self.start_edit)
+        layout.addRow(self.tr("&Start"), self.start_edit)
         self.split_combo = QComboBox(objectName="splitCombo")
-        self.split_combo.addItem("Automatic", "auto")
+        self.split_combo.addItem(self.tr("Automatic"), "auto")
         for key, text in SPLIT_TEXT.items():
-            self.split_combo.addItem(text, key)
+            self.split_combo.addItem(translate("ProgramWizard", text), key)
         self.split_combo.currentIndexChanged.connect(wizard.recompute)
-        layout.addRow("S&plit", self.split_combo)
+        layout.addRow(self.tr("S&plit"), self.split_combo)
         self.split_hint = QLabel(objectName="splitHint")
         self.split_hint.setStyleSheet("color: palette(placeholder-text);")
         layout.addRow("", self.split_hint)
         length = QHBoxLayout()
-        self.limit_box = QCheckBox("At most", objectName="limitMinutes")
-        self.minutes_spin = QSpinBox(objectName="maxMinutes", suffix=" minutes a session",
+        self.limit_box = QCheckBox(self.tr("At most"), objectName="limitMinutes")
+        self.minutes_spin = QSpinBox(objectName="maxMinutes",
+                                     suffix=self.tr(" minutes a session"),
                                      minimum=MIN_SESSION_MINUTES, maximum=MAX_SESSION_MINUTES,
                                      singleStep=5, value=75, enabled=False)
-        self.minutes_spin.setAccessibleName("Longest session, minutes")
+        self.minutes_spin.setAccessibleName(self.tr("Longest session, minutes"))
         self.limit_box.toggled.connect(self.minutes_spin.setEnabled)
         self.limit_box.toggled.connect(wizard.recompute)
         self.minutes_spin.valueChanged.connect(wizard.recompute)
         length.addWidget(self.limit_box)
         length.addWidget(self.minutes_spin)
         length.addStretch()
-        layout.addRow("Session &length", length)
-        self.limit_box.setToolTip("Leave it off for up to 25 working sets a session; on, every "
-                                  "session fits this many minutes (warm-ups and rests "
-                                  "included).")
+        length_label = QLabel(self.tr("Session &length"))
+        length_label.setBuddy(self.limit_box)
+        layout.addRow(length_label, length)
+        self.limit_box.setToolTip(self.tr("Leave it off for up to 25 working sets a session; "
+                                          "on, every session fits this many minutes (warm-ups "
+                                          "and rests included)."))
 
     def days(self) -> tuple[str, ...]:
         return tuple(day for day, box in self.day_boxes.items() if box.isChecked())
@@ -190,9 +216,15 @@ class SchedulePage(QWizardPage):
     def show_split(self, split: str) -> None:
         days = self.days()
         automatic = self.split_combo.currentData() == "auto"
-        self.split_hint.setText(
-            f"{SPLIT_TEXT[split]} for {len(days)} day{'s' if len(days) != 1 else ''} a week"
-            + (" (chosen for you)" if automatic else "") if days else "Pick at least one day.")
+        if not days:
+            self.split_hint.setText(self.tr("Pick at least one day."))
+            return
+        if len(days) == 1:
+            text = self.tr("{split} for 1 day a week")
+        else:
+            text = self.tr("{split} for {days} days a week")
+        text = text.format(split=translate("ProgramWizard", SPLIT_TEXT[split]), days=len(days))
+        self.split_hint.setText(text + (self.tr(" (chosen for you)") if automatic else ""))
 
 
 class PrioritiesPage(QWizardPage):
@@ -200,10 +232,11 @@ class PrioritiesPage(QWizardPage):
 
     def __init__(self, wizard: ProgramWizard):
         super().__init__()
-        self.setTitle("Muscle priorities")
-        self.setSubTitle("Grow: ramp up from MEV. Maintain: hold the maintenance dose. Skip: "
-                         "no direct work. The week's budget goes to maintenance first, then to "
-                         "the muscles you grow, in the order of this list.")
+        self.setTitle(self.tr("Muscle priorities"))
+        self.setSubTitle(self.tr("Grow: ramp up from MEV. Maintain: hold the maintenance dose. "
+                                 "Skip: no direct work. The week's budget goes to maintenance "
+                                 "first, then to the muscles you grow, in the order of this "
+                                 "list."))
         layout = QVBoxLayout(self)
         self.ranking = PriorityRanking()
         self.ranking.set_state(DEFAULT_PRIORITIES, DEFAULT_RANK)
@@ -222,9 +255,10 @@ class ExercisesPage(QWizardPage):
 
     def __init__(self, wizard: ProgramWizard):
         super().__init__()
-        self.setTitle("Exercises")
-        self.setSubTitle("Drag to reorder; drag exercises in from the list on the left or the "
-                         "exercise library; Swap offers alternatives for the same muscle.")
+        self.setTitle(self.tr("Exercises"))
+        self.setSubTitle(self.tr("Drag to reorder; drag exercises in from the list on the left "
+                                 "or the exercise library; Swap offers alternatives for the same "
+                                 "muscle."))
         self._wizard = wizard
         self.lists: dict[str, DayExerciseList] = {}
         layout = QHBoxLayout(self)
@@ -239,11 +273,11 @@ class ExercisesPage(QWizardPage):
     def _build_picker(self) -> QVBoxLayout:
         column = QVBoxLayout()
         self.search = QLineEdit(objectName="pickerSearch", clearButtonEnabled=True,
-                                placeholderText="Find an exercise…")
+                                placeholderText=self.tr("Find an exercise…"))
         self.picker = ExercisePickerList()
         self.picker.setObjectName("exercisePicker")
         for exercise in self._wizard.library:
-            item = QListWidgetItem(f"{exercise.name}  ·  {group_label(exercise.primary or '')}")
+            item = QListWidgetItem(f"{exercise.name}  ·  {group_name(exercise.primary or '')}")
             item.setData(ExerciseIdRole, exercise.id)
             item.setData(NameRole, exercise.name)
             item.setData(SearchRole, search_text(exercise))
@@ -257,11 +291,13 @@ class ExercisesPage(QWizardPage):
 
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        specs = (("Add", "addExercise", self._add_picked), ("Swap…", "swapExercise", self._swap),
-                 ("Remove", "removeExercise", lambda: self._current_list_call("remove_current")),
-                 ("Up", "moveUp", lambda: self._current_list_call("move_current", -1)),
-                 ("Down", "moveDown", lambda: self._current_list_call("move_current", 1)),
-                 ("Suggested", "resetDay", self._reset_day))
+        specs = ((self.tr("Add"), "addExercise", self._add_picked),
+                 (self.tr("Swap…"), "swapExercise", self._swap),
+                 (self.tr("Remove"), "removeExercise",
+                  lambda: self._current_list_call("remove_current")),
+                 (self.tr("Up"), "moveUp", lambda: self._current_list_call("move_current", -1)),
+                 (self.tr("Down"), "moveDown", lambda: self._current_list_call("move_current", 1)),
+                 (self.tr("Suggested"), "resetDay", self._reset_day))
         for text, name, slot in specs:
             button = QPushButton(text, objectName=name)
             button.clicked.connect(slot)
@@ -316,12 +352,15 @@ class ExercisesPage(QWizardPage):
         self._sync_tabs(plan)
         for day, lst in self.lists.items():
             session = sessions.get(day)
-            rows = [(e.name, f"{e.name} — {e.sets} × {e.rep_low}–{e.rep_high} @ RIR {e.rir}, "
-                              f"{e.tempo}") for e in (session.exercises if session else ())]
+            rows = [(e.name, self.tr("{exercise} — {sets} × {low}–{high} @ RIR {rir}, {tempo}")
+                     .format(exercise=e.name, sets=e.sets, low=e.rep_low, high=e.rep_high,
+                             rir=e.rir, tempo=e.tempo))
+                    for e in (session.exercises if session else ())]
             lst.set_rows(rows)
             index = self.tabs.indexOf(lst)
-            name = f"{session.name} · {session.minutes} min" if session else "Rest"
-            self.tabs.setTabText(index, f"{day.capitalize()} · {name}")
+            name = self.tr("{session} · {minutes} min").format(
+                session=session.name, minutes=session.minutes) if session else self.tr("Rest")
+            self.tabs.setTabText(index, f"{day_name(day)} · {name}")
 
     def _sync_tabs(self, plan: Plan) -> None:
         if tuple(self.lists) == plan.days:
@@ -336,7 +375,7 @@ class ExercisesPage(QWizardPage):
             lst.setObjectName(f"dayList_{day}")
             lst.edited.connect(partial(self._wizard.day_edited, day))
             self.lists[day] = lst
-            self.tabs.addTab(lst, day.capitalize())
+            self.tabs.addTab(lst, day_name(day))
         if current in self.lists:
             self.tabs.setCurrentWidget(self.lists[current])
 
@@ -344,9 +383,9 @@ class ExercisesPage(QWizardPage):
 class ReviewPage(QWizardPage):
     def __init__(self, wizard: ProgramWizard):
         super().__init__()
-        self.setTitle("Review")
-        self.setSubTitle("Weekly sets per muscle, coloured by where they sit against your "
-                         "landmarks. Finish saves every session to the calendar.")
+        self.setTitle(self.tr("Review"))
+        self.setSubTitle(self.tr("Weekly sets per muscle, coloured by where they sit against "
+                                 "your landmarks. Finish saves every session to the calendar."))
         layout = QVBoxLayout(self)
         self.table = PlanTable()
         self.warnings = PlanWarnings()
@@ -356,7 +395,7 @@ class ReviewPage(QWizardPage):
         layout.addWidget(self.summary)
         layout.addWidget(self.start_note)
         layout.addWidget(self.table, 1)
-        layout.addWidget(QLabel("<b>Rules</b>"))
+        layout.addWidget(QLabel(self.tr("<b>Rules</b>")))
         layout.addWidget(self.warnings)
 
     def show_plan(self, plan: Plan, landmarks) -> None:
@@ -366,14 +405,21 @@ class ReviewPage(QWizardPage):
         end = plan.weeks[-1].sessions[-1].date if plan.weeks[-1].sessions else plan.start
         peak = plan.peak_week
         longest = max(peak.sessions, key=lambda s: s.minutes, default=None)
-        grows = ", ".join(group_label(g).lower() for g in plan.rank) or "no muscle"
+        grows = ", ".join(group_name(g).lower() for g in plan.rank) or self.tr("no muscle")
+        longest_text = self.tr("{sets} sets, about {minutes} minutes").format(
+            sets=longest.total_sets, minutes=longest.minutes) if longest else "–"
+        counted = self.tr("Sets counted fractional.") if plan.rule == "fractional" else \
+            self.tr("Sets counted direct.")
         self.summary.setText(
-            f"{len(plan.weeks)} weeks, {sessions} sessions, {SPLIT_TEXT[plan.split].lower()}, "
-            f"from {plan.start:%a %d %b %Y} to {end:%a %d %b %Y}. Grows {grows}. Week "
-            f"{peak.number}, the biggest, has {sum(s.total_sets for s in peak.sessions)} "
-            f"working sets; its longest session "
-            f"{f'{longest.total_sets} sets, about {longest.minutes} minutes' if longest else '–'}"
-            f". Sets counted {plan.rule}.")
+            self.tr("{weeks} weeks, {sessions} sessions, {split}, from {start} to {end}. Grows "
+                    "{grows}. Week {week}, the biggest, has {sets} working sets; its longest "
+                    "session {longest}.").format(
+                weeks=len(plan.weeks), sessions=sessions,
+                split=translate("ProgramWizard", SPLIT_TEXT[plan.split]).lower(),
+                start=weekday_date(plan.start), end=weekday_date(end), grows=grows,
+                week=peak.number, sets=sum(s.total_sets for s in peak.sessions),
+                longest=longest_text)
+            + " " + counted)
 
 
 class ProgramWizard(QWizard):
@@ -382,7 +428,7 @@ class ProgramWizard(QWizard):
     def __init__(self, store, parent: QWidget | None = None, *, today: date | None = None):
         super().__init__(parent)
         self.setObjectName("programWizard")
-        self.setWindowTitle("New program")
+        self.setWindowTitle(self.tr("New program"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveFinishButtonOnEarlyPages, False)
         self._store = store
@@ -469,9 +515,10 @@ class ProgramWizard(QWizard):
         self.recompute()
 
     def _show_start_note(self, reasons: list[str]) -> None:
-        text = ("<b>Start volumes from your last mesocycle</b><br>" + "<br>".join(reasons)
-                if reasons else "<b>Start volumes as usual</b>: your last mesocycle's feedback "
-                                "moved none of them.")
+        text = (self.tr("<b>Start volumes from your last mesocycle</b>") + "<br>"
+                + "<br>".join(reasons) if reasons
+                else self.tr("<b>Start volumes as usual</b>: your last mesocycle's feedback moved "
+                             "none of them."))
         for label in (self.goal.start_note, self.review.start_note):
             label.setText(text)
             label.show()
@@ -527,14 +574,16 @@ class ProgramWizard(QWizard):
         """True to replace the sessions in the way; otherwise the start moved after them (or
         the user cancelled) and the wizard stays open on its schedule."""
         after = first_free_start(in_the_way[-1][1])
-        box = QMessageBox(QMessageBox.Icon.Question, "Sessions already planned",
-                          f"This program's dates overlap {overlap_text(in_the_way)}.",
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Sessions already planned"),
+                          self.tr("This program's dates overlap {sessions}.").format(
+                              sessions=overlap_text(in_the_way)),
                           parent=self)
         box.setObjectName("overlapBox")
-        box.setInformativeText("Replace them with this program (Undo brings them back), or "
-                               f"start this program after them, on {after:%a %d %b %Y}?")
-        replace = box.addButton("&Replace them", QMessageBox.ButtonRole.DestructiveRole)
-        move = box.addButton("&Start after them", QMessageBox.ButtonRole.AcceptRole)
+        box.setInformativeText(self.tr("Replace them with this program (Undo brings them back), "
+                                       "or start this program after them, on {day}?").format(
+            day=weekday_date(after)))
+        replace = box.addButton(self.tr("&Replace them"), QMessageBox.ButtonRole.DestructiveRole)
+        move = box.addButton(self.tr("&Start after them"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(move)
         box.exec()

@@ -342,6 +342,23 @@ def test_start_after_them_moves_the_start_and_keeps_the_wizard_open(store, qtbot
     assert Session.select().count() > sessions
 
 
+def test_no_label_shows_a_literal_ampersand(wizard, qtbot):
+    """A form row labelled with a mnemonic ("Session &length") next to a layout, not a widget,
+    has no buddy: Qt then shows the & as it is (issue 18). Every page, every label."""
+    from PySide6.QtCore import Qt as QtNamespace
+    from PySide6.QtWidgets import QLabel
+
+    shown = []
+    for page_id in wizard.pageIds():
+        for label in wizard.page(page_id).findChildren(QLabel):
+            text = label.text()
+            plain = label.textFormat() == QtNamespace.TextFormat.PlainText or (
+                label.textFormat() == QtNamespace.TextFormat.AutoText and "<" not in text)
+            if plain and "&" in text.replace("&&", "") and label.buddy() is None:
+                shown.append(text)
+    assert shown == []
+
+
 # --- sizes from the text (issue 18.16) ---------------------------------------------------------
 
 def test_every_day_tab_shows_whole_and_the_wizard_fits_the_screen(wizard, qtbot):
