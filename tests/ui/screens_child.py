@@ -166,6 +166,9 @@ class Screens:
     def session_planned(self) -> None:
         self.window.open_session(self.sessions(2)[1].id)
         self.measure("session-planned", self.window)
+        self.window.session_editor.grid_button.setChecked(True)  # the paper sheet's grid
+        self.measure("session-grid", self.window)
+        self.window.session_editor.grid_button.setChecked(False)
         self.window.session_dock.hide()
 
     def charts(self) -> None:

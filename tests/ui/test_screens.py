@@ -39,7 +39,8 @@ CASES = {
     "laptop-large-text": ("1280x720", "light", 1, 4),
     "qhd-large-text": ("2560x1440", "dark", 1, 4),
 }
-SCREENS = ("plan-month", "plan-week", "session-done", "session-planned", "charts-volume",
+SCREENS = ("plan-month", "plan-week", "session-done", "session-planned", "session-grid",
+           "charts-volume",
            "charts-glance", "charts-progress", "library", "wizard-goal", "wizard-schedule",
            "wizard-priorities", "wizard-exercises", "wizard-review", "preferences",
            "landmarks", "exercise", "import-preview", "import-mapping", "feedback", "plates",
