@@ -38,7 +38,9 @@ def run() -> list[dict]:
     history = ensure_history()
     with tempfile.TemporaryDirectory(prefix="overload-quit-") as folder, _Xvfb() as display:
         scratch = Path(folder)
-        times = [_quit_once(history, scratch / f"run{i}", display, moment)
+        env = dict(child_env(scratch), DISPLAY=display, QT_QPA_PLATFORM="xcb")
+        _quit_once(history, scratch / "warm-up", env, 2.0)  # bytecode compiled, as installed
+        times = [_quit_once(history, scratch / f"run{i}", env, moment)
                  for i, moment in enumerate(MOMENTS)]
     worst = max(times, key=lambda pair: pair[1])
     return [
@@ -50,11 +52,15 @@ def run() -> list[dict]:
     ]
 
 
-def _quit_once(history: Path, scratch: Path, display: str, moment: float) -> tuple[float, float]:
+def _quit_once(history: Path, scratch: Path, env: dict[str, str], moment: float
+               ) -> tuple[float, float]:
+    """Start on a fresh copy of the history (today's daily backup still to make), press
+    Ctrl+Q `moment` seconds after the window appears; the moment and the milliseconds to the
+    process's end."""
     scratch.mkdir()
     db = scratch / "history.sqlite"
     shutil.copyfile(history, db)
-    env = dict(child_env(scratch), DISPLAY=display, QT_QPA_PLATFORM="xcb")
+    display = env["DISPLAY"]
     app = subprocess.Popen([sys.executable, str(REPO_ROOT / "main.py"), "--db", str(db)],
                            env=env, cwd=REPO_ROOT, stdout=subprocess.DEVNULL,
                            stderr=subprocess.PIPE, text=True)

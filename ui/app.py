@@ -213,6 +213,11 @@ def connect_data(window, path: Path) -> None:
     window.attach(store, path)
 
 
+def import_storage() -> None:
+    """models/ and peewee, imported as a step of their own (see import_data_half)."""
+    import models.opening  # noqa: F401 — the import is the point
+
+
 def import_data_half() -> None:
     """The modules attach() builds the window's data half from, imported as a step of its own:
     a key press (Ctrl+Q) between the steps is handled at once, not after the whole load."""
@@ -254,14 +259,20 @@ def run_gui(db_path: Path | None, *, smoke: bool = False) -> int:
         window.close()
         app.exit(1)
 
-    def open_file() -> None:
+    def take_lock() -> None:
         trace("window painted")
         window.finish_shell()
         set_window_icon(app)  # the window manager picks up the change at once
         # One writer per database: another Overload on it means quit before touching it.
         outcome["lock"] = take_instance_lock(path, interactive=not smoke, parent=window)
-        outcome["path"] = None if outcome["lock"] is None else \
-            open_or_offer_fresh(path, interactive=not smoke, parent=window)
+        if outcome["lock"] is None:
+            give_up()
+            return
+        step(import_storage)
+        step(open_file)
+
+    def open_file() -> None:
+        outcome["path"] = open_or_offer_fresh(path, interactive=not smoke, parent=window)
         if outcome["path"] is None:
             give_up()
             return
@@ -279,7 +290,7 @@ def run_gui(db_path: Path | None, *, smoke: bool = False) -> int:
             QTimer.singleShot(0, lambda: _smoke_check_and_quit(window, outcome, app))
 
     QTimer.singleShot(0, lambda: trace("window shown"))  # the benchmark's mark, as before
-    after_first_paint(window, lambda: step(open_file))
+    after_first_paint(window, lambda: step(take_lock))
     app.aboutToQuit.connect(_stop_work)
     code = app.exec()
     _close_database()
@@ -327,7 +338,7 @@ def _stop_work() -> None:
     from ui.worker import wait_for_workers
 
     stop_daily_backups()
-    wait_for_workers()
+    wait_for_workers(closing=True)
 
 
 def _close_database() -> None:

@@ -16,6 +16,7 @@ that connection when `fn` returns, so no thread leaves one behind.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 
 import shiboken6
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 
 # Handles of running workers: a worker must outlive the Python function that started it.
 _running: set[WorkerHandle] = set()
+_closed = threading.Event()  # set when the application quits (wait_for_workers)
 
 
 class _Thread(QThread):
@@ -79,6 +81,9 @@ class WorkerHandle(QObject):
         self._thread.progressed.connect(self._progressed)
 
     def start(self) -> None:
+        if _closed.is_set():  # quitting: nothing new starts once the running ones were waited for
+            log.debug("worker not started: the application is quitting")
+            return
         _running.add(self)
         self._thread.start()
 
@@ -129,8 +134,11 @@ def run_in_worker(parent: QObject | None, fn: Callable[[Callable[[int, int], Non
     return handle
 
 
-def wait_for_workers(msecs: int = 30_000) -> None:
+def wait_for_workers(msecs: int = 30_000, *, closing: bool = False) -> None:
     """Wait for every running worker (at application exit: a QThread must not be destroyed
-    while it runs)."""
+    while it runs). `closing`: from now on no worker starts — a timer that fires while the
+    application quits must not begin work the process will not wait for."""
+    if closing:
+        _closed.set()
     for handle in list(_running):
         handle.wait(msecs)

@@ -25,6 +25,7 @@ import os
 import re
 import sqlite3
 import tempfile
+import threading
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -35,8 +36,10 @@ from models.storage.files import read_head
 from models.storage.restoring import ContentError, replace_content, stage_database
 
 DAILY_KEEP = 10
-# Connections of daily backups being written, and whether quitting told them to stop.
+# Connections of daily backups being written, and whether quitting told them to stop; once
+# stopped, a daily backup that starts later stops at once.
 _copying: dict[sqlite3.Connection, bool] = {}
+_stopping = threading.Event()
 KINDS = ("daily", "before-import", "before-restore", "before-vN")
 
 
@@ -79,7 +82,10 @@ def daily_backup(db_path: Path | str, today: date | None = None,
         # pass for today's backup.
         partial = target.with_name(target.name + ".partial")
         connection = sqlite3.connect(db_path, timeout=5, check_same_thread=False)
-        _copying[connection] = False
+        _copying[connection] = _stopping.is_set()
+        # Asked every few thousand steps of the copy: a stop aborts it even when it came
+        # between this point and the copy's start, when an interrupt would be lost.
+        connection.set_progress_handler(lambda: _copying[connection], 4096)
         try:
             connection.execute("VACUUM INTO ?", (str(partial),))
             os.replace(partial, target)
@@ -100,10 +106,17 @@ def daily_backup(db_path: Path | str, today: date | None = None,
 def stop_daily_backups() -> None:
     """Interrupt any daily backup being written, from any thread: quitting must not wait for a
     copy of a big database. The interrupted copy leaves no file; the next start makes it."""
+    _stopping.set()
     for connection in list(_copying):
         _copying[connection] = True
         with contextlib.suppress(sqlite3.ProgrammingError):  # it closed meanwhile: done
             connection.interrupt()
+
+
+def resume_daily_backups() -> None:
+    """Daily backups may run again after stop_daily_backups() (a process that opens a database
+    again after closing one: the tests)."""
+    _stopping.clear()
 
 
 def list_backups(db_path: Path | str) -> list[BackupInfo]:

@@ -353,3 +353,24 @@ def test_the_gui_process_ends_cleanly_while_pyqtgraph_is_still_importing(tmp_pat
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout == "left\n"
+
+
+def test_no_work_starts_once_the_application_quits(tmp_path):
+    """A timer that fires while the app quits (the daily backup's, 1 s after the data) started
+    a copy after the workers had been waited for; the process then ended mid-copy, leaving a
+    half-written file. Once quitting, a worker does not start."""
+    code = ("import threading\n"
+            "from PySide6.QtCore import QCoreApplication\n"
+            "from ui.worker import run_in_worker, wait_for_workers\n"
+            "app = QCoreApplication([])\n"
+            "ran = threading.Event()\n"
+            "wait_for_workers(closing=True)\n"
+            "handle = run_in_worker(None, lambda report: ran.set(), on_done=print,\n"
+            "                       on_error=print)\n"
+            "handle.wait(2000)\n"
+            "print('ran' if ran.is_set() else 'not started', handle.is_running())\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "not started False"

@@ -17,6 +17,7 @@ from models.storage.backups import (
     daily_backup,
     list_backups,
     restore_backup,
+    resume_daily_backups,
     stop_daily_backups,
 )
 from models.storage.copies import backup_database
@@ -182,4 +183,9 @@ def test_quitting_stops_a_daily_backup_and_leaves_no_file(db, db_path):
     worker.join()
     assert isinstance(outcome[0], BackupInterruptedError), outcome
     assert not any(backup_folder(db_path).iterdir())  # no backup, no .partial
-    assert daily_backup(db_path, today=date(2026, 3, 1)) is not None  # the next start makes it
+    # A daily backup that starts after the stop (a timer firing while the app quits) stops too.
+    with pytest.raises(BackupInterruptedError):
+        daily_backup(db_path, today=date(2026, 3, 1))
+    assert not any(backup_folder(db_path).iterdir())
+    resume_daily_backups()  # the next start makes it
+    assert daily_backup(db_path, today=date(2026, 3, 1)) is not None
