@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from models import __version__
-from ui.sizing import scrolling
 
 # ui.theme.THEME_KEY, read here so that the system's look (the default) never loads ui.theme
 # before the first frame.
@@ -240,6 +239,7 @@ class MainWindow(QMainWindow):
         from ui.calendar.calendar_view import SessionCalendar
         from ui.calendar.week_panel import WeekVolumePanel
         from ui.session.adjustments_panel import AdjustmentsPanel
+        from ui.sizing import scrolling
 
         home = QWidget(objectName="homePage")
         layout = QVBoxLayout(home)
@@ -302,6 +302,7 @@ class MainWindow(QMainWindow):
         """The session editor, built on first use."""
         if self._session_editor is None:
             from ui.session.session_editor import SessionEditor
+            from ui.sizing import scrolling
 
             self._session_editor = SessionEditor(self._store, self.session_dock, self._settings)
             self.session_dock.setWidget(scrolling(self._session_editor, "sessionScroll"))
