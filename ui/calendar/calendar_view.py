@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QDrag, QFont, QFontMetrics, QPainter, QPalette, QPen
@@ -145,9 +146,21 @@ def week_volumes(weeks: list[date], today: date, rule: str, week_start: str) -> 
 
 def chip_height(font: QFont, rows: int) -> int:
     """A session chip's height in `font` with `rows` rows of badges under its title."""
-    row = QFontMetrics(relative_font(font, BADGE_SCALE)).height() + 2
-    title = CHIP_TOP + QFontMetrics(font).height() + CHIP_BOTTOM
+    title, row = _line_heights(font.toString())
     return title + rows * (row + BADGE_GAP) - (BADGE_GAP if rows else 0)
+
+
+UNLIMITED_HEIGHT = 1 << 20  # a chip height no row of badges is cut by (_height_for)
+
+
+@lru_cache(maxsize=64)
+def _line_heights(font_text: str) -> tuple[int, int]:
+    """A chip's title height and badge row height in the font written as `font_text`:
+    asked thousands of times a repaint, measured once per font."""
+    font = QFont()
+    font.fromString(font_text)
+    row = QFontMetrics(relative_font(font, BADGE_SCALE)).height() + 2
+    return CHIP_TOP + QFontMetrics(font).height() + CHIP_BOTTOM, row
 
 
 class SessionChip(QWidget):
@@ -168,13 +181,22 @@ class SessionChip(QWidget):
 
     def set_state(self, summary: SessionSummary, badge_colours: dict[str, str],
                   conflicts: list[SpacingConflict]) -> None:
+        before = getattr(self, "state", None)
+        if before == (summary, badge_colours, conflicts):
+            return  # a refresh that changed nothing here: no new layout, no repaint
         self.summary = summary
         self.badge_colours = badge_colours
         self.conflicts = conflicts
         self.state = (summary, badge_colours, conflicts)
         self.setObjectName(f"session_{summary.id}")
         self.setToolTip(self._tooltip())
-        self.updateGeometry()  # its badges may need another row
+        if before is None or before[0].groups != summary.groups:
+            self._layouts: dict[tuple[int, int], tuple[list[tuple[str, QRect]], int]] = {}
+            self._heights: dict[int, int] = {}  # width → the height that shows every badge
+            self._title_px: int | None = None
+            # Its badges may need another row. Only then: a new layout repaints the whole
+            # month, where new colours (a drop changed a week's status) repaint this chip.
+            self.updateGeometry()
         self.update()
 
     def _title(self) -> str:
@@ -191,7 +213,9 @@ class SessionChip(QWidget):
         return relative_font(self.font(), BADGE_SCALE)
 
     def _title_height(self) -> int:
-        return chip_height(self.font(), 0)
+        if self._title_px is None:
+            self._title_px = chip_height(self.font(), 0)
+        return self._title_px
 
     def _badge_row_height(self) -> int:
         return QFontMetrics(self._badge_font()).height() + 2
@@ -201,7 +225,21 @@ class SessionChip(QWidget):
 
     def badge_rows(self, width: int, height: int) -> tuple[list[tuple[str, QRect]], int]:
         """Where each badge goes in a chip `width` × `height` (as many rows as fit under the
-        title), and how many badges did not fit."""
+        title), and how many badges did not fit. Kept per size until the chip's state or font
+        changes: layouts and paints ask for the same sizes again and again."""
+        key = (width, height)
+        if key not in self._layouts:
+            self._layouts[key] = self._lay_out_badges(width, height)
+        return self._layouts[key]
+
+    def changeEvent(self, event) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LanguageChange):
+            self._layouts.clear()
+            self._heights.clear()
+            self._title_px = None
+        super().changeEvent(event)
+
+    def _lay_out_badges(self, width: int, height: int) -> tuple[list[tuple[str, QRect]], int]:
         metrics = QFontMetrics(self._badge_font())
         row_height = self._badge_row_height()
         rows = max(0, (height - self._title_height() + BADGE_GAP) // (row_height + BADGE_GAP))
@@ -228,12 +266,12 @@ class SessionChip(QWidget):
         return placed, hidden
 
     def _height_for(self, width: int) -> int:
-        """The height that shows every badge at `width`."""
-        rows = 0
-        while self.summary.groups and rows < len(self.summary.groups) \
-                and self.badge_rows(width, chip_height(self.font(), rows))[1]:
-            rows += 1
-        return chip_height(self.font(), rows)
+        """The height that shows every badge at `width`: the rows they take with no limit."""
+        if width not in self._heights:
+            placed, _ = self._lay_out_badges(width, UNLIMITED_HEIGHT)
+            tops = {rect.top() for _, rect in placed}
+            self._heights[width] = chip_height(self.font(), len(tops))
+        return self._heights[width]
 
     def hidden_badges(self) -> int:
         """How many muscle groups' badges the chip's size leaves out."""
@@ -499,9 +537,11 @@ class WeekSummary(QLabel):
         colour = css(status_colour(Status.OPTIMAL if inside >= 10 else
                                    Status.HIGH if inside >= 5 else Status.OVER_MRV))
         size = self._number_font().pointSizeF()
-        self.setText(f"<span style='font-size:{size:.1f}pt; font-weight:600; color:{colour}'>"
-                     f"{inside}/{len(MUSCLE_GROUPS)}</span><br>"
-                     f"<small>{session_status_name(basis)}</small>")
+        text = (f"<span style='font-size:{size:.1f}pt; font-weight:600; color:{colour}'>"
+                f"{inside}/{len(MUSCLE_GROUPS)}</span><br>"
+                f"<small>{session_status_name(basis)}</small>")
+        if text != self.text():  # the same text again would still lay the month out anew
+            self.setText(text)
         if basis == "done":
             tip = self.tr("{inside} of {total} muscle groups between MEV and MRV (done sets)")
         else:
