@@ -169,8 +169,13 @@ class PanelScroll(QScrollArea):
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Only a new minimum width concerns the window: passing every layout request on (a
+        # label's new text) would lay the whole window out anew and repaint all of it.
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()
+            width = self.minimumSizeHint().width()
+            if width != getattr(self, "_minimum_width", None):
+                self._minimum_width = width
+                self.updateGeometry()
         return super().eventFilter(watched, event)
 
     def sizeHint(self) -> QSize:
