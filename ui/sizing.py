@@ -163,6 +163,8 @@ class PanelScroll(QScrollArea):
     its text needs — sideways, half a button would hide behind the edge. It follows the
     panel's minimum as it changes (a session with a tempo needs more room than one without)."""
 
+    _minimum_width: int | None = None  # the last one passed on to the window's layout
+
     def setWidget(self, widget: QWidget) -> None:
         super().setWidget(widget)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -173,7 +175,7 @@ class PanelScroll(QScrollArea):
         # label's new text) would lay the whole window out anew and repaint all of it.
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
             width = self.minimumSizeHint().width()
-            if width != getattr(self, "_minimum_width", None):
+            if width != self._minimum_width:
                 self._minimum_width = width
                 self.updateGeometry()
         return super().eventFilter(watched, event)

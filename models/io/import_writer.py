@@ -371,14 +371,19 @@ class _Writer:
         self.progress = progress
         self.cancel = cancel
         self.written = _Written()
-        # Library defaults of the exercises used: rep range, tempo, rest; and their names.
+        # The exercises used, read once: names, library defaults, primary group and pattern.
         used = list(set(exercise_ids.values()))
-        self.defaults = {row[0]: row[1:] for row in row_tuples(Exercise.select(
-            Exercise.id, Exercise.rep_low, Exercise.rep_high, Exercise.tempo,
-            Exercise.rest_seconds).where(Exercise.id.in_(used)))}
-        self.names = dict(row_tuples(Exercise.select(Exercise.id, Exercise.name)
-                                     .where(Exercise.id.in_(used))))
-        self.kinds = _kinds(set(used))
+        rows = row_tuples(Exercise.select(
+            Exercise.id, Exercise.name, Exercise.rep_low, Exercise.rep_high, Exercise.tempo,
+            Exercise.rest_seconds, Exercise.primary_group, Exercise.pattern)
+            .where(Exercise.id.in_(used)))
+        self.names: dict[int, str] = {}
+        self.defaults: dict[int, tuple] = {}  # rep range, tempo, rest
+        self.kinds: dict[int, tuple[str | None, str]] = {}  # what makes a swap
+        for exercise_id, name, low, high, tempo, rest, group, pattern in rows:
+            self.names[exercise_id] = name
+            self.defaults[exercise_id] = (low, high, tempo, rest)
+            self.kinds[exercise_id] = (group, pattern)
         self.first_ids = (_next_id("session"), _next_id("session_exercise"),
                           _next_id("logged_set"))
         self.session_ids = count(self.first_ids[0])

@@ -177,11 +177,12 @@ class SessionChip(QWidget):
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self._press: QPoint | None = None
         self.highlighted = False
+        self.state: tuple | None = None
         self.set_state(summary, badge_colours, conflicts)
 
     def set_state(self, summary: SessionSummary, badge_colours: dict[str, str],
                   conflicts: list[SpacingConflict]) -> None:
-        before = getattr(self, "state", None)
+        before = self.state
         if before == (summary, badge_colours, conflicts):
             return  # a refresh that changed nothing here: no new layout, no repaint
         self.summary = summary

@@ -57,6 +57,7 @@ from PySide6.QtWidgets import (
 from models.adaptation import load_plate_set, save_plate_set
 from models.rules.domain import kg_to_unit, load_kind
 from models.rules.limits import MAX_NAME_LENGTH
+from models.rules.warmup import is_plate_loaded
 from models.sessions import SessionDetail, SessionError, SessionExerciseInfo, next_set
 from models.sessions import session_detail as load_session_detail
 from ui.flow import FlowLayout
@@ -99,8 +100,6 @@ from ui.sizing import keep_height_for_width, set_relative_font
 from ui.store import WriteFailedError
 from ui.theme import Tone, badge_style, follow_theme, session_colour, set_text_tone, tone
 
-# Bars loaded with plates: these get the plate calculator.
-PLATE_LOADED = ("barbell", "ez_bar", "trap_bar", "smith_machine")
 GRID_SETTING = "sessionEditor/grid"  # in the window's QSettings: how this screen is used
 ALL_DONE_TEXT = QT_TRANSLATE_NOOP("SessionEditor",
                                   "All exercises done — Ctrl+Return marks the session done.")
@@ -489,8 +488,8 @@ class SessionEditor(QWidget):
         if tempo != self.tempo_cue.tempo_text:
             self.tempo_cue.set_tempo(tempo)
         self.tempo_cue.setVisible(bool(self.tempo_cue.tempo_text))
-        self.plates_button.setVisible(info is not None
-                                      and info.exercise.equipment in PLATE_LOADED)
+        # Bars loaded with plates get the plate calculator.
+        self.plates_button.setVisible(info is not None and is_plate_loaded(info.exercise))
 
     def _details_text(self, info: SessionExerciseInfo) -> str:
         units = self._units
